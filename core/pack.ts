@@ -1,0 +1,139 @@
+/**
+ * The knowledge pack, format v1 (contract in docs/design.md): what ingestion writes,
+ * what the store imports, and what users may exchange. Validation lives here so that
+ * the CLI, the background and the tests refuse the same things with the same words.
+ */
+import * as v from 'valibot';
+
+export const PACK_FORMAT = 'contesto-pack';
+export const PACK_VERSION = 1;
+
+export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** ISO 8601 at the precision the text gives: 2022, 2022-07 or 2022-07-13. */
+export const ISO_PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const partialDate = v.pipe(v.string(), v.regex(ISO_PARTIAL_DATE, 'must be an ISO date such as 2022, 2022-07 or 2022-07-13'));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const DocumentSchema = v.looseObject({
+  id,
+  title: text(2_000),
+  date: v.optional(partialDate),
+  lang: v.optional(text(20)),
+  source: text(2_000),
+  text: text(20_000_000),
+});
+
+export const EntitySchema = v.looseObject({
+  id,
+  name: v.pipe(text(500), v.minLength(1)),
+  type: v.picklist(ENTITY_TYPES),
+  aliases: v.pipe(v.array(v.pipe(text(500), v.minLength(1))), v.minLength(1)),
+  description: v.optional(text(5_000)),
+});
+
+export const EventSchema = v.looseObject({
+  id,
+  date: partialDate,
+  summary: text(5_000),
+  entities: v.array(id),
+  documentId: id,
+});
+
+export const MentionSchema = v.looseObject({
+  entityId: id,
+  documentId: id,
+  start: offset,
+  end: offset,
+});
+
+const PackBodySchema = v.looseObject({
+  format: v.literal(PACK_FORMAT),
+  version: v.literal(PACK_VERSION),
+  generatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  documents: v.array(DocumentSchema),
+  entities: v.array(EntitySchema),
+  events: v.array(EventSchema),
+  mentions: v.array(MentionSchema),
+});
+
+export type PackDocument = v.InferOutput<typeof DocumentSchema>;
+export type PackEntity = v.InferOutput<typeof EntitySchema>;
+export type PackEvent = v.InferOutput<typeof EventSchema>;
+export type PackMention = v.InferOutput<typeof MentionSchema>;
+export type Pack = v.InferOutput<typeof PackBodySchema>;
+
+export class PackError extends Error {
+  override name = 'PackError';
+}
+
+/** Refuses anything larger: a pack of 10,000 documents is far below, 50 MB of garbage is above. */
+export const MAX_PACK_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Reads a pack from JSON text or an already parsed value. Throws a PackError whose message
+ * says what is wrong in words a reader can act on; never returns a half-valid pack.
+ */
+export function parsePack(input: string | unknown): Pack {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_PACK_BYTES) throw new PackError(`Not a knowledge pack: the file is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB.`);
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new PackError(`Not a knowledge pack: the file is not valid JSON (${(error as Error).message}).`);
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new PackError('Not a knowledge pack: expected a JSON object.');
+  }
+  const { format, version } = value as { format?: unknown; version?: unknown };
+  if (format !== PACK_FORMAT) {
+    throw new PackError(`Not a knowledge pack: format is ${JSON.stringify(format) ?? 'missing'}, expected "${PACK_FORMAT}".`);
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new PackError(`Broken knowledge pack: version is ${JSON.stringify(version) ?? 'missing'}, expected a whole number.`);
+  }
+  if (version > PACK_VERSION) {
+    throw new PackError(`This knowledge pack is version ${version}, newer than this Contesto reads (${PACK_VERSION}). Update Contesto to import it.`);
+  }
+  const result = v.safeParse(PackBodySchema, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = v.getDotPath(issue) ?? 'pack';
+    throw new PackError(`Broken knowledge pack: ${where}: ${issue.message}.`);
+  }
+  checkReferences(result.output);
+  return result.output;
+}
+
+/** Ids must be unique and every reference must point at something in the pack. */
+function checkReferences(pack: Pack): void {
+  const unique = (items: { id: string }[], what: string) => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.id)) throw new PackError(`Broken knowledge pack: ${what} id "${item.id}" appears twice.`);
+      seen.add(item.id);
+    }
+    return seen;
+  };
+  const documents = unique(pack.documents, 'document');
+  const entities = unique(pack.entities, 'entity');
+  unique(pack.events, 'event');
+  for (const event of pack.events) {
+    if (!documents.has(event.documentId)) throw new PackError(`Broken knowledge pack: event "${event.id}" names unknown document "${event.documentId}".`);
+    for (const entityId of event.entities) {
+      if (!entities.has(entityId)) throw new PackError(`Broken knowledge pack: event "${event.id}" names unknown entity "${entityId}".`);
+    }
+  }
+  for (const mention of pack.mentions) {
+    if (!documents.has(mention.documentId) || !entities.has(mention.entityId)) {
+      throw new PackError(`Broken knowledge pack: a mention names an unknown document or entity ("${mention.documentId}", "${mention.entityId}").`);
+    }
+    if (mention.end < mention.start) throw new PackError('Broken knowledge pack: a mention ends before it starts.');
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The Dexie database and its schema versions. Each version is declared explicitly and kept:
+ * Dexie upgrades an older database step by step, and every step keeps the reader's notes.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { EntityType } from '@/core/pack';
+import type { NoteTarget } from '@/core/notes';
+
+export const DATABASE_NAME = 'contesto';
+
+/** Where a row came from: the pack built into the extension, or one the reader imported. */
+export type PackId = 'bundled' | `user:${string}`;
+
+export interface StoredDocument {
+  id: string;
+  title: string;
+  date?: string;
+  lang?: string;
+  source: string;
+  text: string;
+  pack: PackId;
+}
+
+export interface StoredEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** Folded aliases (foldAlias), the index "entities by alias" uses. */
+  aliasKeys: string[];
+  description?: string;
+  /** Every pack that contributed this entity; it is deleted when the last one goes. */
+  packs: PackId[];
+}
+
+export interface StoredEvent {
+  id: string;
+  date: string;
+  summary: string;
+  entities: string[];
+  documentId: string;
+  pack: PackId;
+}
+
+export interface StoredMention {
+  key?: number;
+  entityId: string;
+  documentId: string;
+  start: number;
+  end: number;
+  pack: PackId;
+}
+
+export interface StoredNote {
+  id: string;
+  target: NoteTarget;
+  body: string;
+  tags: string[];
+  created: string;
+  updated: string;
+  /** Denormalised from target for the indexes below. */
+  entityId?: string;
+  url?: string;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+export type ContestoDatabase = Dexie & {
+  documents: EntityTable<StoredDocument, 'id'>;
+  entities: EntityTable<StoredEntity, 'id'>;
+  events: EntityTable<StoredEvent, 'id'>;
+  mentions: EntityTable<StoredMention, 'key'>;
+  notes: EntityTable<StoredNote, 'id'>;
+  settings: EntityTable<Setting, 'key'>;
+};
+
+/** Version 1, the first schema shipped: kept verbatim so that upgrades from it stay tested. */
+export const SCHEMA_V1 = {
+  documents: 'id, pack',
+  entities: 'id, *aliasKeys, *packs',
+  events: 'id, *entities, documentId, date, pack',
+  mentions: '++key, entityId, documentId, pack',
+  notes: 'id, entityId, url, created',
+  settings: 'key',
+};
+
+/** Version 2: notes gain tags and an updated time, indexed for the notes manager. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  notes: 'id, entityId, url, created, updated, *tags',
+};
+
+export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
+  const db = new Dexie(name) as ContestoDatabase;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table<StoredNote>('notes')
+        .toCollection()
+        .modify((note) => {
+          note.tags ??= [];
+          note.updated ??= note.created;
+        }),
+    );
+  return db;
+}
