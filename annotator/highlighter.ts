@@ -1,0 +1,174 @@
+/**
+ * Draws matches with the CSS Custom Highlight API: one Highlight per entity type, registered
+ * as `contesto-<type>`. The page's DOM and text stay as they were. Only where the API is
+ * missing are matches wrapped in <contesto-mark> elements (which keeps the text, not the tree).
+ */
+import type { EntityType } from '@/core/pack';
+
+export interface Annotation {
+  range: Range;
+  entityId: string;
+  type: EntityType;
+  /** The text nodes the range covers, for hit-testing without walking the range. */
+  nodes: Text[];
+}
+
+export const HIGHLIGHT_PREFIX = 'contesto-';
+
+export interface Highlighter {
+  add(annotations: Annotation[]): void;
+  /** Forgets annotations whose text left the document. */
+  pruneDetached(): void;
+  /** Removes the annotations inside `root` (before it is scanned again). */
+  removeWithin(root: Node): void;
+  /** The live annotations, in the order they were added. */
+  readonly annotations: readonly Annotation[];
+  /** The annotations that cover a text node. */
+  at(node: Node): readonly Annotation[];
+  clear(): void;
+}
+
+export function createHighlighter(doc: Document): Highlighter {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS ? new CssHighlighter() : new MarkElementHighlighter(doc);
+}
+
+/** Bookkeeping both ways of drawing share: the list, the per-node index, removal. */
+abstract class AnnotationSet implements Highlighter {
+  private list: Annotation[] = [];
+  private byNode = new Map<Node, Annotation[]>();
+
+  get annotations(): readonly Annotation[] {
+    return this.list;
+  }
+
+  protected abstract draw(annotations: Annotation[]): void;
+  protected abstract erase(annotations: Annotation[]): void;
+  protected abstract eraseAll(): void;
+
+  add(annotations: Annotation[]) {
+    if (annotations.length === 0) return;
+    this.draw(annotations);
+    for (const annotation of annotations) {
+      this.list.push(annotation);
+      for (const node of annotation.nodes) {
+        const bucket = this.byNode.get(node);
+        if (bucket) bucket.push(annotation);
+        else this.byNode.set(node, [annotation]);
+      }
+    }
+  }
+
+  at(node: Node): readonly Annotation[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  pruneDetached() {
+    this.removeWhere((a) => !isAttached(a.range));
+  }
+
+  removeWithin(root: Node) {
+    this.removeWhere((a) => root.contains(a.range.startContainer) || root.contains(a.range.endContainer));
+  }
+
+  clear() {
+    this.eraseAll();
+    this.list = [];
+    this.byNode.clear();
+  }
+
+  private removeWhere(doomed: (annotation: Annotation) => boolean) {
+    const removed = this.list.filter(doomed);
+    if (removed.length === 0) return;
+    this.erase(removed);
+    const gone = new Set(removed);
+    this.list = this.list.filter((a) => !gone.has(a));
+    for (const annotation of removed) {
+      for (const node of annotation.nodes) {
+        const rest = this.byNode.get(node)?.filter((a) => !gone.has(a)) ?? [];
+        if (rest.length > 0) this.byNode.set(node, rest);
+        else this.byNode.delete(node);
+      }
+    }
+  }
+}
+
+class CssHighlighter extends AnnotationSet {
+  private byType = new Map<EntityType, Highlight>();
+
+  protected draw(annotations: Annotation[]) {
+    for (const annotation of annotations) {
+      let highlight = this.byType.get(annotation.type);
+      if (!highlight) {
+        highlight = new Highlight();
+        this.byType.set(annotation.type, highlight);
+        CSS.highlights.set(HIGHLIGHT_PREFIX + annotation.type, highlight);
+      }
+      highlight.add(annotation.range);
+    }
+  }
+
+  protected erase(annotations: Annotation[]) {
+    for (const annotation of annotations) this.byType.get(annotation.type)?.delete(annotation.range);
+  }
+
+  protected eraseAll() {
+    for (const type of this.byType.keys()) CSS.highlights.delete(HIGHLIGHT_PREFIX + type);
+    this.byType.clear();
+  }
+}
+
+function isAttached(range: Range): boolean {
+  return range.startContainer.isConnected && range.endContainer.isConnected && !range.collapsed;
+}
+
+/** Fallback for browsers without CSS.highlights: wraps each text-node piece of a match. */
+class MarkElementHighlighter extends AnnotationSet {
+  private marks = new Map<Annotation, HTMLElement[]>();
+
+  constructor(private doc: Document) {
+    super();
+  }
+
+  protected draw(annotations: Annotation[]) {
+    // Wrap from last to first so earlier offsets in the same text node stay valid.
+    for (const annotation of [...annotations].reverse()) {
+      const marks = textPieces(annotation.range)
+        .reverse()
+        .map((piece) => {
+          const mark = this.doc.createElement('contesto-mark');
+          mark.dataset.type = annotation.type;
+          piece.surroundContents(mark);
+          return mark;
+        });
+      this.marks.set(annotation, marks);
+    }
+  }
+
+  protected erase(annotations: Annotation[]) {
+    for (const annotation of annotations) {
+      for (const mark of this.marks.get(annotation) ?? []) mark.replaceWith(...mark.childNodes);
+      this.marks.delete(annotation);
+    }
+  }
+
+  protected eraseAll() {
+    this.erase([...this.marks.keys()]);
+  }
+}
+
+/** Splits a range into one range per text node it covers. */
+function textPieces(range: Range): Range[] {
+  const doc = range.startContainer.ownerDocument!;
+  const pieces: Range[] = [];
+  const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  walker.currentNode = range.startContainer;
+  for (let node: Node | null = range.startContainer; node; node = walker.nextNode()) {
+    if (node.nodeType !== Node.TEXT_NODE) continue;
+    const piece = doc.createRange();
+    piece.setStart(node, node === range.startContainer ? range.startOffset : 0);
+    piece.setEnd(node, node === range.endContainer ? range.endOffset : (node as Text).length);
+    if (!piece.collapsed) pieces.push(piece);
+    if (node === range.endContainer) break;
+  }
+  return pieces;
+}

@@ -1,0 +1,186 @@
+/**
+ * The popover that explains a highlighted entity. It lives in a closed shadow root created
+ * from the content script's isolated world: the page's scripts cannot reach into it, and the
+ * page's CSS does not style it (WXT resets inherited properties on the host).
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import cardCss from '@/components/entity-card.css?inline';
+import { EntityCard } from '@/components/EntityCard';
+import { t, uiLocale } from '@/components/i18n';
+import type { EntityCard as Card } from '@/core/messages';
+import popoverCss from './popover.css?inline';
+import { OWN_UI_ATTRIBUTE } from './text-walker';
+import { pageTheme } from './theme';
+
+export interface PopoverActions {
+  loadCard(entityId: string): Promise<Card | null>;
+  openInSidePanel(entityId: string): void;
+  addNote(entityId: string, body: string): Promise<void>;
+}
+
+/** Where the popover points: a live rectangle, since the page scrolls and reflows. */
+export interface PopoverAnchor {
+  entityId: string;
+  getRect(): DOMRect;
+}
+
+type View = { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'missing' } | { status: 'error'; message: string };
+
+export interface Popover {
+  show(anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
+  hide(): void;
+  readonly anchor: PopoverAnchor | null;
+  /** True when the event happened inside the popover (the page only sees the host element). */
+  contains(target: EventTarget | null): boolean;
+  onPointerEnter(listener: () => void): void;
+  onPointerLeave(listener: () => void): void;
+  /** Takes the popover out of the page for good. */
+  remove(): void;
+}
+
+export async function createPopover(ctx: ContentScriptContext, doc: Document, actions: PopoverActions): Promise<Popover> {
+  const ui = await createShadowRootUi(ctx, {
+    name: 'contesto-popover',
+    mode: 'closed',
+    position: 'inline',
+    anchor: doc.documentElement,
+    append: 'last',
+    css: cardCss + popoverCss,
+    // Keys typed into the note editor must not trigger the page's own shortcuts.
+    isolateEvents: true,
+    onMount: (container) => container,
+  });
+  ui.mount();
+  ui.shadowHost.setAttribute(OWN_UI_ATTRIBUTE, '');
+  const box = doc.createElement('div');
+  box.className = 'popover';
+  box.hidden = true;
+  box.setAttribute('role', 'dialog');
+  ui.uiContainer.append(box);
+
+  let current: PopoverAnchor | null = null;
+  // Every show() gets a ticket; a card that arrives for an older ticket is dropped.
+  let ticket = 0;
+  let stopFollowing: (() => void) | undefined;
+  let focusBefore: Element | null = null;
+
+  // Keyed by ticket so that a draft note or status never carries over to another entity.
+  const paint = (anchor: PopoverAnchor, view: View) =>
+    render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} actions={actions} onClose={() => popover.hide()} />, box);
+
+  const place = (anchor: PopoverAnchor) =>
+    computePosition({ getBoundingClientRect: () => anchor.getRect() }, box, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    });
+
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') popover.hide();
+  });
+
+  const popover: Popover = {
+    get anchor() {
+      return current;
+    },
+    async show(anchor, { focus = false } = {}) {
+      const mine = ++ticket;
+      current = anchor;
+      if (focus) focusBefore = doc.activeElement;
+      box.dataset.theme = pageTheme(doc);
+      box.setAttribute('aria-label', t('loading'));
+      paint(anchor, { status: 'loading' });
+      box.hidden = false;
+      stopFollowing?.();
+      stopFollowing = autoUpdate({ getBoundingClientRect: () => anchor.getRect() }, box, () => void place(anchor), { animationFrame: false });
+      let view: View;
+      try {
+        const card = await actions.loadCard(anchor.entityId);
+        view = card ? { status: 'ready', card } : { status: 'missing' };
+      } catch (error) {
+        view = { status: 'error', message: (error as Error).message };
+      }
+      if (mine !== ticket) return;
+      if (view.status === 'ready') box.setAttribute('aria-label', t('popoverLabel', view.card.name));
+      paint(anchor, view);
+      await place(anchor);
+      if (focus) (box.querySelector<HTMLElement>('h2') ?? box).focus();
+    },
+    hide() {
+      ticket++;
+      current = null;
+      stopFollowing?.();
+      stopFollowing = undefined;
+      const hadFocus = ui.shadow.activeElement !== null;
+      box.hidden = true;
+      render(null, box);
+      if (hadFocus && focusBefore instanceof HTMLElement) focusBefore.focus();
+      focusBefore = null;
+    },
+    contains: (target) => target === ui.shadowHost,
+    onPointerEnter: (listener) => box.addEventListener('pointerenter', listener),
+    onPointerLeave: (listener) => box.addEventListener('pointerleave', listener),
+    remove() {
+      popover.hide();
+      ui.remove();
+    },
+  };
+  return popover;
+}
+
+function PopoverView({ view, entityId, actions, onClose }: { view: View; entityId: string; actions: PopoverActions; onClose(): void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [status, setStatus] = useState('');
+  if (view.status === 'loading') return <p class="status">{t('loading')}</p>;
+  if (view.status === 'missing') return <p class="status">{t('entityUnknown')}</p>;
+  if (view.status === 'error') return <p class="status">{view.message}</p>;
+
+  const save = async () => {
+    if (!draft.trim()) return;
+    await actions.addNote(entityId, draft);
+    setEditing(false);
+    setDraft('');
+    setStatus(t('noteSaved'));
+  };
+  return (
+    <EntityCard card={view.card} t={t} locale={uiLocale()}>
+      {editing ? (
+        <div class="note-editor">
+          <textarea aria-label={t('addNote')} placeholder={t('notePlaceholder')} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+          <div class="actions">
+            <button type="button" onClick={save}>
+              {t('saveNote')}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="button" onClick={() => actions.openInSidePanel(entityId)}>
+            {t('openInSidePanel')}
+          </button>
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('addNote')}
+          </button>
+          <button type="button" onClick={onClose} aria-label={t('close')}>
+            ✕
+          </button>
+        </div>
+      )}
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
+    </EntityCard>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Finds known names in a subtree and hands them to the highlighter, in slices of a few
+ * milliseconds so that no task of ours holds the page's main thread for long.
+ */
+import type { Matcher } from '@/core/match';
+import { matchSegments } from '@/core/match';
+import type { Annotation, Highlighter } from './highlighter';
+import { textRuns } from './text-walker';
+
+export interface ScanOptions {
+  /** Longest slice of work before yielding to the page. */
+  sliceMs?: number;
+  signal?: AbortSignal;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Scans `root` and adds what it finds to `highlighter`; resolves when done or aborted. */
+export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Highlighter, { sliceMs = 8, signal }: ScanOptions = {}): Promise<void> {
+  const doc = root.ownerDocument ?? (root as Document);
+  let sliceStart = performance.now();
+  let found: Annotation[] = [];
+  for (const run of textRuns(root)) {
+    for (const match of matchSegments(matcher, run.nodes.map((node) => node.data))) {
+      const range = doc.createRange();
+      range.setStart(run.nodes[match.start.segment], match.start.offset);
+      range.setEnd(run.nodes[match.end.segment], match.end.offset);
+      found.push({ range, entityId: match.entityId, type: match.type, nodes: run.nodes.slice(match.start.segment, match.end.segment + 1) });
+    }
+    if (performance.now() - sliceStart > sliceMs) {
+      highlighter.add(found);
+      found = [];
+      await yieldToPage();
+      if (signal?.aborted) return;
+      sliceStart = performance.now();
+    }
+  }
+  highlighter.add(found);
+}

@@ -1,0 +1,75 @@
+/** One entity explained: shared by the popover and the side panel. Renders text only. */
+import type { EntityCard as Card } from '@/core/messages';
+import { formatPartialDate } from '@/core/format';
+import type { Translate } from './i18n';
+
+export interface EntityCardProps {
+  card: Card;
+  t: Translate;
+  locale: string;
+  /** Buttons and editors that depend on where the card is shown. */
+  children?: preact.ComponentChildren;
+}
+
+export function EntityCard({ card, t, locale, children }: EntityCardProps) {
+  const otherNames = card.aliases.filter((alias) => alias !== card.name);
+  return (
+    <article class="card" aria-labelledby="contesto-card-name">
+      <header class="card-head">
+        <h2 id="contesto-card-name" class="name" tabIndex={-1}>
+          {card.name}
+        </h2>
+        <span class={`type type-${card.type}`}>{t(`type_${card.type}`)}</span>
+      </header>
+      {card.description && <p class="description">{card.description}</p>}
+      {otherNames.length > 0 && (
+        <p class="aliases">
+          <span class="label">{t('alsoKnownAs')}: </span>
+          {otherNames.slice(0, 8).join(' · ')}
+          {otherNames.length > 8 && ` · +${otherNames.length - 8}`}
+        </p>
+      )}
+      {card.events.length > 0 && (
+        <section aria-label={t('timeline')}>
+          <h3>{t('timeline')}</h3>
+          <ol class="timeline">
+            {card.events.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.date}>{formatPartialDate(event.date, locale)}</time>
+                <span class="summary">{event.summary}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {card.sources.length > 0 && (
+        <section aria-label={t('sources')}>
+          <h3>{t('sources')}</h3>
+          {card.sources.map((source, i) => (
+            <figure key={i} class="source">
+              <blockquote>{source.sentence}</blockquote>
+              <figcaption>
+                {source.title}
+                {source.date && ` · ${formatPartialDate(source.date, locale)}`}
+              </figcaption>
+            </figure>
+          ))}
+        </section>
+      )}
+      {card.related.length > 0 && (
+        <section aria-label={t('related')}>
+          <h3>{t('related')}</h3>
+          <ul class="related">
+            {card.related.map((entity) => (
+              <li key={entity.id} class={`type-${entity.type}`}>
+                {entity.name}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="notes-count">{t('notesCount', String(card.noteCount))}</p>
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import './highlights.css';
+import { browser } from 'wxt/browser';
+import { createAnnotator } from '@/annotator/annotator';
+import { createPopover } from '@/annotator/popover';
+import { loadMatcher } from '@/core/match';
+import { SETTINGS_CHANGED } from '@/core/messages';
+import { request } from '@/services/rpc';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    let annotator: ReturnType<typeof createAnnotator> | undefined;
+
+    // (Re)starts or stops Contesto on this page as the reader's settings say.
+    async function sync() {
+      const init = await request('page/init', { url: location.href });
+      if (ctx.isInvalid) return;
+      if (!init.enabled) {
+        annotator?.destroy();
+        annotator = undefined;
+        return;
+      }
+      if (annotator) return;
+      const popover = await createPopover(ctx, document, {
+        loadCard: (entityId) => request('entity/card', { entityId }),
+        openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
+        addNote: async (entityId, body) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body })),
+      });
+      annotator = createAnnotator(ctx, document, loadMatcher(init.matcher), popover, { hoverDelayMs: init.hoverDelayMs });
+      ctx.onInvalidated(() => annotator?.destroy());
+      await annotator.start();
+    }
+
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (message as { type?: unknown })?.type === SETTINGS_CHANGED) void sync();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    await sync();
+  },
+});

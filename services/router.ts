@@ -1,0 +1,30 @@
+/**
+ * The background's side of the message contract: validates every incoming message against
+ * core/messages.ts and hands it to the feature that answers it. It never throws, so an odd
+ * message cannot break the background.
+ */
+import { validateRequest, type Reply, type Request, type RequestType, type ResponseTypes } from '@/core/messages';
+
+/** Who sent a message, as far as the background cares. */
+export interface Sender {
+  tabId?: number;
+}
+
+export type Handler<T extends RequestType> = (request: Request<T>, sender: Sender) => Promise<ResponseTypes[T]>;
+export type Handlers<K extends RequestType = RequestType> = { [T in K]: Handler<T> };
+
+export function createRouter(handlers: Handlers, ready: Promise<unknown>) {
+  return {
+    async handle(message: unknown, sender: Sender = {}): Promise<Reply<unknown>> {
+      const checked = validateRequest(message);
+      if ('error' in checked) return { ok: false, error: checked.error };
+      try {
+        await ready;
+        const handler = handlers[checked.request.type] as Handler<RequestType>;
+        return { ok: true, value: await handler(checked.request as never, sender) };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Reader settings in the store's settings table, with their defaults. */
+import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
+import type { ContestoDatabase } from './schema';
+
+export async function readSettings(db: ContestoDatabase): Promise<Settings> {
+  const keys = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+  const rows = await db.settings.bulkGet(keys);
+  return Object.fromEntries(keys.map((key, i) => [key, rows[i]?.value ?? DEFAULT_SETTINGS[key]])) as unknown as Settings;
+}
+
+export async function writeSettings(db: ContestoDatabase, changes: Partial<Settings>): Promise<void> {
+  await db.settings.bulkPut(Object.entries(changes).map(([key, value]) => ({ key, value })));
+}
+
+/** The entity the side panel should show next (set by "Open in side panel" in the popover). */
+export const SIDE_PANEL_FOCUS_KEY = 'sidePanelFocus';
+
+export async function setSidePanelFocus(db: ContestoDatabase, entityId: string): Promise<void> {
+  await db.settings.put({ key: SIDE_PANEL_FOCUS_KEY, value: { entityId, at: Date.now() } });
+}

@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createKnowledgeService, type Platform } from '@/services/knowledge-service';
+import { createNotesService } from '@/services/notes-service';
+import { createRouter } from '@/services/router';
+import { seedBundledPack } from '@/storage/packs';
+import { openDatabase, type ContestoDatabase } from '@/storage/schema';
+import { samplePack } from './helpers/packs';
+
+const dbs: ContestoDatabase[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function service() {
+  const db = openDatabase(`service-${Math.random()}`);
+  dbs.push(db);
+  await seedBundledPack(db, samplePack(), 'f');
+  const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() };
+  const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db).handlers };
+  return { db, platform, service: createRouter(handlers, Promise.resolve()) };
+}
+
+describe('the message contract', () => {
+  it('answers odd messages with a clear error and never throws', async () => {
+    const { service: s, db } = await service();
+    const before = await db.entities.count();
+    const odd: unknown[] = [null, 42, 'page/init', [], {}, { type: 'drop/tables' }, { type: 'entity/card' }, { type: 'entity/card', payload: { entityId: 7 } }, { type: 'page/init', payload: { url: 'not a url' } }, { type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'kim' }, body: 'x', extra: '<script>' } }, { type: '__proto__', payload: {} }];
+    for (const message of odd) {
+      const reply = await s.handle(message);
+      expect(reply.ok, JSON.stringify(message)).toBe(false);
+      if (!reply.ok) expect(reply.error).toMatch(/Malformed|Unknown message type|Invalid/);
+    }
+    expect(await db.entities.count()).toBe(before);
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  it('gives a page the compiled dictionary unless the reader turned the site off', async () => {
+    const { service: s, platform } = await service();
+    const on = await s.handle({ type: 'page/init', payload: { url: 'https://news.example/a' } });
+    expect(on).toMatchObject({ ok: true, value: { enabled: true } });
+    await s.handle({ type: 'settings/update', payload: { site: { host: 'news.example', enabled: false } } });
+    expect(platform.settingsChanged).toHaveBeenCalled();
+    expect(await s.handle({ type: 'page/init', payload: { url: 'https://news.example/b' } })).toEqual({ ok: true, value: { enabled: false } });
+    expect(await s.handle({ type: 'page/init', payload: { url: 'https://other.example/' } })).toMatchObject({ ok: true, value: { enabled: true } });
+    await s.handle({ type: 'settings/update', payload: { enabled: false } });
+    expect(await s.handle({ type: 'page/init', payload: { url: 'https://other.example/' } })).toEqual({ ok: true, value: { enabled: false } });
+  });
+
+  it('explains an entity with its events newest first, sources, related entities and note count', async () => {
+    const { service: s } = await service();
+    await s.handle({ type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'putin' }, body: 'Check the 2019 summit.' } });
+    const reply = await s.handle({ type: 'entity/card', payload: { entityId: 'putin' } });
+    expect(reply.ok).toBe(true);
+    const card = (reply as { value: import('@/core/messages').EntityCard }).value;
+    expect(card).toMatchObject({ name: 'Vladimir Putin', type: 'person', noteCount: 1 });
+    expect(card.events.map((e) => e.date)).toEqual(['2019-04']);
+    expect(card.sources[0]).toEqual({ sentence: 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', title: 'Summit in Vladivostok', date: '2019-04' });
+    expect(card.related.map((r) => r.id).sort()).toEqual(['kim', 'moscow', 'vladivostok']);
+    expect(await s.handle({ type: 'entity/card', payload: { entityId: 'nobody' } })).toEqual({ ok: true, value: null });
+  });
+});
