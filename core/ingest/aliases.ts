@@ -1,0 +1,76 @@
+/**
+ * The thesaurus (corpus/aliases.tsv) and the gazetteer decide which surface forms name the same
+ * thing. Each form gets a concept key: the country code when the gazetteer knows it, else its
+ * thesaurus row, else the folded form itself.
+ */
+import { ENTITY_TYPES, type EntityType } from '../pack';
+import { foldAlias } from '../normalize';
+import { countryCodeOf, countryNames } from './gazetteer';
+
+export interface ThesaurusRow {
+  key: string;
+  names: string[];
+  /** The optional leading type column: a hint, outweighed by nothing but itself. */
+  type?: EntityType;
+}
+
+export interface Thesaurus {
+  rowOf(surface: string): ThesaurusRow | undefined;
+}
+
+export const EMPTY_THESAURUS: Thesaurus = { rowOf: () => undefined };
+
+/**
+ * Parses the alias table: one row per thing, names separated by tabs, `#` starts a comment,
+ * an optional first column names the type. Rows that share a name are one row.
+ */
+export function parseThesaurus(text: string): Thesaurus {
+  const rowByName = new Map<string, ThesaurusRow>();
+  for (const line of text.split(/\r?\n/)) {
+    const cells = line.replace(/#.*$/, '').split('\t').map((cell) => cell.trim()).filter(Boolean);
+    const type = ENTITY_TYPES.find((candidate) => candidate === cells[0]);
+    const names = type ? cells.slice(1) : cells;
+    if (names.length === 0) continue;
+    const known = names.map((name) => rowByName.get(foldAlias(name))).find(Boolean);
+    const row = known ?? { key: '', names: [], type };
+    row.names.push(...names.filter((name) => !row.names.some((existing) => foldAlias(existing) === foldAlias(name))));
+    row.type ??= type;
+    for (const name of row.names) rowByName.set(foldAlias(name), row);
+  }
+  for (const row of new Set(rowByName.values())) {
+    const country = row.names.map(countryCodeOf).find(Boolean);
+    row.key = country ? countryKey(country) : `alias:${foldAlias(row.names[0]!)}`;
+  }
+  return { rowOf: (surface) => rowByName.get(foldAlias(surface)) };
+}
+
+export interface Concept {
+  key: string;
+  /** Other names of the same thing (thesaurus row, gazetteer names in every language). */
+  names: string[];
+  type?: EntityType;
+  countryCode?: string;
+}
+
+const COUNTRY_PREFIX = 'country:';
+const countryKey = (code: string) => COUNTRY_PREFIX + code;
+const countryOfKey = (key: string) => (key.startsWith(COUNTRY_PREFIX) ? key.slice(COUNTRY_PREFIX.length) : undefined);
+
+/** What the surface form names, as far as the thesaurus and the gazetteer know; undefined if unknown. */
+export function knownConcept(surface: string, thesaurus: Thesaurus): Concept | undefined {
+  const row = thesaurus.rowOf(surface);
+  const countryCode = row ? countryOfKey(row.key) : countryCodeOf(surface);
+  if (!row && !countryCode) return undefined;
+  const names = [...(row?.names ?? []), ...(countryCode ? countryNames(countryCode) : [])];
+  return { key: row?.key ?? countryKey(countryCode!), names, type: row?.type ?? (countryCode ? 'place' : undefined), countryCode };
+}
+
+/** Keeps the first spelling of each folded form, in order. */
+export function uniqueAliases(names: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = foldAlias(name);
+    if (key && !seen.has(key)) seen.set(key, name);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,74 @@
+/**
+ * Date expressions in a sentence, normalised to ISO 8601 at the precision the text gives
+ * (2022-07-13, 2019-04, 2022). chrono-node parses them in the document's language; relative
+ * expressions ("oggi", "today") take the document's own date, at that date's precision.
+ */
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+
+export interface DateExpression {
+  date: string;
+  /** Offsets of the expression within the sentence. */
+  start: number;
+  end: number;
+}
+
+const PARSERS: Record<string, chrono.Chrono> = {
+  it: chrono.it.casual,
+  en: chrono.en.casual,
+  fr: chrono.fr.casual,
+  de: chrono.de.casual,
+  es: chrono.es.casual,
+  pt: chrono.pt.casual,
+  nl: chrono.nl.casual,
+};
+
+/** A bare year after a preposition, which chrono leaves alone: "nel 2022", "in 2021", "since 1998". */
+const BARE_YEAR = /\b(?:nel|del|dal|entro il|in|since|by|during|until)\s+((?:1[5-9]|20)\d\d)\b/gi;
+
+export function findDates(sentence: string, lang: string, documentDate?: string): DateExpression[] {
+  const parser = PARSERS[lang] ?? chrono.en.casual;
+  const found: DateExpression[] = [];
+  for (const result of parser.parse(sentence, referenceDate(documentDate))) {
+    const date = normalise(result, documentDate);
+    if (date) found.push({ date, start: result.index, end: result.index + result.text.length });
+  }
+  for (const match of sentence.matchAll(BARE_YEAR)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    if (!found.some((date) => start < date.end && date.start < start + 4)) found.push({ date: match[1]!, start, end: start + 4 });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function referenceDate(documentDate: string | undefined): Date | undefined {
+  if (!documentDate) return undefined;
+  const [year, month = 1, day = 1] = documentDate.split('-').map(Number);
+  return new Date(year!, month - 1, day);
+}
+
+/**
+ * The ISO date a chrono result stands for, or undefined when the text does not pin one down
+ * (a time of day alone, or a relative or year-less date in an undated document).
+ */
+function normalise(result: ParsedResult, documentDate: string | undefined): string | undefined {
+  const start = result.start;
+  const relative = [...result.tags()].some((tag) => tag.startsWith('casualReference') || tag.startsWith('result/relative'));
+  const hasCalendarPart = (['year', 'month', 'day', 'weekday'] as const).some((component) => start.isCertain(component));
+  if (!relative && !hasCalendarPart) return undefined;
+  if (relative || (!start.isCertain('month') && !start.isCertain('year'))) {
+    if (!documentDate) return undefined;
+    // A day-precise document date lets chrono resolve "ieri" exactly; a coarser one is all we know.
+    return documentDate.length === 10 && start.isCertain('day') ? isoDate(result, 'day') : documentDate;
+  }
+  if (!start.isCertain('year') && !documentDate) return undefined;
+  return isoDate(result, start.isCertain('day') ? 'day' : start.isCertain('month') ? 'month' : 'year');
+}
+
+function isoDate(result: ParsedResult, precision: 'day' | 'month' | 'year'): string {
+  const pad = (value: number | null) => String(value ?? 1).padStart(2, '0');
+  const { start } = result;
+  const year = String(start.get('year')).padStart(4, '0');
+  if (precision === 'year') return year;
+  if (precision === 'month') return `${year}-${pad(start.get('month'))}`;
+  return `${year}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+}

@@ -1,0 +1,249 @@
+/**
+ * Recognises people, organisations and places in one document by rules that work on text never
+ * seen before: capitalised spans (with connectors such as "del", "of"), filtered of sentence-initial
+ * ordinary words, typed by cues around them (roles, organisation and place words, prepositions,
+ * coordination) and by the thesaurus and the gazetteer.
+ */
+import type { EntityType } from '../pack';
+import { knownConcept, type Concept, type Thesaurus } from './aliases';
+import { describeAfter, describeBefore } from './describe';
+import {
+  calendarWordsOf,
+  CONNECTORS,
+  COORDINATORS,
+  FUNCTION_WORDS,
+  ORGANIZATION_CUES,
+  PLACE_CUES,
+  PLACE_PREPOSITIONS,
+  PORTFOLIO_CUES,
+  ROLE_CUES,
+} from './lexicon';
+import { adjacent, type AnalysedSentence, type Casing, type Token } from './tokens';
+
+export type TypeVotes = Partial<Record<EntityType, number>>;
+
+/** One entity as one document knows it. */
+export interface DocumentEntity {
+  key: string;
+  concept?: Concept;
+  /** Surface form → number of occurrences. */
+  surfaces: Map<string, number>;
+  /** Single-word forms that stand for a longer name in this document ("Kim", "Rudenko"). */
+  shortForms: Set<string>;
+  votes: TypeVotes;
+  description?: string;
+}
+
+export interface RecognitionContext {
+  text: string;
+  lang: string;
+  thesaurus: Thesaurus;
+  casing: Casing;
+}
+
+interface Occurrence {
+  surface: string;
+  tokens: Token[];
+  concept?: Concept;
+  votes: TypeVotes;
+  description?: string;
+}
+
+const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
+
+// How much each kind of evidence counts towards a type.
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1 };
+
+export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
+  const occurrences: Occurrence[] = [];
+  const coordinated: [Occurrence, Occurrence][] = [];
+  for (const sentence of sentences) {
+    let previous: Occurrence | undefined;
+    for (const occurrence of occurrencesIn(sentence.tokens, context)) {
+      if (previous && coordinatedWith(sentence.tokens, previous, occurrence, context.text)) coordinated.push([previous, occurrence]);
+      occurrences.push(occurrence);
+      previous = occurrence;
+    }
+  }
+  for (const [left, right] of coordinated) {
+    shareType(left, right);
+    shareType(right, left);
+  }
+  return groupOccurrences(occurrences);
+}
+
+function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
+  for (let index = 0; index < tokens.length; ) {
+    if (!tokens[index]!.capitalised) {
+      index++;
+      continue;
+    }
+    const end = spanEnd(tokens, index, context.text);
+    // "sindaco di Bergamo Giorgio Ferrandi": after "role + of", one word names the place, the rest the person.
+    const splitAt = followsRole(tokens, index, context.text) && end - index >= 2 && !tokens.slice(index, end + 1).some((token) => CONNECTORS.has(token.folded)) ? index : end;
+    for (const [from, to] of splitAt < end ? [[index, index], [index + 1, end]] : [[index, end]]) {
+      const occurrence = refineSpan(tokens, from!, to!, context);
+      if (occurrence) yield occurrence;
+    }
+    index = end + 1;
+  }
+}
+
+/** Last index of the capitalised span starting at `start`: capitalised words, joined by up to two connectors. */
+function spanEnd(tokens: Token[], start: number, text: string): number {
+  let end = start;
+  for (;;) {
+    let next = end + 1;
+    while (next < tokens.length && next - end <= 2 && CONNECTORS.has(tokens[next]!.folded) && !tokens[next]!.capitalised) next++;
+    const candidate = tokens[next];
+    if (!candidate?.capitalised || !tokens.slice(end, next + 1).every((token, i, run) => i === 0 || adjacent(text, run[i - 1]!, token))) return end;
+    end = next;
+  }
+}
+
+/**
+ * Strips what is capitalised without being a name (sentence openers, role titles, months) and
+ * collects the evidence for the span's type. Returns nothing when no name is left.
+ */
+function refineSpan(tokens: Token[], start: number, end: number, context: RecognitionContext): Occurrence | undefined {
+  const calendar = calendarWordsOf(context.lang);
+  const votes: TypeVotes = {};
+  let description: string | undefined;
+  let first = start;
+  let last = end;
+  while (first <= last) {
+    const token = tokens[first]!;
+    if (ROLE_CUES.has(token.folded)) {
+      addVote(votes, 'person', WEIGHT.role);
+      const roleStart = first;
+      first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
+      description = context.text.slice(tokens[roleStart]!.start, tokens[Math.min(first, last + 1) - 1]!.end);
+    } else if (FUNCTION_WORDS.has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) {
+      first++;
+    } else {
+      break;
+    }
+  }
+  while (last >= first && (CONNECTORS.has(tokens[last]!.folded) || calendar.has(tokens[last]!.folded))) last--;
+  if (first > last) return undefined;
+
+  let span = tokens.slice(first, last + 1);
+  const surfaceOf = (words: Token[]) => context.text.slice(words[0]!.start, words.at(-1)!.end);
+  let concept = knownConcept(surfaceOf(span), context.thesaurus);
+  if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
+    // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
+    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded)) span = span.slice(1);
+    while (span.length && CONNECTORS.has(span[0]!.folded)) span = span.slice(1);
+    if (span.length === 0) return undefined;
+    concept = knownConcept(surfaceOf(span), context.thesaurus);
+  }
+  const words = span.filter((token) => !CONNECTORS.has(token.folded));
+  if (!concept && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
+  const startIndex = tokens.indexOf(span[0]!);
+  // "ministro degli Esteri", "Secretary of State": the capitalised word is the portfolio, not a name.
+  if (!concept && followsRole(tokens, startIndex, context.text, PORTFOLIO_CUES)) return undefined;
+
+  if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
+  if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
+  if (PLACE_CUES.has(words[0]!.folded)) addVote(votes, 'place', WEIGHT.placeWord);
+  collectContextVotes(tokens, startIndex, context.text, votes);
+  // A lone word next to a role is a short form at best ("il sindaco Ferrandi") or a headline's
+  // subject ("Bergamo, il sindaco inaugura …"): only full names take the role as evidence.
+  const describable = span.length > 1 || !!concept;
+  const before = describable ? describeBefore(tokens, startIndex, context.text) : undefined;
+  const after = describable ? describeAfter(tokens, tokens.indexOf(span.at(-1)!), context.text) : undefined;
+  if (before) addVote(votes, 'person', WEIGHT.role);
+  if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
+  if (Object.keys(votes).length === 0) {
+    if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
+    else if (span.length > 1 && words.length === span.length) addVote(votes, 'person', WEIGHT.personShape);
+  }
+  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text };
+}
+
+/** True when "role + connector" comes right before `start`: "sindaco di …", "ministro degli …". */
+function followsRole(tokens: Token[], start: number, text: string, roles: Set<string> = ROLE_CUES): boolean {
+  const connector = tokens[start - 1];
+  const role = tokens[start - 2];
+  return !!connector && !!role && CONNECTORS.has(connector.folded) && roles.has(role.folded) && adjacent(text, role, connector);
+}
+
+/** Place evidence from the words before the span: "a Mosca", "regioni di Zaporozhye". */
+function collectContextVotes(tokens: Token[], start: number, text: string, votes: TypeVotes): void {
+  const previous = tokens[start - 1];
+  if (!previous || previous.capitalised || !adjacent(text, previous, tokens[start]!)) return;
+  if (PLACE_PREPOSITIONS.has(previous.folded)) addVote(votes, 'place', WEIGHT.preposition);
+  if (CONNECTORS.has(previous.folded)) {
+    const container = tokens.slice(Math.max(0, start - 4), start - 1).find((token) => PLACE_CUES.has(token.folded));
+    if (container) addVote(votes, 'place', WEIGHT.placeContainer);
+  }
+}
+
+function coordinatedWith(tokens: Token[], left: Occurrence, right: Occurrence, text: string): boolean {
+  const leftEnd = tokens.indexOf(left.tokens.at(-1)!);
+  const rightStart = tokens.indexOf(right.tokens[0]!);
+  const between = text.slice(tokens[leftEnd]!.end, tokens[rightStart]!.start).trim();
+  return between === ',' || (rightStart - leftEnd === 2 && COORDINATORS.has(tokens[leftEnd + 1]!.folded) && !/[,;:.]/.test(between.slice(0, -tokens[leftEnd + 1]!.text.length)));
+}
+
+/** A name coordinated with a typed one shares its type, weakly: "Zaporozhye e Kherson". */
+function shareType(from: Occurrence, to: Occurrence): void {
+  const type = dominantType(from.votes);
+  if (type) addVote(to.votes, type, WEIGHT.coordination);
+}
+
+/**
+ * Occurrences of one thing become one document entity: same concept key or folded form; a single
+ * word that begins or ends exactly one longer plain name ("Kim" in "Kim Jong-un") joins it.
+ */
+function groupOccurrences(occurrences: Occurrence[]): DocumentEntity[] {
+  const byKey = new Map<string, DocumentEntity>();
+  for (const occurrence of occurrences) {
+    const key = occurrence.concept?.key ?? occurrence.tokens.map((token) => token.folded).join(' ');
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = { key, concept: occurrence.concept, surfaces: new Map(), shortForms: new Set(), votes: {} };
+      byKey.set(key, entity);
+    }
+    entity.surfaces.set(occurrence.surface, (entity.surfaces.get(occurrence.surface) ?? 0) + 1);
+    mergeVotes(entity.votes, occurrence.votes);
+    entity.description ??= occurrence.description;
+  }
+  const fullNames = [...byKey.values()].filter((entity) => !entity.concept && entity.key.includes(' ') && dominantType(entity.votes) === 'person');
+  for (const entity of [...byKey.values()]) {
+    if (entity.concept || entity.key.includes(' ')) continue;
+    const owners = fullNames.filter((full) => full.key.startsWith(`${entity.key} `) || full.key.endsWith(` ${entity.key}`));
+    if (owners.length !== 1) continue;
+    const owner = owners[0]!;
+    for (const [surface, count] of entity.surfaces) {
+      owner.surfaces.set(surface, (owner.surfaces.get(surface) ?? 0) + count);
+      owner.shortForms.add(surface);
+    }
+    mergeVotes(owner.votes, entity.votes);
+    owner.description ??= entity.description;
+    byKey.delete(entity.key);
+  }
+  return [...byKey.values()].filter((entity) => !isDemonym(entity));
+}
+
+/** "British", "Norwegian": capitalised adjectives, not names, unless something says otherwise. */
+function isDemonym(entity: DocumentEntity): boolean {
+  return !entity.concept && Object.keys(entity.votes).length === 0 && !entity.key.includes(' ') && DEMONYM_ENDING.test(entity.key);
+}
+
+export function addVote(votes: TypeVotes, type: EntityType, weight: number): void {
+  votes[type] = (votes[type] ?? 0) + weight;
+}
+
+export function mergeVotes(into: TypeVotes, from: TypeVotes): void {
+  for (const [type, weight] of Object.entries(from) as [EntityType, number][]) addVote(into, type, weight);
+}
+
+/** The type with most evidence (on a tie, the type that got evidence first). */
+export function dominantType(votes: TypeVotes): EntityType | undefined {
+  let best: EntityType | undefined;
+  for (const [type, weight] of Object.entries(votes) as [EntityType, number][]) {
+    if (weight > (best ? votes[best]! : 0)) best = type;
+  }
+  return best;
+}

@@ -1,0 +1,15 @@
+/** A document that cannot be ingested; the message always names the document. */
+export class IngestError extends Error {
+  override name = 'IngestError';
+  constructor(
+    readonly source: string,
+    reason: string,
+  ) {
+    super(`${source}: ${reason}`);
+  }
+}
+
+export interface IngestFailure {
+  source: string;
+  message: string;
+}

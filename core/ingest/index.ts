@@ -1,0 +1,242 @@
+/**
+ * Ingestion: source documents → knowledge pack (format v1, core/pack.ts).
+ * parse → language → sentences → entities → aliases (merged across documents) → mentions → events.
+ * Pure TypeScript: HTML parsing is injected, so this runs in Node and in extension pages alike.
+ */
+import { stableHash } from '../hash';
+import { foldAlias } from '../normalize';
+import { PACK_FORMAT, PACK_VERSION, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
+import { EMPTY_THESAURUS, parseThesaurus, uniqueAliases } from './aliases';
+import { findDates } from './dates';
+import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
+import { dominantType, mergeVotes, recognizeEntities, type DocumentEntity, type TypeVotes } from './entities';
+import { IngestError, type IngestFailure } from './errors';
+import { countryDescription } from './gazetteer';
+import { detectLanguage, FALLBACK_LANGUAGE } from './language';
+import { FUNCTION_WORDS } from './lexicon';
+import { compileAliasMatcher, type TextMatch } from './mentions';
+import { sentencesOf } from './sentences';
+import { emptyCasing, recordCasing, tokenize, type AnalysedSentence } from './tokens';
+
+export { parseThesaurus, type Thesaurus } from './aliases';
+export { findDates, type DateExpression } from './dates';
+export { parseDocument, formatOf, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
+export { IngestError, type IngestFailure } from './errors';
+export { detectLanguage } from './language';
+export { sentencesOf } from './sentences';
+
+export interface BuildOptions {
+  /** Text of the alias table (corpus/aliases.tsv). */
+  thesaurus?: string;
+  parseHtml: HtmlParser;
+  /** The pack's generatedAt; defaults to the current time. */
+  now?: Date;
+}
+
+export interface IngestResult {
+  pack: Pack;
+  /** Documents that could not be read, each with a message that names it. */
+  failures: IngestFailure[];
+}
+
+/** Builds the pack from the documents that can be read; see `ingest` for those that cannot. */
+export function buildPack(inputs: SourceInput[], options: BuildOptions): Pack {
+  return ingest(inputs, options).pack;
+}
+
+const MAX_SUMMARY = 280;
+
+interface AnalysedDocument {
+  id: string;
+  parsed: ParsedDocument;
+  lang: string;
+  sentences: AnalysedSentence[];
+  /** Sentences the recogniser reads: all but a Title Case title, whose capitals say nothing. */
+  recognisable: AnalysedSentence[];
+  entities: DocumentEntity[];
+}
+
+export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResult {
+  const thesaurus = options.thesaurus ? parseThesaurus(options.thesaurus) : EMPTY_THESAURUS;
+  const failures: IngestFailure[] = [];
+  const documents: AnalysedDocument[] = [];
+  const ordered = [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const input of ordered) {
+    try {
+      documents.push(analyse(parseDocument(input, options.parseHtml)));
+    } catch (error) {
+      const message = error instanceof IngestError ? error.message : `${input.name}: ${(error as Error).message}`;
+      failures.push({ source: input.name, message });
+    }
+  }
+
+  const casing = emptyCasing();
+  for (const document of documents) recordCasing(casing, document.recognisable);
+  for (const document of documents) {
+    document.entities = recognizeEntities(document.recognisable, { text: document.parsed.text, lang: document.lang, thesaurus, casing });
+  }
+
+  const entities = mergeAcrossDocuments(documents);
+  const matcher = compileAliasMatcher(entities.map((entity) => ({ entityId: entity.id, aliases: entity.aliases })));
+  const mentions: PackMention[] = [];
+  const events: PackEvent[] = [];
+  for (const document of documents) {
+    const matches = matcher.matchAll(document.parsed.text);
+    for (const match of matches) mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end });
+    events.push(...eventsOf(document, matches));
+  }
+
+  const pack: Pack = {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    documents: documents.map(packDocument),
+    entities,
+    events,
+    mentions,
+  };
+  return { pack, failures };
+}
+
+function analyse(parsed: ParsedDocument): AnalysedDocument {
+  const lang = parsed.lang ?? detectLanguage(parsed.text) ?? FALLBACK_LANGUAGE;
+  const sentences = sentencesOf(parsed.text, lang).map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }));
+  const titleEnd = parsed.title.length;
+  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)));
+  return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, sentences, recognisable, entities: [] };
+}
+
+/** "Oxford Researchers Win Award": most words capitalised, so capitals do not mark names. */
+function isTitleCase(sentence: AnalysedSentence): boolean {
+  const words = sentence.tokens.filter((token) => !FUNCTION_WORDS.has(token.folded) && /^\p{L}/u.test(token.text));
+  return words.length >= 4 && words.filter((token) => token.capitalised).length >= words.length * 0.8;
+}
+
+function packDocument({ id, parsed, lang }: AnalysedDocument): PackDocument {
+  return { id, title: parsed.title, date: parsed.date, lang, source: parsed.source, text: parsed.text, ...(parsed.origin ? { origin: parsed.origin } : {}) };
+}
+
+// ---------------------------------------------------------------- merging across documents
+
+interface EntityGroup {
+  key: string;
+  members: DocumentEntity[];
+  votes: TypeVotes;
+}
+
+/**
+ * Document entities with the same concept key are one entity when their types agree; an untyped
+ * one joins the best-supported group. A lone word that is the short form of exactly one person
+ * elsewhere ("Kim") joins that person. Linear in the number of document entities.
+ */
+function mergeAcrossDocuments(documents: AnalysedDocument[]): PackEntity[] {
+  const groups = new Map<string, EntityGroup[]>();
+  const untyped: DocumentEntity[] = [];
+  for (const entity of documents.flatMap((document) => document.entities)) {
+    const type = dominantType(entity.votes);
+    if (!type) {
+      untyped.push(entity);
+      continue;
+    }
+    const sameKey = groups.get(entity.key) ?? [];
+    groups.set(entity.key, sameKey);
+    let group = sameKey.find((candidate) => dominantType(candidate.votes) === type);
+    if (!group) sameKey.push((group = { key: entity.key, members: [], votes: {} }));
+    group.members.push(entity);
+    mergeVotes(group.votes, entity.votes);
+  }
+
+  const ownerOfShortForm = new Map<string, EntityGroup | null>();
+  for (const group of [...groups.values()].flat()) {
+    for (const shortForm of group.members.flatMap((member) => [...member.shortForms])) {
+      const key = foldAlias(shortForm);
+      const owner = ownerOfShortForm.get(key);
+      ownerOfShortForm.set(key, owner === undefined || owner === group ? group : null);
+    }
+  }
+  for (const entity of untyped) {
+    const sameKey = groups.get(entity.key) ?? [];
+    const target = strongest(sameKey) ?? ownerOfShortForm.get(entity.key) ?? undefined;
+    if (target) target.members.push(entity);
+    else groups.set(entity.key, [{ key: entity.key, members: [entity], votes: {} }]);
+  }
+  return [...groups.values()].flat().map(toPackEntity);
+}
+
+function strongest(groups: EntityGroup[]): EntityGroup | undefined {
+  const total = (group: EntityGroup) => Object.values(group.votes).reduce((sum, weight) => sum + (weight ?? 0), 0);
+  return groups.reduce<EntityGroup | undefined>((best, group) => (!best || total(group) > total(best) ? group : best), undefined);
+}
+
+function toPackEntity(group: EntityGroup): PackEntity {
+  const type: EntityType = dominantType(group.votes) ?? 'other';
+  const counts = new Map<string, number>();
+  const shortForms = new Set<string>();
+  for (const member of group.members) {
+    for (const [surface, count] of member.surfaces) counts.set(surface, (counts.get(surface) ?? 0) + count);
+    for (const shortForm of member.shortForms) shortForms.add(shortForm);
+  }
+  const name = [...counts.keys()].sort(byNamePreference(counts, shortForms))[0]!;
+  const concept = group.members.find((member) => member.concept)?.concept;
+  const description = group.members.find((member) => member.description)?.description ?? (concept?.countryCode ? countryDescription(concept.countryCode) : undefined);
+  return {
+    id: `ent-${stableHash(`${type}:${group.key}`)}`,
+    name,
+    type,
+    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? [])]),
+    ...(description ? { description } : {}),
+  };
+}
+
+/** Full names before short forms, words before acronyms, then the most used, then the longest. */
+function byNamePreference(counts: Map<string, number>, shortForms: Set<string>) {
+  const rank = (surface: string) => [shortForms.has(surface) ? 1 : 0, /^\p{Lu}+$/u.test(surface) ? 1 : 0, -counts.get(surface)!, -surface.length];
+  return (a: string, b: string) => {
+    const [rankA, rankB] = [rank(a), rank(b)];
+    const difference = rankA.findIndex((value, index) => value !== rankB[index]);
+    return difference < 0 ? (a < b ? -1 : 1) : rankA[difference]! - rankB[difference]!;
+  };
+}
+
+// ---------------------------------------------------------------- events
+
+/** One event per date expression: the sentence (or its clause) and the entities mentioned in it. */
+function eventsOf(document: AnalysedDocument, matches: TextMatch[]): PackEvent[] {
+  const events: PackEvent[] = [];
+  let next = 0; // matches and sentences both run in text order: one pass over the matches
+  for (const sentence of document.sentences) {
+    const inSentence: TextMatch[] = [];
+    while (next < matches.length && matches[next]!.start < sentence.start) next++;
+    for (let index = next; index < matches.length && matches[index]!.end <= sentence.end; index++) inSentence.push(matches[index]!);
+    const expressions = findDates(sentence.text, document.lang, document.parsed.date);
+    if (expressions.length === 0) continue;
+    const entityIds = [...new Set(inSentence.map((match) => match.entityId))];
+    for (const expression of expressions) {
+      events.push({
+        id: `evt-${stableHash(`${document.id}:${sentence.start + expression.start}:${expression.date}`)}`,
+        date: expression.date,
+        summary: summarise(sentence.text, expression.start),
+        entities: entityIds,
+        documentId: document.id,
+      });
+    }
+  }
+  return events;
+}
+
+/** The sentence, or when it is long the clause (between : ; or quotes) that holds the date. */
+function summarise(sentence: string, dateAt: number): string {
+  if (sentence.length <= MAX_SUMMARY) return sentence;
+  const boundary = /[:;“”«»"]/g;
+  let start = 0;
+  let end = sentence.length;
+  for (const match of sentence.matchAll(boundary)) {
+    if (match.index < dateAt) start = match.index + 1;
+    else {
+      end = match.index;
+      break;
+    }
+  }
+  const clause = sentence.slice(start, end).trim();
+  return clause.length <= MAX_SUMMARY ? clause : `${clause.slice(0, MAX_SUMMARY - 1).trimEnd()}…`;
+}

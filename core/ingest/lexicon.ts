@@ -1,0 +1,87 @@
+/**
+ * Word lists the recogniser reasons with, Italian and English together (documents mix them,
+ * and a cue in one language never misleads in the other). All entries are folded (lower case,
+ * no accents). These are ordinary words, never names: names come from the documents.
+ */
+import { eng, ita } from 'stopword';
+import { foldAlias } from '../normalize';
+
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Lower-case words that may sit inside a name: "Corea del Nord", "Bank of England", "Stati Uniti d'America". */
+export const CONNECTORS = words(`
+  di del della dello dei degli delle dell d de da van von der den du of y`);
+
+/** Words before a name that make it a person: the role also becomes the description. */
+export const ROLE_CUES = words(`
+  presidente vicepresidente premier ministro ministra viceministro sottosegretario segretario sindaco sindaca
+  portavoce direttore direttrice amministratore amministratrice ambasciatore ambasciatrice generale leader capo
+  senatore senatrice deputato deputata assessore assessora governatore governatrice professore professoressa
+  rettore rettrice dottor dottoressa dott signor signora sig papa re regina principe principessa cancelliere
+  giudice avvocato avvocata fondatore fondatrice diplomatico diplomatica giornalista scrittore scrittrice
+  allenatore comandante ammiraglio colonnello procuratore ricercatore ricercatrice cantante attore attrice
+  president vice minister secretary spokesman spokeswoman spokesperson mayor director chairman chairwoman chair
+  ambassador governor senator professor dean chancellor provost judge founder cofounder king queen prince princess
+  pope mr mrs ms dr sir lady lord chief head commissioner researcher scientist author ceo coach captain
+  lecturer economist writer actor actress singer prime`);
+
+/** Roles after which "of/degli + Name" is a portfolio, not a separate entity: "ministro degli Esteri". */
+export const PORTFOLIO_CUES = words(`
+  ministro ministra viceministro ministero sottosegretario segretario minister ministry secretary`);
+
+/** Words inside a name that make it an organisation: "Gruppo Wagner", "Harvard University". */
+export const ORGANIZATION_CUES = words(`
+  gruppo consiglio ministero agenzia universita politecnico banca societa partito fondazione associazione
+  istituto azienda compagnia corte tribunale commissione parlamento senato organizzazione unione federazione
+  comitato ufficio dipartimento museo ospedale scuola accademia consorzio cooperativa sindacato holding camera
+  group council ministry agency university bank company corporation corp party foundation association institute
+  court commission parliament senate organization organisation union committee office department college school
+  museum hospital academy authority federation network laboratory laboratories labs board trust
+  spa srl inc ltd llc plc gmbh ag`);
+
+/** Words before "di/of + Name" (or after "una/a") that make the name a place: "regioni di", "residents of". */
+export const PLACE_CUES = words(`
+  regione regioni provincia province citta comune paese paesi stato stati repubblica repubbliche capitale
+  isola isole villaggio quartiere valle lago fiume monte porto residenti abitanti cittadini
+  region regions province provinces city town village country state republic capital island county district
+  valley lake river mount port residents inhabitants citizens`);
+
+/** Bare prepositions that precede places: "a Mosca", "in Ucraina", "at Leeds". */
+export const PLACE_PREPOSITIONS = words(`a ad in da at near`);
+
+/** Coordinations that give both sides one type: "Zaporozhye e Kherson". */
+export const COORDINATORS = words(`e ed o and or`);
+
+/** Indefinite articles that open an apposition describing what the name is: "Rossi, un'azienda di Prato". */
+export const INDEFINITE_ARTICLES = words(`un uno una a an`);
+
+/** Verbs that end an apposition: "John Kirby, portavoce del … USA ha accusato". */
+export const APPOSITION_END = words(`
+  ha hanno ho aveva avevano e sono era erano sara fu dice dicono disse afferma spiega dichiara
+  has have had is are was were will would said says told`);
+
+/** Function words and sentence openers that are capitalised only because a sentence starts with them. */
+export const FUNCTION_WORDS = new Set(
+  [...ita, ...eng, ...words(`
+    secondo inoltre pero tuttavia quindi dopo durante mentre oggi ieri domani ecco ora poi infatti intanto
+    according however meanwhile today yesterday tomorrow after during while there`)].map(foldAlias),
+);
+
+const calendarWords = new Map<string, Set<string>>();
+
+/** Month and weekday names, long and short, in `lang`: capitalised in English, never entities. */
+export function calendarWordsOf(lang: string): Set<string> {
+  let names = calendarWords.get(lang);
+  if (!names) {
+    names = new Set();
+    for (const style of ['long', 'short'] as const) {
+      const months = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' });
+      const weekdays = new Intl.DateTimeFormat(lang, { weekday: style, timeZone: 'UTC' });
+      for (let month = 0; month < 12; month++) names.add(foldAlias(months.format(Date.UTC(2021, month, 1))).replace(/\.$/, ''));
+      // 2021-02-01 was a Monday: seven consecutive days cover the week.
+      for (let day = 1; day <= 7; day++) names.add(foldAlias(weekdays.format(Date.UTC(2021, 1, day))).replace(/\.$/, ''));
+    }
+    calendarWords.set(lang, names);
+  }
+  return names;
+}

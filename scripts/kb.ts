@@ -1,0 +1,56 @@
+/**
+ * Builds a knowledge pack from a folder of documents:
+ *   tsx scripts/kb.ts <corpus-dir> --out <file>
+ * Reads every .txt/.md/.html under the folder (recursively) and the folder's aliases.tsv if any.
+ * A document that cannot be read is reported by name and skipped; the exit code is then 1.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { DOMParser } from 'linkedom';
+import { formatOf, ingest, type SourceInput } from '../core/ingest';
+import { parsePack } from '../core/pack';
+
+const THESAURUS_FILE = 'aliases.tsv';
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: tsx scripts/kb.ts <corpus-dir> --out <file>`);
+  process.exit(2);
+}
+
+async function readCorpus(folder: string): Promise<SourceInput[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile() && formatOf(entry.name)).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (file) => ({ name: relative(folder, file), content: await readFile(file, 'utf8') })));
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const folder = args.find((arg, index) => !arg.startsWith('--') && index !== outAt + 1);
+  if (!folder) usage('Missing the corpus folder.');
+  if (!out) usage('Missing --out <file>.');
+
+  let inputs: SourceInput[];
+  try {
+    inputs = await readCorpus(folder);
+  } catch (error) {
+    console.error(`Cannot read the corpus folder ${folder}: ${(error as Error).message}`);
+    return 1;
+  }
+  const thesaurus = await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
+  const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+  const { pack, failures } = ingest(inputs, { thesaurus, parseHtml });
+  parsePack(pack);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(pack, null, 2));
+  console.log(
+    `${out}: ${pack.documents.length} documents, ${pack.entities.length} entities, ${pack.events.length} events, ${pack.mentions.length} mentions` +
+      (failures.length ? `, ${failures.length} failed` : ''),
+  );
+  for (const failure of failures) console.error(`Skipped ${failure.message}`);
+  return failures.length ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../core/ingest';
+import { parsePack } from '../../core/pack';
+import { fixture, ingestFiles, parseHtml } from '../fixtures/ingest/helpers';
+
+const parse = (name: string, content: string) => parseDocument({ name, content }, parseHtml);
+
+describe('document headers', () => {
+  it('reads a date header that carries the title on its line', () => {
+    const document = parse('a.txt', ' date 2023-01 Un titolo qualunque\n\n\nIl corpo del testo.');
+    expect(document).toMatchObject({ date: '2023-01', title: 'Un titolo qualunque', text: 'Un titolo qualunque\n\nIl corpo del testo.' });
+  });
+
+  it('reads date, lang, title and source headers on their own lines', () => {
+    const document = parse('b.txt', 'date 2022-07-13\nlang it\ntitle Il titolo\nsource https://example.org/x\n\nPrima riga del corpo.');
+    expect(document).toMatchObject({ date: '2022-07-13', lang: 'it', title: 'Il titolo', origin: 'https://example.org/x', text: 'Il titolo\n\nPrima riga del corpo.' });
+  });
+
+  it('takes the first line as the title when there is no header, and ignores look-alike lines', () => {
+    expect(parse('c.txt', 'Dates and figs\nThe body.')).toMatchObject({ title: 'Dates and figs', date: undefined, text: 'Dates and figs\n\nThe body.' });
+    expect(parse('d.txt', 'date of birth unknown\nbody')).toMatchObject({ title: 'date of birth unknown', date: undefined });
+  });
+});
+
+describe('formats', () => {
+  it('reads Markdown front matter, the heading as title, and plain text without markup', () => {
+    const document = parseDocument(fixture('university.md'), parseHtml);
+    expect(document).toMatchObject({ date: '2023-11-20', lang: 'en', title: 'New climate research centre opens in Leeds with Norwegian partners' });
+    const inline = parse('e.md', '# A *bold* [link](https://x.org) title\n\nSome **strong** text and `code`.');
+    expect(inline.text).toBe('A bold link title\n\nSome strong text and code.');
+  });
+
+  it('keeps only the article of an HTML page, without navigation, ads or footer', () => {
+    const document = parseDocument(fixture('article.html'), parseHtml);
+    expect(document).toMatchObject({ title: 'Harbour bridge reopens after repairs', date: '2024-05-02', lang: 'en' });
+    expect(document.text).toContain('The harbour bridge in Portsmouth reopened');
+    expect(document.text).toContain('Council leader Margaret Doyle');
+    for (const noise of ['Subscribe', 'Sunshine Sofas', 'Most read', 'Cookie']) expect(document.text).not.toContain(noise);
+    const { pack } = ingestFiles([fixture('article.html')]);
+    expect(pack.entities.map((entity) => `${entity.type} ${entity.name}`).sort()).toEqual(['person Margaret Doyle', 'place Portsmouth']);
+  });
+});
+
+describe('malformed documents', () => {
+  it.each([
+    ['garbage.txt', 'PK\u0003\u0004\u0000\u0000\u0014\u0000binary', /garbage\.txt: .*binary/],
+    ['empty.md', '  \n\n ', /empty\.md: .*empty/],
+    ['no-article.html', fixture('no-article.html').content, /no-article\.html: no article/],
+    ['notes.pdf', 'whatever', /notes\.pdf: unsupported file type/],
+  ])('rejects %s with a message naming it', (name, content, message) => {
+    expect(() => parse(name, content)).toThrow(message);
+  });
+
+  it('skips a malformed document, reports it by name, and builds the pack from the rest', () => {
+    const { pack, failures } = ingestFiles([fixture('sindaco.txt'), { name: 'broken.txt', content: '\u0000\u0001\u0002' }, { name: 'empty.txt', content: '' }]);
+    expect(failures.map((failure) => failure.source)).toEqual(['broken.txt', 'empty.txt']);
+    expect(failures[0]!.message).toMatch(/^broken\.txt: /);
+    expect(pack.documents.map((document) => document.source)).toEqual(['sindaco.txt']);
+    expect(() => parsePack(pack)).not.toThrow();
+  });
+});
