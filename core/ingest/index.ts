@@ -183,9 +183,20 @@ function toPackEntity(group: EntityGroup): PackEntity {
     id: `ent-${stableHash(`${type}:${group.key}`)}`,
     name,
     type,
-    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? [])]),
+    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name) : [])]),
     ...(description ? { description } : {}),
   };
+}
+
+/**
+ * "Putin" for "Vladimir Putin": news writes people by family name after the first mention, so
+ * the family name is an alias even where this corpus never uses it alone. Only a plain
+ * capitalised word of four letters or more (not "Jong-un", not "Li"), to stay unambiguous.
+ */
+function familyNameOf(name: string): string[] {
+  const words = name.split(' ');
+  const last = words.at(-1)!;
+  return words.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(last) ? [last] : [];
 }
 
 /** Full names before short forms, words before acronyms, then the most used, then the longest. */

@@ -5,7 +5,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
-import { fixtureServer, highlightCentre, highlightedTexts, popoverText, tally, waitForHighlights } from './harness';
+import { fixtureServer, highlightCentre, highlightedTexts, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
 /** The same browser without Contesto: the oracle for "the page is unchanged". */
@@ -33,8 +33,9 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-async function textWithoutContesto(path: string): Promise<string> {
+async function textWithoutContesto(path: string, offline = false): Promise<string> {
   const page = await plain.context.newPage();
+  if (offline) await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
   await page.goto(server.origin + path);
   const text = await page.evaluate(() => document.body.innerText);
   await page.close();
@@ -92,4 +93,168 @@ describe('the demo page made from the bundled corpus', () => {
     expect(await page.evaluate(() => document.body.innerText)).toBe(await textWithoutContesto('/demo.html'));
     await page.close();
   });
+});
+
+describe('an English page about the same entities', () => {
+  it('highlights North Korea, Moscow, the Kremlin and the Wagner Group as the entities of the Italian corpus', async () => {
+    const page = await open('/english-context.html');
+    await waitForHighlights(page);
+    const highlighted = await highlightedTexts(page);
+    expect(tally(highlighted.place ?? []).get('North Korea')).toBe(2);
+    expect(tally(highlighted.place ?? []).get('Moscow')).toBe(1);
+    expect(tally(highlighted.organization ?? []).get('Kremlin')).toBe(1);
+    expect(tally(highlighted.organization ?? []).get('Wagner Group')).toBe(1);
+    // The hover card for the English name is the Italian corpus's entity.
+    const point = await highlightCentre(page, 'Wagner Group');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Gruppo Wagner');
+    await page.close();
+  });
+
+  it('matches across inline elements, respects word boundaries and skips code, editors and form fields', async () => {
+    const page = await open('/english-context.html');
+    await waitForHighlights(page);
+    const all = Object.values(await highlightedTexts(page)).flat();
+    expect(all).toEqual(expect.arrayContaining(['Kim Jong-un', 'Vladimir Putin']));
+    // "Russian" and "Russiagate" are not Russia; the one "Russia" is.
+    expect(all.filter((text) => text.startsWith('Russia'))).toEqual(['Russia']);
+    const inSkipped = await page.evaluate(() => {
+      const skipped = [...document.querySelectorAll('pre, textarea, code, [contenteditable]')];
+      return [...CSS.highlights].flatMap(([, h]) => [...(h as unknown as Iterable<Range>)]).filter((r) => skipped.some((el) => el.contains(r.startContainer))).length;
+    });
+    expect(inSkipped).toBe(0);
+    await page.close();
+  });
+});
+
+describe('following the page', () => {
+  it('highlights paragraphs added after load', async () => {
+    const page = await open('/dynamic.html');
+    await waitForHighlights(page);
+    await page.waitForSelector('#late');
+    await expect.poll(async () => (await highlightedTexts(page)).place ?? [], { timeout: 5_000 }).toEqual(expect.arrayContaining(['North Korea', 'Moscow']));
+    await page.close();
+  });
+
+  it('drops the highlights of text the page removed', async () => {
+    const page = await open('/english-context.html');
+    await waitForHighlights(page);
+    await page.evaluate(() => document.querySelectorAll('p')[0].remove());
+    await expect.poll(async () => tally((await highlightedTexts(page)).place ?? []).get('North Korea')).toBe(1);
+    await page.close();
+  });
+
+  it('rescans after a single-page-app navigation', async () => {
+    const page = await open('/english-context.html');
+    await waitForHighlights(page);
+    await page.evaluate(() => {
+      document.querySelector('article')!.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Next story: Vladivostok and Pyongyang.' }));
+      history.pushState({}, '', '/english-context.html?story=2');
+    });
+    await expect.poll(async () => (await highlightedTexts(page)).place ?? [], { timeout: 5_000 }).toEqual(['Vladivostok', 'Pyongyang']);
+    await page.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('moves through the highlights with Alt+Shift+J, opens the popover, reaches it with Tab and closes it with Esc', async () => {
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Kim Jong-un');
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Vladimir Putin');
+    // Focus is inside the popover: Tab reaches its first button.
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    expect(focused).toBe('CONTESTO-POPOVER');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popoverText(page)).toBeNull();
+    await page.close();
+  });
+});
+
+describe('privacy and robustness', () => {
+  it('the page cannot read the popover, and its CSS does not reach it', async () => {
+    const page = await open('/hostile.html');
+    await waitForHighlights(page);
+    const point = await highlightCentre(page, 'Kremlin');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Cremlino');
+    const leaked = await page.evaluate(() => {
+      const host = document.querySelector('contesto-popover');
+      const captured = (window as unknown as { __captured: ShadowRoot[] }).__captured;
+      return { shadowRoot: host?.shadowRoot ?? null, captured: captured.length, text: host?.textContent ?? '', inner: (host as HTMLElement | null)?.innerText ?? '' };
+    });
+    expect(leaked).toEqual({ shadowRoot: null, captured: 0, text: '', inner: '' });
+    const font = await withPopoverRoot<string>(page, `function () { return getComputedStyle(this.querySelector('.popover')).fontFamily; }`);
+    expect(font).not.toContain('Comic Sans');
+    await page.close();
+  });
+
+  it('makes no network request of its own', async () => {
+    const requests: string[] = [];
+    const listener = (request: { url(): string }) => requests.push(request.url());
+    chromium.context.on('request', listener);
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    const point = await highlightCentre(page, 'John Kirby');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('John Kirby');
+    chromium.context.off('request', listener);
+    expect(requests).toEqual([`${server.origin}/demo.html`]);
+    await page.close();
+  });
+
+  it('turning Contesto off for the site, then everywhere, removes every highlight at once', async () => {
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    const settings = await chromium.context.newPage();
+    await settings.goto(`chrome-extension://${chromium.extensionId}/options.html`);
+    const send = (payload: object) => settings.evaluate((p) => chrome.runtime.sendMessage({ type: 'settings/update', payload: p }), payload);
+    await send({ site: { host: '127.0.0.1', enabled: false } });
+    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('contesto-')).length)).toBe(0);
+    await send({ site: { host: '127.0.0.1', enabled: true } });
+    await waitForHighlights(page);
+    await send({ enabled: false });
+    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('contesto-')).length)).toBe(0);
+    await send({ enabled: true });
+    await Promise.all([page.close(), settings.close()]);
+  });
+});
+
+describe('real news pages', () => {
+  // Pages from the readability and newsextractor test suites (tests/fixtures/pages/index.tsv):
+  // English, French, Italian, one in ISO-8859-1 and a 1.6 MB one; the names each must show.
+  const pages: Record<string, Record<string, string[]>> = {
+    '/nytimes-1.html': { place: ['United States', 'Russia'], organization: ['United Nations'] },
+    '/yahoo-2.html': { place: ['North Korea', 'Moscow', 'Russia'] },
+    '/liberation-1.html': { place: ['Russie', 'Ukraine'] },
+    '/schema-org-context-object.html': { place: ['North Korea', 'Russia', 'Ukraine'] },
+    '/newsextractor-it-GoBariCronacaList.html': {},
+    '/newsextractor-it-MainContentExtractor.html': {},
+  };
+
+  for (const [path, expected] of Object.entries(pages)) {
+    it(`${path} keeps its text, logs no error of ours, and shows the pack's names it contains`, async () => {
+      const ourErrors: string[] = [];
+      const page = await chromium.context.newPage();
+      // Real pages reference the internet, which this machine does not reach: keep runs deterministic.
+      await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) ourErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => {
+        if (error.stack?.includes('chrome-extension://')) ourErrors.push(error.message);
+      });
+      await page.goto(server.origin + path);
+      if (Object.keys(expected).length > 0) await waitForHighlights(page, 30_000);
+      await page.waitForTimeout(1_000);
+      const highlighted = await highlightedTexts(page);
+      for (const [type, names] of Object.entries(expected)) expect(highlighted[type] ?? [], type).toEqual(expect.arrayContaining(names));
+      expect(await page.evaluate(() => document.body.innerText)).toBe(await textWithoutContesto(path, true));
+      expect(ourErrors).toEqual([]);
+      await page.close();
+    });
+  }
 });
