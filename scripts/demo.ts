@@ -24,6 +24,7 @@ await page.waitForTimeout(300);
 const highlights = await page.evaluate(readHighlights);
 console.log(`Demo page ${server.origin}/ (from ${pack.documents.length} document(s), ${pack.entities.length} entities in the pack)`);
 for (const [type, texts] of Object.entries(highlights).sort()) {
+  if (texts.length === 0) continue;
   const counts = new Map<string, number>();
   for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
   console.log(`  ${type} (${texts.length}): ${[...counts].map(([text, n]) => (n > 1 ? `${text} ×${n}` : text)).join(', ')}`);

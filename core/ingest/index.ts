@@ -14,7 +14,7 @@ import { IngestError, type IngestFailure } from './errors';
 import { countryDescription } from './gazetteer';
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS } from './lexicon';
-import { compileAliasMatcher, type TextMatch } from './mentions';
+import { compileMatcher, loadMatcher, type Match } from '../match';
 import { sentencesOf } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence } from './tokens';
 
@@ -77,11 +77,12 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   }
 
   const entities = mergeAcrossDocuments(documents);
-  const matcher = compileAliasMatcher(entities.map((entity) => ({ entityId: entity.id, aliases: entity.aliases })));
+  // Mentions come from the same matcher the extension runs on pages, so both agree on what a mention is.
+  const matcher = loadMatcher(compileMatcher(entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })))));
   const mentions: PackMention[] = [];
   const events: PackEvent[] = [];
   for (const document of documents) {
-    const matches = matcher.matchAll(document.parsed.text);
+    const matches = matcher.find(document.parsed.text);
     for (const match of matches) mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end });
     events.push(...eventsOf(document, matches));
   }
@@ -212,11 +213,11 @@ function byNamePreference(counts: Map<string, number>, shortForms: Set<string>) 
 // ---------------------------------------------------------------- events
 
 /** One event per date expression: the sentence (or its clause) and the entities mentioned in it. */
-function eventsOf(document: AnalysedDocument, matches: TextMatch[]): PackEvent[] {
+function eventsOf(document: AnalysedDocument, matches: Match[]): PackEvent[] {
   const events: PackEvent[] = [];
   let next = 0; // matches and sentences both run in text order: one pass over the matches
   for (const sentence of document.sentences) {
-    const inSentence: TextMatch[] = [];
+    const inSentence: Match[] = [];
     while (next < matches.length && matches[next]!.start < sentence.start) next++;
     for (let index = next; index < matches.length && matches[index]!.end <= sentence.end; index++) inSentence.push(matches[index]!);
     const expressions = findDates(sentence.text, document.lang, document.parsed.date);

@@ -1,0 +1,52 @@
+/**
+ * Tokens as the matcher sees text: runs of letters, marks and digits, except that each character
+ * of a script written without spaces (Han, kana, Thai…) is a token of its own, so names in those
+ * scripts match inside running text. Between two tokens lies a separator, compared by class.
+ */
+
+const UNSPACED_SCRIPTS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}\\p{sc=Tibetan}';
+const TOKEN = new RegExp(`[[\\p{L}\\p{M}\\p{N}]--[${UNSPACED_SCRIPTS}]]+|[${UNSPACED_SCRIPTS}]`, 'gv');
+const COMBINING_MARKS = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Spaces, no-break spaces, hyphens and dashes are one class: "Kim Jong-un" = "Kim Jong un". */
+const JOINERS = /^[\s\u00A0\u2007\u202F\u2060\uFEFF\-\u2010-\u2015\u2212]+$/;
+const APOSTROPHES = /^['\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]$/;
+
+export const JOINER_CLASS = ' ';
+export const APOSTROPHE_CLASS = "'";
+
+/** The class of what stands between two tokens; anything else is compared as written. */
+export function separatorClass(separator: string): string {
+  if (separator === '') return '';
+  if (JOINERS.test(separator)) return JOINER_CLASS;
+  if (APOSTROPHES.test(separator)) return APOSTROPHE_CLASS;
+  return separator;
+}
+
+/** Case and accents folded ("Zaporižžja" → "zaporizzja"). */
+export function foldToken(token: string): string {
+  if (ASCII.test(token)) return token.toLowerCase();
+  return token.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
+}
+
+export interface TokenSpans {
+  starts: number[];
+  ends: number[];
+}
+
+export function tokenSpans(text: string): TokenSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+  }
+  return { starts, ends };
+}
+
+/** Separator and token after the first, encoded so that a sequence is one comparable string. */
+export function continuationKey(separator: string, foldedToken: string): string {
+  return `${separatorClass(separator)}\u0001${foldedToken}\u0002`;
+}
