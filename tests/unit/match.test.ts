@@ -1,0 +1,162 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseRuleOf, CaseRule, compileMatcher, loadMatcher, matchSegments, type DictionaryEntry } from '@/core/match';
+import type { EntityType } from '@/core/pack';
+
+const entry = (alias: string, entityId: string, type: EntityType = 'place'): DictionaryEntry => ({ alias, entityId, type });
+
+const matcher = loadMatcher(
+  compileMatcher([
+    entry('Zaporozhye', 'zaporizhzhia'),
+    entry('Kherson', 'kherson'),
+    entry('Zaporižžja', 'zaporizhzhia'),
+    entry('USA', 'us'),
+    entry('UN', 'un', 'organization'),
+    entry('TASS', 'tass', 'organization'),
+    entry('Russia', 'russia'),
+    entry('Corea', 'korea'),
+    entry('Corea del Nord', 'north-korea'),
+    entry('Donetsk', 'donetsk'),
+    entry('Repubblica popolare di Donetsk', 'dpr', 'organization'),
+    entry('Putin', 'putin', 'person'),
+    entry('Kim Jong-un', 'kim', 'person'),
+    entry('Vladimir Putin', 'putin', 'person'),
+    entry('Ucraina', 'ukraine'),
+    entry('Mosca', 'moscow'),
+    entry('朝鲜', 'north-korea'),
+    entry('東京', 'tokyo'),
+    entry('Georgia', 'georgia-country'),
+    entry('Georgia', 'georgia-state'),
+  ]),
+);
+
+/** The matched spellings with their entities, in order. */
+const found = (text: string) => matcher.find(text).map((m) => `${text.slice(m.start, m.end)}=${m.entityId}`);
+
+describe('case and accents', () => {
+  it('ignores case and accents in long names', () => {
+    expect(found('ZAPOROZHYE and zaporozhye, kherson')).toEqual(['ZAPOROZHYE=zaporizhzhia', 'zaporozhye=zaporizhzhia', 'kherson=kherson']);
+    expect(found('Zaporizzja')).toEqual(['Zaporizzja=zaporizhzhia']);
+  });
+
+  it('does not fold a long name into a different word', () => {
+    expect(found('Zaporozh and Khersonese')).toEqual([]);
+  });
+
+  it('keeps acronyms and very short names exact', () => {
+    expect(found('Negli USA, la TASS e l’UN')).toEqual(['USA=us', 'TASS=tass', 'UN=un']);
+    expect(found('Lui usa un tass, Usa e Tass')).toEqual([]);
+  });
+
+  it('keeps the capital of a short name: the city "Mosca", not the fly "mosca"', () => {
+    expect(found('Mosca e MOSCA')).toEqual(['Mosca=moscow', 'MOSCA=moscow']);
+    expect(found('una mosca sul vetro')).toEqual([]);
+  });
+
+  it('gives each kind of alias its rule', () => {
+    expect([caseRuleOf('USA'), caseRuleOf('UN'), caseRuleOf('Kim'), caseRuleOf('Mosca'), caseRuleOf('Zaporozhye'), caseRuleOf('Corea del Nord')]).toEqual([
+      CaseRule.Exact,
+      CaseRule.Exact,
+      CaseRule.Exact,
+      CaseRule.Initial,
+      CaseRule.Fold,
+      CaseRule.Fold,
+    ]);
+  });
+});
+
+describe('word boundaries', () => {
+  it('finds a name between punctuation, after an elided article and before a possessive', () => {
+    expect(found('(Russia), dell’Ucraina, l\'Ucraina, Putin’s plan, Putin\'s')).toEqual(['Russia=russia', 'Ucraina=ukraine', 'Ucraina=ukraine', 'Putin=putin', 'Putin=putin']);
+  });
+
+  it('never matches inside a longer word or a derived form', () => {
+    expect(found('Russian Russiagate antirussia nordcoreano Coreano Putinism')).toEqual([]);
+  });
+});
+
+describe('typography', () => {
+  it('treats typographic and ASCII dashes, spaces and no-break spaces alike', () => {
+    for (const text of ['Kim Jong-un', 'Kim Jong‑un', 'Kim Jong–un', 'Kim Jong un', 'Kim\u00A0Jong-un', 'Kim  Jong-un']) expect(found(text), text).toEqual([`${text}=kim`]);
+  });
+
+  it('does not join words across other punctuation', () => {
+    expect(found('Kim, Jong-un; Kim. Jong un')).toEqual([]);
+  });
+});
+
+describe('overlaps', () => {
+  it('prefers the longest match', () => {
+    expect(found('La Corea del Nord e la Corea del Sud')).toEqual(['Corea del Nord=north-korea', 'Corea=korea']);
+    expect(found('la Repubblica popolare di Donetsk e Donetsk')).toEqual(['Repubblica popolare di Donetsk=dpr', 'Donetsk=donetsk']);
+    expect(found('Vladimir Putin')).toEqual(['Vladimir Putin=putin']);
+  });
+
+  it('never overlaps and falls back to a shorter name when the longer one breaks off', () => {
+    const matches = matcher.find('Corea del Sud, Corea del Nord');
+    expect(matches.map((m) => [m.start, m.end])).toEqual([
+      [0, 5],
+      [15, 29],
+    ]);
+  });
+});
+
+describe('scripts without spaces', () => {
+  it('finds names inside running CJK text', () => {
+    expect(found('金正恩访问朝鲜的首都。東京で会談')).toEqual(['朝鲜=north-korea', '東京=tokyo']);
+  });
+
+  it('does not match a different sequence of the same characters', () => {
+    expect(found('鲜朝 京東')).toEqual([]);
+  });
+});
+
+describe('ambiguity and offsets', () => {
+  it('names every entity an alias belongs to, the first one first', () => {
+    const [match] = matcher.find('Georgia');
+    expect(match.entityIds).toEqual(['georgia-country', 'georgia-state']);
+    expect(match.entityId).toBe('georgia-country');
+  });
+
+  it('reports offsets into the original text, past emoji and characters that change length when folded', () => {
+    const text = '😀🇮🇹 İstanbul ß Ärger — Kherson';
+    const [match] = matcher.find(text);
+    expect(text.slice(match.start, match.end)).toBe('Kherson');
+  });
+});
+
+describe('across inline elements', () => {
+  it('matches a name split over text nodes and maps it back to them', () => {
+    const matches = matchSegments(matcher, ['Kim ', 'Jong-un', ' met Vladimir', ' Putin.']);
+    expect(matches.map((m) => [m.start, m.end, m.entityId])).toEqual([
+      [{ segment: 0, offset: 0 }, { segment: 1, offset: 7 }, 'kim'],
+      [{ segment: 2, offset: 5 }, { segment: 3, offset: 6 }, 'putin'],
+    ]);
+  });
+
+  it('reads segments as one text: a word split over nodes matches, a word continued in the next node does not', () => {
+    expect(matchSegments(matcher, ['Russ', 'ia'])).toHaveLength(1);
+    expect(matchSegments(matcher, ['Russia', 'n'])).toHaveLength(0);
+  });
+});
+
+describe('a large real dictionary', () => {
+  it('compiles every country name in every language into plain data that survives JSON and still matches', () => {
+    const langs = join('node_modules', 'i18n-iso-countries', 'langs');
+    const dictionary: DictionaryEntry[] = [];
+    for (const file of readdirSync(langs)) {
+      const { countries } = JSON.parse(readFileSync(join(langs, file), 'utf8')) as { countries: Record<string, string | string[]> };
+      for (const [code, names] of Object.entries(countries)) for (const name of [names].flat()) dictionary.push(entry(name, code));
+    }
+    expect(dictionary.length).toBeGreaterThan(12_000);
+    const restored = loadMatcher(JSON.parse(JSON.stringify(compileMatcher(dictionary))));
+    const text = 'Talks between Germany and the Republic of Korea; la Corea del Nord; 日本と中国; Deutschland.';
+    const ids = restored.find(text).map((m) => m.entityIds);
+    expect(ids).toEqual([expect.arrayContaining(['DE']), expect.arrayContaining(['KR']), expect.arrayContaining(['KP']), expect.arrayContaining(['JP']), expect.arrayContaining(['CN']), expect.arrayContaining(['DE'])]);
+  });
+
+  it('refuses something that is not a compiled dictionary', () => {
+    expect(() => loadMatcher({ format: 'other' } as never)).toThrow(/Not a compiled Contesto dictionary/);
+  });
+});
