@@ -59,6 +59,8 @@ export interface CompiledMatcher {
   entities: number[];
   rules: CaseRule[];
   spellings: string[];
+  /** A closing full stop the alias ends with ("U.S."), taken into the match when the text has it. */
+  trails: string[];
 }
 
 interface Entry {
@@ -68,6 +70,7 @@ interface Entry {
   entity: number;
   rule: CaseRule;
   spelling: string;
+  trail: string;
 }
 
 export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
@@ -92,7 +95,7 @@ export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
   }
   entries.sort((a, b) => (a.head < b.head ? -1 : a.head > b.head ? 1 : b.length - a.length || a.entity - b.entity));
 
-  const compiled: CompiledMatcher = { format: 'contesto-matcher', version: 1, entityIds, entityTypes, heads: [], groupStart: [], rests: [], lengths: [], entities: [], rules: [], spellings: [] };
+  const compiled: CompiledMatcher = { format: 'contesto-matcher', version: 1, entityIds, entityTypes, heads: [], groupStart: [], rests: [], lengths: [], entities: [], rules: [], spellings: [], trails: [] };
   entries.forEach((entry, index) => {
     if (compiled.heads.at(-1) !== entry.head) {
       compiled.heads.push(entry.head);
@@ -103,6 +106,7 @@ export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
     compiled.entities.push(entry.entity);
     compiled.rules.push(entry.rule);
     compiled.spellings.push(entry.rule === CaseRule.Exact ? entry.spelling : entry.spelling.slice(0, 1));
+    compiled.trails.push(entry.trail);
   });
   compiled.groupStart.push(entries.length);
   return compiled;
@@ -114,7 +118,8 @@ function entryOf(alias: string): Omit<Entry, 'entity'> | undefined {
   let rest = '';
   for (let i = 1; i < starts.length; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldToken(alias.slice(starts[i], ends[i])));
   const spelling = unifyPunctuation(alias.slice(starts[0], ends.at(-1)));
-  return { head: foldToken(alias.slice(starts[0], ends[0])), rest, length: starts.length, rule: caseRuleOf(spelling), spelling };
+  const trail = alias.slice(ends.at(-1)).trim() === '.' ? '.' : '';
+  return { head: foldToken(alias.slice(starts[0], ends[0])), rest, length: starts.length, rule: caseRuleOf(spelling), spelling, trail };
 }
 
 export interface Match {
@@ -160,16 +165,17 @@ function findMatches(dictionary: CompiledMatcher, text: string): Match[] {
     if (head < 0) continue;
     const found = longestAt(dictionary, text, spans, foldedAt, i, head);
     if (!found) continue;
-    const [length, entities] = found;
+    const [length, entities, trail] = found;
     const entityIds = entities.map((e) => dictionary.entityIds[e]);
-    matches.push({ start: spans.starts[i], end: spans.ends[i + length - 1], entityId: entityIds[0], entityIds, type: dictionary.entityTypes[entities[0]] });
+    const end = spans.ends[i + length - 1];
+    matches.push({ start: spans.starts[i], end: trail && text.startsWith(trail, end) ? end + trail.length : end, entityId: entityIds[0], entityIds, type: dictionary.entityTypes[entities[0]] });
     i += length - 1;
   }
   return matches;
 }
 
 /** The longest entry of a head group that the text continues with at token i, and its entities. */
-function longestAt(dictionary: CompiledMatcher, text: string, spans: TokenSpans, foldedAt: (i: number) => string, i: number, head: number): [number, number[]] | undefined {
+function longestAt(dictionary: CompiledMatcher, text: string, spans: TokenSpans, foldedAt: (i: number) => string, i: number, head: number): [length: number, entities: number[], trail: string] | undefined {
   const rests: string[] = [''];
   const restOf = (length: number) => {
     for (let j = rests.length; j < length; j++) {
@@ -179,6 +185,7 @@ function longestAt(dictionary: CompiledMatcher, text: string, spans: TokenSpans,
     return rests[length - 1];
   };
   let bestLength = 0;
+  let trail = '';
   const entities: number[] = [];
   for (let e = dictionary.groupStart[head]; e < dictionary.groupStart[head + 1]; e++) {
     const length = dictionary.lengths[e];
@@ -186,9 +193,10 @@ function longestAt(dictionary: CompiledMatcher, text: string, spans: TokenSpans,
     if (i + length > spans.starts.length || restOf(length) !== dictionary.rests[e]) continue;
     if (!caseAllows(dictionary.rules[e], dictionary.spellings[e], text.slice(spans.starts[i], spans.ends[i + length - 1]))) continue;
     bestLength = length;
+    trail ||= dictionary.trails[e];
     if (!entities.includes(dictionary.entities[e])) entities.push(dictionary.entities[e]);
   }
-  return bestLength > 0 ? [bestLength, entities] : undefined;
+  return bestLength > 0 ? [bestLength, entities, trail] : undefined;
 }
 
 function caseAllows(rule: CaseRule, spelling: string, written: string): boolean {

@@ -12,6 +12,7 @@ const matcher = loadMatcher(
     entry('Kherson', 'kherson'),
     entry('Zaporižžja', 'zaporizhzhia'),
     entry('USA', 'us'),
+    entry('U.S.', 'us'),
     entry('UN', 'un', 'organization'),
     entry('TASS', 'tass', 'organization'),
     entry('Russia', 'russia'),
@@ -42,6 +43,10 @@ describe('case and accents', () => {
 
   it('does not fold a long name into a different word', () => {
     expect(found('Zaporozh and Khersonese')).toEqual([]);
+  });
+
+  it('takes in the closing full stop of an abbreviation', () => {
+    expect(found('the U.S. and the U.S')).toEqual(['U.S.=us', 'U.S=us']);
   });
 
   it('keeps acronyms and very short names exact', () => {
