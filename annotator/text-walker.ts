@@ -1,16 +1,17 @@
 /**
  * Collects the page's readable text as runs of text nodes that belong to one block, so that
  * a name split across inline elements ("Kim <b>Jong-un</b>") is one string for the matcher,
- * while text in different blocks never joins.
+ * while text in different blocks never joins. The walk takes no filter callback: skipping a
+ * subtree is a jump, which keeps the walk close to the cost of reading the text at all.
  */
 
 /** Elements whose text is not prose the reader is reading, or is not ours to touch. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title']);
 
 /** Inline elements: text on either side of them still reads as one run. */
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'RUBY', 'RT', 'S', 'SAMP',
-  'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR', 'DEL', 'INS', 'CONTESTO-MARK',
+const INLINE = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'samp',
+  'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'del', 'ins', 'contesto-mark',
 ]);
 
 /** Host elements of Contesto's own UI carry this attribute; the walker never enters them. */
@@ -21,18 +22,12 @@ export interface TextRun {
 }
 
 export function isSkipped(element: Element): boolean {
-  return (
-    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
-    element.hasAttribute(OWN_UI_ATTRIBUTE) ||
-    (element as HTMLElement).isContentEditable === true ||
-    element.getAttribute('contenteditable') === 'true' ||
-    element.getAttribute('contenteditable') === ''
-  );
+  if (SKIPPED.has(element.localName) || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
-function isInline(element: Element): boolean {
-  return INLINE_TAGS.has(element.tagName.toUpperCase());
-}
+const isInline = (element: Element) => INLINE.has(element.localName);
 
 /** True when some element on the path from `node` up to `root` is skipped. */
 export function isInsideSkipped(node: Node, root: Node): boolean {
@@ -45,32 +40,49 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
 
 /**
  * Walks `root` in document order and yields runs of text nodes. A run ends at the edge of any
- * non-inline element (entering or leaving it) and at elements such as <br> or <img>.
+ * non-inline element (entering or leaving it), at elements such as <br> or <img>, and at
+ * skipped elements.
  */
 export function* textRuns(root: Node): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run: Text[] = [];
-  let runParentBlock: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let runBlock: Node | null = null;
+  let lastParent: Node | null = null;
+  let node: Node | null = root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element) ? null : walker.nextNode();
+  while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
-      if (!isInline(node as Element) && run.length > 0) {
+      const element = node as Element;
+      const skipped = isSkipped(element);
+      if ((skipped || !isInline(element)) && run.length > 0) {
         yield { nodes: run };
         run = [];
       }
+      node = skipped ? nextAfterSubtree(walker) : walker.nextNode();
       continue;
     }
-    const block = blockContaining(node, root);
-    if (run.length > 0 && block !== runParentBlock) {
-      yield { nodes: run };
-      run = [];
+    // Sibling text nodes share a block; only a new parent needs the walk up to find it.
+    if (node.parentNode !== lastParent) {
+      lastParent = node.parentNode;
+      const block = blockContaining(node, root);
+      if (run.length > 0 && block !== runBlock) {
+        yield { nodes: run };
+        run = [];
+      }
+      runBlock = block;
     }
-    runParentBlock = block;
-    if ((node as Text).data.trim() || run.length > 0) run.push(node as Text);
+    if (run.length > 0 || (node as Text).data.trim()) run.push(node as Text);
+    node = walker.nextNode();
   }
   if (run.length > 0) yield { nodes: run };
+}
+
+function nextAfterSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 /** The nearest ancestor of `node` (up to `root`) that is not an inline element. */

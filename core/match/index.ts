@@ -43,83 +43,91 @@ export function caseRuleOf(alias: string): CaseRule {
   return CaseRule.Initial;
 }
 
-/** The compiled dictionary: parallel arrays, grouped by the folded first token. */
+/**
+ * The compiled dictionary, as a few long strings: extension messaging carries one large string
+ * far faster than thirty thousand small ones, and a head's entries are only decoded the first
+ * time the page contains that word.
+ */
 export interface CompiledMatcher {
   format: 'contesto-matcher';
-  version: 1;
-  entityIds: string[];
-  entityTypes: EntityType[];
-  /** Distinct folded first tokens, sorted by code unit. */
-  heads: string[];
-  /** Entries of head h are groupStart[h] … groupStart[h + 1] - 1, longest first. */
-  groupStart: number[];
-  /** Per entry: the continuation key of its later tokens, its token count, entity, case rule, spelling. */
-  rests: string[];
-  lengths: number[];
-  entities: number[];
-  rules: CaseRule[];
-  spellings: string[];
-  /** A closing full stop the alias ends with ("U.S."), taken into the match when the text has it. */
-  trails: string[];
+  version: 2;
+  /** Entity ids, one per line. */
+  entityIds: string;
+  /** One character per entity: its type's code (TYPE_CODES). */
+  entityTypes: string;
+  /** Distinct folded first tokens, one per line, sorted by code unit. */
+  heads: string;
+  /** For each head, on the same line number: its entries, longest first (see encodeEntry). */
+  groups: string;
 }
 
+const TYPE_CODES: Record<EntityType, string> = { person: 'p', organization: 'o', place: 'l', event: 'e', other: 'x' };
+const TYPE_OF_CODE = Object.fromEntries(Object.entries(TYPE_CODES).map(([type, code]) => [code, type])) as Record<string, EntityType>;
+// Private-use characters: never in names, and JSON carries them as they are (no escapes).
+const ENTRY_SEPARATOR = '\uE003';
+const FIELD_SEPARATOR = '\uE004';
+
 interface Entry {
-  head: string;
+  /** The continuation key of the tokens after the first (tokens.ts). */
   rest: string;
+  /** How many tokens the alias has. */
   length: number;
   entity: number;
   rule: CaseRule;
+  /** What the case rule compares: the whole spelling for Exact, the first letter for Initial. */
   spelling: string;
+  /** A closing full stop the alias ends with ("U.S."), taken into the match when the text has it. */
   trail: string;
+}
+
+const encodeEntry = (e: Entry) => [e.rest, e.length, e.entity.toString(36), e.rule, e.spelling, e.trail].join(FIELD_SEPARATOR);
+
+function decodeEntry(encoded: string): Entry {
+  const [rest, length, entity, rule, spelling, trail] = encoded.split(FIELD_SEPARATOR);
+  return { rest, length: Number(length), entity: parseInt(entity, 36), rule: Number(rule) as CaseRule, spelling, trail };
 }
 
 export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
   const entityIndex = new Map<string, number>();
   const entityIds: string[] = [];
-  const entityTypes: EntityType[] = [];
-  const seen = new Set<string>();
-  const entries: Entry[] = [];
+  let entityTypes = '';
+  const groups = new Map<string, Map<string, Entry>>();
   for (const { alias, entityId, type } of dictionary) {
-    const entry = entryOf(alias);
-    if (!entry) continue;
+    const parsed = entryOf(alias);
+    if (!parsed) continue;
     let entity = entityIndex.get(entityId);
     if (entity === undefined) {
-      entity = entityIds.push(entityId) - 1;
-      entityTypes.push(type);
+      entity = entityIds.push(entityId.replace(/\n/g, ' ')) - 1;
+      entityTypes += TYPE_CODES[type];
       entityIndex.set(entityId, entity);
     }
-    const key = `${entry.head}\u0000${entry.rest}\u0000${entry.rule}\u0000${entry.spelling}\u0000${entity}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    entries.push({ ...entry, entity });
+    const entry: Entry = { ...parsed.entry, entity };
+    const group = groups.get(parsed.head) ?? new Map<string, Entry>();
+    groups.set(parsed.head, group);
+    group.set(encodeEntry(entry), entry);
   }
-  entries.sort((a, b) => (a.head < b.head ? -1 : a.head > b.head ? 1 : b.length - a.length || a.entity - b.entity));
-
-  const compiled: CompiledMatcher = { format: 'contesto-matcher', version: 1, entityIds, entityTypes, heads: [], groupStart: [], rests: [], lengths: [], entities: [], rules: [], spellings: [], trails: [] };
-  entries.forEach((entry, index) => {
-    if (compiled.heads.at(-1) !== entry.head) {
-      compiled.heads.push(entry.head);
-      compiled.groupStart.push(index);
-    }
-    compiled.rests.push(entry.rest);
-    compiled.lengths.push(entry.length);
-    compiled.entities.push(entry.entity);
-    compiled.rules.push(entry.rule);
-    compiled.spellings.push(entry.rule === CaseRule.Exact ? entry.spelling : entry.spelling.slice(0, 1));
-    compiled.trails.push(entry.trail);
-  });
-  compiled.groupStart.push(entries.length);
-  return compiled;
+  const heads = [...groups.keys()].sort();
+  const lines = heads.map((head) =>
+    [...groups.get(head)!.entries()]
+      .sort(([, a], [, b]) => b.length - a.length || a.entity - b.entity)
+      .map(([encoded]) => encoded)
+      .join(ENTRY_SEPARATOR),
+  );
+  return { format: 'contesto-matcher', version: 2, entityIds: entityIds.join('\n'), entityTypes, heads: heads.join('\n'), groups: lines.join('\n') };
 }
 
-function entryOf(alias: string): Omit<Entry, 'entity'> | undefined {
+function entryOf(alias: string): { head: string; entry: Omit<Entry, 'entity'> } | undefined {
   const { starts, ends } = tokenSpans(alias);
   if (starts.length === 0) return undefined;
   let rest = '';
   for (let i = 1; i < starts.length; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldToken(alias.slice(starts[i], ends[i])));
   const spelling = unifyPunctuation(alias.slice(starts[0], ends.at(-1)));
+  const rule = caseRuleOf(spelling);
   const trail = alias.slice(ends.at(-1)).trim() === '.' ? '.' : '';
-  return { head: foldToken(alias.slice(starts[0], ends[0])), rest, length: starts.length, rule: caseRuleOf(spelling), spelling, trail };
+  return {
+    head: foldToken(alias.slice(starts[0], ends[0])),
+    entry: { rest, length: starts.length, rule, spelling: rule === CaseRule.Exact ? spelling : spelling.slice(0, 1), trail },
+  };
 }
 
 export interface Match {
@@ -135,10 +143,44 @@ export interface Matcher {
   find(text: string): Match[];
 }
 
-/** Prepares a compiled dictionary for use; costs nothing beyond a format check. */
+/** What loadMatcher prepares: the lines split once, each head's entries decoded on first use. */
+interface LoadedDictionary {
+  entityIds: string[];
+  entityTypes: string;
+  heads: string[];
+  groupLines: string[];
+  groups: (Group | undefined)[];
+}
+
+/** A head's entries by token count (longest first), then by continuation key. */
+interface Group {
+  lengths: number[];
+  byLength: Map<number, Map<string, Entry[]>>;
+}
+
+function decodeGroup(line: string): Group {
+  const byLength = new Map<number, Map<string, Entry[]>>();
+  for (const encoded of line.split(ENTRY_SEPARATOR)) {
+    const entry = decodeEntry(encoded);
+    const byRest = byLength.get(entry.length) ?? new Map<string, Entry[]>();
+    byLength.set(entry.length, byRest);
+    byRest.set(entry.rest, [...(byRest.get(entry.rest) ?? []), entry]);
+  }
+  return { lengths: [...byLength.keys()].sort((a, b) => b - a), byLength };
+}
+
+/** Prepares a compiled dictionary for use: a few splits, no per-entry work. */
 export function loadMatcher(compiled: CompiledMatcher): Matcher {
-  if (compiled?.format !== 'contesto-matcher' || compiled.version !== 1) throw new Error('Not a compiled Contesto dictionary.');
-  return { find: (text) => findMatches(compiled, text) };
+  if (compiled?.format !== 'contesto-matcher' || compiled.version !== 2) throw new Error('Not a compiled Contesto dictionary.');
+  const empty = compiled.heads === '';
+  const dictionary: LoadedDictionary = {
+    entityIds: compiled.entityIds.split('\n'),
+    entityTypes: compiled.entityTypes,
+    heads: empty ? [] : compiled.heads.split('\n'),
+    groupLines: empty ? [] : compiled.groups.split('\n'),
+    groups: [],
+  };
+  return { find: (text) => findMatches(dictionary, text) };
 }
 
 function findHead(heads: string[], token: string): number {
@@ -154,7 +196,7 @@ function findHead(heads: string[], token: string): number {
   return -1;
 }
 
-function findMatches(dictionary: CompiledMatcher, text: string): Match[] {
+function findMatches(dictionary: LoadedDictionary, text: string): Match[] {
   const spans = tokenSpans(text);
   const count = spans.starts.length;
   const folded: string[] = new Array(count);
@@ -163,45 +205,49 @@ function findMatches(dictionary: CompiledMatcher, text: string): Match[] {
   for (let i = 0; i < count; i++) {
     const head = findHead(dictionary.heads, foldedAt(i));
     if (head < 0) continue;
-    const found = longestAt(dictionary, text, spans, foldedAt, i, head);
+    const group = (dictionary.groups[head] ??= decodeGroup(dictionary.groupLines[head]));
+    const found = longestAt(group, text, spans, foldedAt, i);
     if (!found) continue;
     const [length, entities, trail] = found;
     const entityIds = entities.map((e) => dictionary.entityIds[e]);
     const end = spans.ends[i + length - 1];
-    matches.push({ start: spans.starts[i], end: trail && text.startsWith(trail, end) ? end + trail.length : end, entityId: entityIds[0], entityIds, type: dictionary.entityTypes[entities[0]] });
+    matches.push({
+      start: spans.starts[i],
+      end: trail && text.startsWith(trail, end) ? end + trail.length : end,
+      entityId: entityIds[0],
+      entityIds,
+      type: TYPE_OF_CODE[dictionary.entityTypes[entities[0]]],
+    });
     i += length - 1;
   }
   return matches;
 }
 
-/** The longest entry of a head group that the text continues with at token i, and its entities. */
-function longestAt(dictionary: CompiledMatcher, text: string, spans: TokenSpans, foldedAt: (i: number) => string, i: number, head: number): [length: number, entities: number[], trail: string] | undefined {
-  const rests: string[] = [''];
+/** The longest entry of a head's group that the text continues with at token i, and its entities. */
+function longestAt(group: Group, text: string, spans: TokenSpans, foldedAt: (i: number) => string, i: number): [length: number, entities: number[], trail: string] | undefined {
+  // keys[n - 1]: the continuation key of the n - 1 tokens after token i, built as far as needed.
+  const keys = [''];
   const restOf = (length: number) => {
-    for (let j = rests.length; j < length; j++) {
-      const token = i + j;
-      rests.push(rests[j - 1] + continuationKey(text.slice(spans.ends[token - 1], spans.starts[token]), foldedAt(token)));
+    for (let token = i + keys.length; keys.length < length; token++) {
+      keys.push(keys[keys.length - 1] + continuationKey(text.slice(spans.ends[token - 1], spans.starts[token]), foldedAt(token)));
     }
-    return rests[length - 1];
+    return keys[length - 1];
   };
-  let bestLength = 0;
-  let trail = '';
-  const entities: number[] = [];
-  for (let e = dictionary.groupStart[head]; e < dictionary.groupStart[head + 1]; e++) {
-    const length = dictionary.lengths[e];
-    if (length < bestLength) break;
-    if (i + length > spans.starts.length || restOf(length) !== dictionary.rests[e]) continue;
-    if (!caseAllows(dictionary.rules[e], dictionary.spellings[e], text.slice(spans.starts[i], spans.ends[i + length - 1]))) continue;
-    bestLength = length;
-    trail ||= dictionary.trails[e];
-    if (!entities.includes(dictionary.entities[e])) entities.push(dictionary.entities[e]);
+  for (const length of group.lengths) {
+    if (i + length > spans.starts.length) continue;
+    const candidates = group.byLength.get(length)!.get(restOf(length));
+    if (!candidates) continue;
+    const written = text.slice(spans.starts[i], spans.ends[i + length - 1]);
+    const allowed = candidates.filter((entry) => caseAllows(entry, written));
+    if (allowed.length === 0) continue;
+    return [length, [...new Set(allowed.map((entry) => entry.entity))], allowed.find((entry) => entry.trail)?.trail ?? ''];
   }
-  return bestLength > 0 ? [bestLength, entities, trail] : undefined;
+  return undefined;
 }
 
-function caseAllows(rule: CaseRule, spelling: string, written: string): boolean {
+function caseAllows({ rule, spelling }: Entry, written: string): boolean {
   if (rule === CaseRule.Fold) return true;
-  if (rule === CaseRule.Initial) return isUpper(spelling) === isUpper(written.charAt(0)) || !isUpper(spelling);
+  if (rule === CaseRule.Initial) return !isUpper(spelling) || isUpper(written.charAt(0));
   return unifyPunctuation(written) === spelling || written.normalize('NFC') === spelling;
 }
 

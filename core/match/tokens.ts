@@ -21,7 +21,8 @@ export function separatorClass(separator: string): string {
   if (separator === '') return '';
   if (JOINERS.test(separator)) return JOINER_CLASS;
   if (APOSTROPHES.test(separator)) return APOSTROPHE_CLASS;
-  return separator;
+  // Any other punctuation must be the same, with its white space as one space ("U. S." = "U.  S.").
+  return separator.replace(/\s+/g, ' ');
 }
 
 /** Case and accents folded ("Zaporižžja" → "zaporizzja"). */
@@ -48,5 +49,5 @@ export function tokenSpans(text: string): TokenSpans {
 
 /** Separator and token after the first, encoded so that a sequence is one comparable string. */
 export function continuationKey(separator: string, foldedToken: string): string {
-  return `${separatorClass(separator)}\u0001${foldedToken}\u0002`;
+  return `${separatorClass(separator)}\uE001${foldedToken}\uE002`;
 }
