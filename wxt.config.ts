@@ -11,6 +11,14 @@ export default defineConfig({
     name: 'Contesto',
     description: 'Context for news readers from a knowledge base kept on your device.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    default_locale: 'en',
+    // Keyboard: a note on the selection (Chromium reserves Alt+Shift+N and Alt+Shift+A), the side panel (Firefox's built-in sidebar command).
+    commands: {
+      'add-note': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandAddNote__' },
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' } }
+        : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' } }),
+    },
     browser_specific_settings:
       browser === 'firefox'
         ? {

@@ -7,10 +7,15 @@ import * as v from 'valibot';
 import type { EntityType } from './pack';
 import type { Settings } from './settings';
 import type { CompiledMatcher } from './match';
-import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema } from './notes';
+import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
+import type { NoteRecord } from './web-annotation';
 
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const pageUrl = v.pipe(v.string(), v.maxLength(8_192), v.url());
+const noteId = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
+const timestamp = v.pipe(v.string(), v.isoTimestamp());
+const NoteRecordSchema = v.strictObject({ id: noteId, target: NoteTargetSchema, body: NoteBodySchema, tags: NoteTagsSchema, created: timestamp, updated: timestamp });
 
 export const RequestSchemas = {
   /** A page asks whether Contesto runs on it and, if so, for the compiled dictionary. */
@@ -27,13 +32,52 @@ export const RequestSchemas = {
     site: v.optional(v.strictObject({ host: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() })),
     hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5_000))),
   }),
+  /** Adds (or replaces) a pack the reader built from their own documents in the options page. */
+  'packs/import': v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.unknown() }),
+  /** Removes a pack the reader imported, with its documents, events and mentions. */
+  'packs/remove': v.strictObject({ packId: v.pipe(v.string(), v.regex(/^user:.{1,200}$/, 'must name an imported pack')) }),
+  /** Changes a note's body or tags; the background stamps the updated time. */
+  'notes/update': v.strictObject({ id: noteId, body: v.optional(NoteBodySchema), tags: v.optional(NoteTagsSchema) }),
+  /** Deletes a note; the answer holds it, so the reader can undo with 'notes/restore'. */
+  'notes/delete': v.strictObject({ id: noteId }),
+  'notes/restore': v.strictObject({ note: NoteRecordSchema }),
+  /** A page asks for its selection notes, to anchor and highlight them. */
+  'notes/for-page': v.strictObject({ url: pageUrl }),
+  /** A page reports which of its selection notes it found and which are orphaned. */
+  'notes/anchored': v.strictObject({ found: noteIds, lost: noteIds }),
+  /** Merges a Web Annotation export (the file's text); a malformed file changes nothing. */
+  'notes/import': v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024 * 1024)) }),
+  /** Starts a note on the selection of a tab (what the context menu and the shortcut do). */
+  'notes/capture-selection': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The reader closed the side panel's editor for a captured selection without saving. */
+  'notes/dismiss-draft': v.strictObject({}),
+  /** A page's highlights changed: the background updates the toolbar badge, the side panel re-reads the page. */
+  'page/entities-changed': v.strictObject({ entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 } as const;
+
+/**
+ * Messages from extension pages and the background to a tab's content script (browser.tabs.sendMessage).
+ * The content script validates them too, and accepts them only from the extension itself.
+ */
+export const TabMessageSchemas = {
+  /** The entities highlighted on the page, with their number of occurrences. */
+  'tab/page-report': v.strictObject({}),
+  /** Scrolls to the next occurrence of an entity and flashes it. */
+  'tab/reveal': v.strictObject({ entityId }),
+  /** The reader's current selection, described with W3C selectors over the page's text. */
+  'tab/selection': v.strictObject({}),
+} as const;
+
+/** Sent by the background to every tab when notes change; content scripts re-anchor. */
+export const NOTES_CHANGED = 'contesto/notes-changed';
 
 /** Sent by the background to every tab when settings change; content scripts re-check. */
 export const SETTINGS_CHANGED = 'contesto/settings-changed';
 
 export type RequestType = keyof typeof RequestSchemas;
 export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
+export type TabMessageType = keyof typeof TabMessageSchemas;
+export type TabMessagePayload<T extends TabMessageType> = v.InferOutput<(typeof TabMessageSchemas)[T]>;
 
 export interface EntityCard {
   id: string;
@@ -54,6 +98,48 @@ export interface ResponseTypes {
   'sidepanel/open': { opened: boolean };
   'notes/add': { id: string };
   'settings/update': Settings;
+  'packs/import': { packId: string; documents: number; entities: number; events: number };
+  'packs/remove': { removed: true };
+  'notes/update': { updated: boolean };
+  'notes/delete': { deleted: NoteRecord | null };
+  'notes/restore': { restored: true };
+  'notes/for-page': SelectionNote[];
+  'notes/anchored': { recorded: true };
+  'notes/import': NotesImportReport;
+  'notes/capture-selection': { captured: boolean };
+  'notes/dismiss-draft': { dismissed: true };
+  'page/entities-changed': { badge: string };
+}
+
+export interface SelectionNote {
+  id: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+export interface NotesImportReport {
+  added: string[];
+  updated: string[];
+  /** Already here unchanged, or here in a newer version than the file's. */
+  skipped: string[];
+}
+
+export interface PageReport {
+  url: string;
+  /** One row per entity highlighted on the page, in order of first appearance. */
+  entities: { entityId: string; type: EntityType; count: number }[];
+}
+
+export interface TabResponseTypes {
+  /** null when Contesto is off on the page. */
+  'tab/page-report': PageReport | null;
+  'tab/reveal': { found: boolean };
+  'tab/selection': Extract<NoteTarget, { kind: 'selection' }> | null;
+}
+
+export interface TabMessage<T extends TabMessageType = TabMessageType> {
+  type: T;
+  payload: TabMessagePayload<T>;
 }
 
 export interface Request<T extends RequestType = RequestType> {
@@ -67,12 +153,22 @@ const EnvelopeSchema = v.object({ type: v.string(), payload: v.unknown() });
 
 /** Checks an incoming message against the contract; returns the typed request or an error text. */
 export function validateRequest(message: unknown): { request: Request } | { error: string } {
+  const checked = validateAgainst(RequestSchemas, message);
+  return 'error' in checked ? checked : { request: checked.message as Request };
+}
+
+/** The same check for messages to a content script. */
+export function validateTabMessage(message: unknown): { message: TabMessage } | { error: string } {
+  const checked = validateAgainst(TabMessageSchemas, message);
+  return 'error' in checked ? checked : { message: checked.message as TabMessage };
+}
+
+function validateAgainst(schemas: Record<string, v.GenericSchema>, message: unknown): { message: { type: string; payload: unknown } } | { error: string } {
   const envelope = v.safeParse(EnvelopeSchema, message);
   if (!envelope.success) return { error: 'Malformed message: expected { type, payload }.' };
   const { type, payload } = envelope.output;
-  if (!Object.hasOwn(RequestSchemas, type)) return { error: `Unknown message type "${type.slice(0, 50)}".` };
-  const schema = RequestSchemas[type as RequestType];
-  const parsed = v.safeParse(schema, payload);
+  if (!Object.hasOwn(schemas, type)) return { error: `Unknown message type "${type.slice(0, 50)}".` };
+  const parsed = v.safeParse(schemas[type], payload);
   if (!parsed.success) return { error: `Invalid "${type}" message: ${v.getDotPath(parsed.issues[0]) ?? 'payload'}: ${parsed.issues[0].message}` };
-  return { request: { type: type as RequestType, payload: parsed.output } };
+  return { message: { type, payload: parsed.output } };
 }

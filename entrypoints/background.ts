@@ -1,13 +1,22 @@
 import { browser } from 'wxt/browser';
 import bundledPack from '@/.generated/bundled-pack.json';
 import { stableHash } from '@/core/hash';
-import { SETTINGS_CHANGED } from '@/core/messages';
+import { NOTES_CHANGED, SETTINGS_CHANGED } from '@/core/messages';
+import { t } from '@/components/i18n';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
-import { createRouter } from '@/services/router';
+import { createPageService } from '@/services/page-service';
+import { askTab } from '@/services/tab-rpc';
+import { createPacksService } from '@/services/packs-service';
+import { createRouter, type Handlers } from '@/services/router';
 import { seedBundledPack } from '@/storage/packs';
 import { openDatabase } from '@/storage/schema';
 import { setSidePanelFocus } from '@/storage/settings';
+
+const ADD_NOTE_MENU_ID = 'contesto-add-note';
+/** Manifest `commands` (wxt.config.ts). Firefox toggles its sidebar with the built-in `_execute_sidebar_action`. */
+const ADD_NOTE_COMMAND = 'add-note';
+const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -18,27 +27,67 @@ export default defineBackground(() => {
     console.error('Contesto could not load its bundled knowledge pack:', error);
   });
 
+  /**
+   * Opens the side panel. Browsers allow it only in answer to a user action, so it is called
+   * before anything is awaited in the handlers below.
+   */
+  function openSidePanel(tabId: number | undefined): Promise<boolean> {
+    if (import.meta.env.FIREFOX) {
+      // Firefox's sidebar API is missing from WXT's Chrome-shaped types.
+      return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open().then(() => true);
+    }
+    if (tabId === undefined) return Promise.resolve(false);
+    return browser.sidePanel.open({ tabId }).then(() => true);
+  }
+
+  function tellEveryTab(type: string) {
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type }).catch(() => {});
+    });
+  }
+
   const knowledge = createKnowledgeService(db, {
     async openSidePanel(tabId, entityId) {
+      const opening = openSidePanel(tabId);
       if (entityId) await setSidePanelFocus(db, entityId);
-      if (import.meta.env.FIREFOX) {
-        // Firefox's sidebar API is missing from WXT's Chrome-shaped types.
-        await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-        return true;
-      }
-      if (tabId === undefined) return false;
-      await browser.sidePanel.open({ tabId });
-      return true;
+      return opening;
     },
-    settingsChanged() {
-      void browser.tabs.query({}).then((tabs) => {
-        for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: SETTINGS_CHANGED }).catch(() => {});
-      });
-    },
+    settingsChanged: () => tellEveryTab(SETTINGS_CHANGED),
   });
 
-  const router = createRouter({ ...knowledge.handlers, ...createNotesService(db).handlers }, ready);
+  const packs = createPacksService(db, () => knowledge.invalidateMatcher());
+  const notes = createNotesService(db, {
+    notesChanged: () => tellEveryTab(NOTES_CHANGED),
+    selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),
+  });
+  const page = createPageService({
+    setBadge(tabId, text) {
+      // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+      void (browser.action ?? browser.browserAction).setBadgeText({ tabId, text }).catch(() => {});
+    },
+  });
+  // Typed as the whole contract, so a request type without a handler fails the build.
+  const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...page.handlers };
+  const router = createRouter(handlers, ready);
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, { tabId: sender.tab?.id }));
+
+  // A note on the selection, from the context menu or the keyboard: the side panel opens with
+  // an editor holding the quote (the reader types the note there).
+  function noteOnSelection(tabId: number | undefined) {
+    if (tabId === undefined) return;
+    void openSidePanel(tabId).catch(() => false);
+    void ready.then(() => notes.captureSelection(tabId)).catch((error) => console.warn('Contesto could not read the selection:', error));
+  }
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNoteToSelection'), contexts: ['selection'] }));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ADD_NOTE_MENU_ID) noteOnSelection(tab?.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === ADD_NOTE_COMMAND) noteOnSelection(tab?.id);
+    if (command === OPEN_SIDE_PANEL_COMMAND) void openSidePanel(tab?.id).catch(() => false);
+  });
   void navigator.storage?.persist?.();
 });

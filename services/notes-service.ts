@@ -1,11 +1,79 @@
 /** Answers note requests. The background is the only writer of notes. */
-import { addNote } from '@/storage/notes';
+import type { TabResponseTypes } from '@/core/messages';
+import { pageUrl } from '@/core/page-url';
+import { parseNotesExport } from '@/core/web-annotation';
+import {
+  addNote,
+  clearNoteDraft,
+  deleteNote,
+  importNotes,
+  noteRecord,
+  recordAnchoring,
+  restoreNote,
+  selectionNotesForPage,
+  setNoteDraft,
+  updateNote,
+} from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 
-export function createNotesService(db: ContestoDatabase) {
-  const handlers: Handlers<'notes/add'> = {
-    'notes/add': async ({ payload }) => ({ id: (await addNote(db, payload)).id }),
+/** What the service needs from the browser, injected so it runs under test without one. */
+export interface NotesPlatform {
+  /** Tells open pages that notes changed, so they anchor them again. */
+  notesChanged(): void;
+  /** Asks a tab's content script for the reader's selection. */
+  selectionOf(tabId: number): Promise<TabResponseTypes['tab/selection']>;
+}
+
+export function createNotesService(db: ContestoDatabase, platform: NotesPlatform) {
+  /** Runs a change and tells the pages about it. */
+  async function changing<T>(change: Promise<T>): Promise<T> {
+    const result = await change;
+    platform.notesChanged();
+    return result;
+  }
+
+  /** The first step of a selection note: the selection waits in the side panel's editor. */
+  async function captureSelection(tabId: number): Promise<boolean> {
+    const target = await platform.selectionOf(tabId);
+    if (!target) return false;
+    await setNoteDraft(db, target);
+    return true;
+  }
+
+  const handlers: Handlers<
+    | 'notes/add'
+    | 'notes/update'
+    | 'notes/delete'
+    | 'notes/restore'
+    | 'notes/for-page'
+    | 'notes/anchored'
+    | 'notes/import'
+    | 'notes/capture-selection'
+    | 'notes/dismiss-draft'
+  > = {
+    'notes/add': async ({ payload }) => ({ id: (await changing(addNote(db, payload))).id }),
+    'notes/update': async ({ payload: { id, ...changes } }) => ({ updated: (await changing(updateNote(db, id, changes))) !== undefined }),
+    'notes/delete': async ({ payload }) => {
+      const deleted = await changing(deleteNote(db, payload.id));
+      return { deleted: deleted ? noteRecord(deleted) : null };
+    },
+    'notes/restore': async ({ payload }) => {
+      await changing(restoreNote(db, payload.note));
+      return { restored: true };
+    },
+    'notes/for-page': async ({ payload }) => selectionNotesForPage(db, pageUrl(payload.url)),
+    'notes/anchored': async ({ payload }) => {
+      await recordAnchoring(db, payload.found, payload.lost);
+      return { recorded: true };
+    },
+    // Parsing throws on a malformed file before the store is touched; the router turns that into the reply's error.
+    'notes/import': async ({ payload }) => changing(importNotes(db, parseNotesExport(payload.text))),
+    'notes/capture-selection': async ({ payload }) => ({ captured: await captureSelection(payload.tabId) }),
+    'notes/dismiss-draft': async () => {
+      await clearNoteDraft(db);
+      return { dismissed: true };
+    },
   };
-  return { handlers };
+  return { handlers, captureSelection };
 }

@@ -13,14 +13,16 @@ export interface Sender {
 export type Handler<T extends RequestType> = (request: Request<T>, sender: Sender) => Promise<ResponseTypes[T]>;
 export type Handlers<K extends RequestType = RequestType> = { [T in K]: Handler<T> };
 
-export function createRouter(handlers: Handlers, ready: Promise<unknown>) {
+/** Takes any subset of the handlers (tests wire one feature); the background passes them all. */
+export function createRouter(handlers: Partial<Handlers>, ready: Promise<unknown>) {
   return {
     async handle(message: unknown, sender: Sender = {}): Promise<Reply<unknown>> {
       const checked = validateRequest(message);
       if ('error' in checked) return { ok: false, error: checked.error };
       try {
         await ready;
-        const handler = handlers[checked.request.type] as Handler<RequestType>;
+        const handler = handlers[checked.request.type] as Handler<RequestType> | undefined;
+        if (!handler) return { ok: false, error: `No handler for "${checked.request.type}".` };
         return { ok: true, value: await handler(checked.request as never, sender) };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -61,6 +61,8 @@ export interface StoredNote {
   /** Denormalised from target for the indexes below. */
   entityId?: string;
   url?: string;
+  /** Selection notes only: true when the last visit to the page could not find the quoted text. */
+  orphaned?: boolean;
 }
 
 export interface Setting {

@@ -2,6 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { createAnnotator } from '@/annotator/annotator';
 import { createPopover } from '@/annotator/popover';
+import { connectReaderTools } from '@/annotator/reader-tools';
 import { loadMatcher } from '@/core/match';
 import { SETTINGS_CHANGED } from '@/core/messages';
 import { request } from '@/services/rpc';
@@ -11,6 +12,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let annotator: ReturnType<typeof createAnnotator> | undefined;
+    const readerTools = connectReaderTools(ctx, document);
 
     // (Re)starts or stops Contesto on this page as the reader's settings say.
     async function sync() {
@@ -19,6 +21,7 @@ export default defineContentScript({
       if (!init.enabled) {
         annotator?.destroy();
         annotator = undefined;
+        readerTools.detach();
         return;
       }
       if (annotator) return;
@@ -29,7 +32,7 @@ export default defineContentScript({
       });
       annotator = createAnnotator(ctx, document, loadMatcher(init.matcher), popover, { hoverDelayMs: init.hoverDelayMs });
       ctx.onInvalidated(() => annotator?.destroy());
-      await annotator.start();
+      await Promise.all([annotator.start(), readerTools.attach(annotator.highlighter)]);
     }
 
     const onMessage = (message: unknown, sender: { id?: string }) => {

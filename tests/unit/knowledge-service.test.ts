@@ -17,7 +17,7 @@ async function service() {
   dbs.push(db);
   await seedBundledPack(db, samplePack(), 'f');
   const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() };
-  const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db).handlers };
+  const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers };
   return { db, platform, service: createRouter(handlers, Promise.resolve()) };
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The reader's selection notes on the page: anchors each note in the page text (core/anchoring),
+ * draws the found ones as the CSS highlight `contesto-note`, and reports which are orphaned.
+ */
+import './notes-layer.css';
+import { anchorQuote } from '@/core/anchoring';
+import type { SelectionNote } from '@/core/messages';
+import { readPageText, rangeOfSpan } from './page-text';
+
+export const NOTE_HIGHLIGHT = 'contesto-note';
+
+export interface NotesLayerActions {
+  loadNotes(): Promise<SelectionNote[]>;
+  report(found: string[], lost: string[]): Promise<unknown>;
+}
+
+export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
+  const drawable = typeof CSS !== 'undefined' && 'highlights' in CSS;
+  const highlight = drawable ? new Highlight() : undefined;
+  if (highlight) CSS.highlights.set(NOTE_HIGHLIGHT, highlight);
+  let generation = 0;
+
+  return {
+    /** Anchors the page's notes again (after a load, a change of notes, or of the page). */
+    async refresh() {
+      const mine = ++generation;
+      const notes = await actions.loadNotes();
+      if (mine !== generation) return;
+      const page = readPageText(doc.body);
+      const found: string[] = [];
+      const lost: string[] = [];
+      highlight?.clear();
+      for (const note of notes) {
+        const anchor = page.nodes.length > 0 ? anchorQuote(page.text, note.quote, note.position) : null;
+        if (!anchor) {
+          lost.push(note.id);
+          continue;
+        }
+        found.push(note.id);
+        highlight?.add(rangeOfSpan(page, anchor));
+      }
+      if (notes.length > 0) await actions.report(found, lost);
+    },
+    destroy() {
+      generation++;
+      if (highlight) CSS.highlights.delete(NOTE_HIGHLIGHT);
+    },
+  };
+}

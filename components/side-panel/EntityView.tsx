@@ -1,0 +1,132 @@
+/** One entity in depth: names, description, its dated events by year, related entities, the documents and sentences, the reader's notes. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatPartialDate } from '@/core/format';
+import { byYear } from '@/core/timeline';
+import { request } from '@/services/rpc';
+import { coMentionedEntities, documentsMentioning, eventsOfEntity } from '@/storage/knowledge';
+import { database } from '../database';
+import { useLive } from '../hooks';
+import { t, uiLocale } from '../i18n';
+import { NoteEditor } from '../NoteEditor';
+import { NoteList } from '../NoteList';
+import { EventList } from './EventList';
+
+/** Names shown at once; the rest (often every language's name of a country) behind a disclosure. */
+const SHOWN_NAMES = 8;
+
+export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: string; onOpenEntity(entityId: string): void; onBack(): void }) {
+  const db = database();
+  const view = useLive(
+    async () => {
+      const entity = await db.entities.get(entityId);
+      if (!entity) return null;
+      const [events, documents, related, notes] = await Promise.all([
+        eventsOfEntity(db, entityId),
+        documentsMentioning(db, entityId),
+        coMentionedEntities(db, entityId),
+        db.notes.where('entityId').equals(entityId).reverse().sortBy('created'),
+      ]);
+      return { entity, events, documents, related, notes };
+    },
+    [entityId],
+    undefined,
+  );
+  const [writing, setWriting] = useState(false);
+  const locale = uiLocale();
+  // Keyboard and screen-reader users land on the entity they opened (once, not on every live update).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = !!view;
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
+
+  if (view === undefined) return <p class="muted">{t('loading')}</p>;
+  if (view === null) return <p class="muted">{t('entityUnknown')}</p>;
+  const { entity, events, documents, related, notes } = view;
+  const otherNames = entity.aliases.filter((alias) => alias !== entity.name);
+
+  return (
+    <article class="entity-view" aria-labelledby="entity-name">
+      <button type="button" class="back" onClick={onBack}>
+        ← {t('back')}
+      </button>
+      <header class="card-head">
+        <h2 id="entity-name" tabIndex={-1} ref={heading}>
+          {entity.name}
+        </h2>
+        <span class={`type type-${entity.type}`}>{t(`type_${entity.type}`)}</span>
+      </header>
+      {otherNames.length > 0 && (
+        <p class="aliases">
+          <span class="label">{t('alsoKnownAs')}: </span>
+          {otherNames.slice(0, SHOWN_NAMES).join(' · ')}
+        </p>
+      )}
+      {otherNames.length > SHOWN_NAMES && (
+        <details class="aliases">
+          <summary>{t('allNames', String(otherNames.length))}</summary>
+          {otherNames.slice(SHOWN_NAMES).join(' · ')}
+        </details>
+      )}
+      {entity.description && <p class="description">{entity.description}</p>}
+
+      <section aria-labelledby="entity-timeline">
+        <h3 id="entity-timeline">{t('timeline')}</h3>
+        {events.length === 0 ? <p class="muted">{t('noEvents')}</p> : <EventList groups={byYear(events)} onOpenEntity={onOpenEntity} />}
+      </section>
+
+      {related.length > 0 && (
+        <section aria-labelledby="entity-related">
+          <h3 id="entity-related">{t('related')}</h3>
+          <ul class="chips">
+            {related.map(({ entity: other, documents: shared }) => (
+              <li key={other.id} class={`type-${other.type}`}>
+                <button type="button" onClick={() => onOpenEntity(other.id)}>
+                  {other.name}{' '}
+                  <span class="count">
+                    {shared}
+                    <span class="sr-only"> {t('documentsInCommon')}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="entity-documents">
+        <h3 id="entity-documents">{t('sources')}</h3>
+        {documents.map(({ document, sentences }) => (
+          <figure key={document.id} class="source">
+            <figcaption>
+              {document.title}
+              {document.date && ` · ${formatPartialDate(document.date, locale)}`}
+            </figcaption>
+            {sentences.map((sentence, i) => (
+              <blockquote key={i}>{sentence}</blockquote>
+            ))}
+          </figure>
+        ))}
+      </section>
+
+      <section class="notes" aria-labelledby="entity-notes">
+        <h3 id="entity-notes">{t('yourNotes')}</h3>
+        {writing ? (
+          <NoteEditor
+            label={t('noteOnEntity', entity.name)}
+            onSave={async (body, tags) => {
+              await request('notes/add', { target: { kind: 'entity', entityId }, body, tags });
+              setWriting(false);
+            }}
+            onCancel={() => setWriting(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setWriting(true)}>
+            {t('addNote')}
+          </button>
+        )}
+        <NoteList notes={notes} entityName={() => entity.name} empty={t('noNotesHere')} />
+      </section>
+    </article>
+  );
+}

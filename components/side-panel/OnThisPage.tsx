@@ -1,0 +1,112 @@
+/** The entities on the tab the panel describes, by type, with their counts; follows the page as it changes. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { PageReport } from '@/core/messages';
+import { ENTITY_TYPES, type EntityType } from '@/core/pack';
+import { pageUrl } from '@/core/page-url';
+import { request } from '@/services/rpc';
+import { askTab } from '@/services/tab-rpc';
+import type { StoredEntity } from '@/storage/schema';
+import { database } from '../database';
+import { useLive, type DescribedTab } from '../hooks';
+import { t } from '../i18n';
+import { NoteEditor } from '../NoteEditor';
+import { NoteList } from '../NoteList';
+
+type Report = { status: 'loading' } | { status: 'off' } | { status: 'unavailable' } | { status: 'ready'; report: PageReport };
+
+export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefined; onOpenEntity(entityId: string): void }) {
+  const db = database();
+  const [state, setState] = useState<Report>({ status: 'loading' });
+  const tabId = tab?.id;
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const load = () =>
+      askTab(tabId, 'tab/page-report', {}).then(
+        (report) => setState(report ? { status: 'ready', report } : { status: 'off' }),
+        () => setState({ status: 'unavailable' }),
+      );
+    // The page tells the extension when its highlights change; only this tab's news matters here.
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (sender.tab?.id === tabId && (message as { type?: unknown })?.type === 'page/entities-changed') void load();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    void load();
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [tabId, tab?.url, tab?.status]);
+
+  const rows = state.status === 'ready' ? state.report.entities : [];
+  const entities = useLive(async () => new Map((await db.entities.bulkGet(rows.map((row) => row.entityId))).flatMap((e) => (e ? [[e.id, e] as const] : []))), [rows.map((row) => row.entityId).join('\n')], new Map<string, StoredEntity>());
+  const url = tab?.url && /^https?:/.test(tab.url) ? pageUrl(tab.url) : undefined;
+
+  return (
+    <section aria-labelledby="on-this-page">
+      <h2 id="on-this-page">{t('viewOnThisPage')}</h2>
+      {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
+      {state.status === 'off' && <p class="muted">{t('pageOff')}</p>}
+      {state.status === 'unavailable' && <p class="muted">{t('pageUnavailable')}</p>}
+      {state.status === 'ready' && rows.length === 0 && <p class="muted">{t('pageNoEntities')}</p>}
+      {ENTITY_TYPES.map((type) => {
+        const ofType = rows.filter((row) => row.type === type);
+        return ofType.length > 0 && <EntityGroup key={type} type={type} rows={ofType} entities={entities} tabId={tabId!} onOpenEntity={onOpenEntity} />;
+      })}
+      {url && <PageNotes url={url} />}
+    </section>
+  );
+}
+
+function EntityGroup({ type, rows, entities, tabId, onOpenEntity }: { type: EntityType; rows: PageReport['entities']; entities: Map<string, StoredEntity>; tabId: number; onOpenEntity(entityId: string): void }) {
+  return (
+    <section class="entity-group" aria-labelledby={`group-${type}`}>
+      <h3 id={`group-${type}`}>{t(`type_${type}`)}</h3>
+      <ul class="entity-rows">
+        {rows.map(({ entityId, count }) => {
+          const name = entities.get(entityId)?.name ?? entityId;
+          return (
+            <li key={entityId} class={`type-${type}`} data-entity-id={entityId}>
+              <button type="button" class="entity-name" title={t('showOnPage')} aria-label={t('showOnPageNamed', name)} onClick={() => void askTab(tabId, 'tab/reveal', { entityId })}>
+                {name}
+              </button>
+              <span class="count">
+                {count}
+                <span class="sr-only"> {t('occurrences')}</span>
+              </span>
+              <button type="button" class="details" aria-label={t('detailsAbout', name)} onClick={() => onOpenEntity(entityId)}>
+                {t('details')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The reader's notes on this page (the page itself and selections in it), and a new one. */
+function PageNotes({ url }: { url: string }) {
+  const db = database();
+  const notes = useLive(() => db.notes.where('url').equals(url).reverse().sortBy('created'), [url], []);
+  const [writing, setWriting] = useState(false);
+  return (
+    <section class="notes" aria-labelledby="page-notes">
+      <h3 id="page-notes">{t('notesOnPage')}</h3>
+      {writing ? (
+        <NoteEditor
+          label={t('noteOnPage')}
+          onSave={async (body, tags) => {
+            await request('notes/add', { target: { kind: 'page', url }, body, tags });
+            setWriting(false);
+          }}
+          onCancel={() => setWriting(false)}
+        />
+      ) : (
+        <button type="button" onClick={() => setWriting(true)}>
+          {t('noteOnPage')}
+        </button>
+      )}
+      <NoteList notes={notes} entityName={() => undefined} empty={t('noNotesHere')} />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The side panel: the entities on the page the reader is on, one entity in depth, search and the
+ * timeline of the whole knowledge base, and the editor for a note on a selection.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useDescribedTab, useLive } from '../hooks';
+import { database } from '../database';
+import { t } from '../i18n';
+import { NOTE_DRAFT_KEY, type NoteDraft } from '@/storage/notes';
+import { SIDE_PANEL_FOCUS_KEY } from '@/storage/settings';
+import { DraftEditor } from './DraftEditor';
+import { EntityView } from './EntityView';
+import { OnThisPage } from './OnThisPage';
+import { SearchView } from './SearchView';
+import { TimelineView } from './TimelineView';
+
+type View = 'page' | 'search' | 'timeline';
+const VIEWS: View[] = ['page', 'search', 'timeline'];
+const VIEW_LABELS: Record<View, string> = { page: 'viewOnThisPage', search: 'viewSearch', timeline: 'viewTimeline' };
+/** A focus request this recent when the panel opens is the one that opened it. */
+const FOCUS_FRESH_MS = 10_000;
+
+export function SidePanel() {
+  const db = database();
+  const tab = useDescribedTab();
+  const [view, setView] = useState<View>('page');
+  /** Entities opened, most recent last: the back button walks it. */
+  const [trail, setTrail] = useState<string[]>([]);
+  const [mountedAt] = useState(Date.now);
+  const focus = useLive(async () => (await db.settings.get(SIDE_PANEL_FOCUS_KEY))?.value as { entityId: string; at: number } | undefined, [], undefined);
+  const draft = useLive(async () => (await db.settings.get(NOTE_DRAFT_KEY))?.value as NoteDraft | undefined, [], undefined);
+
+  useEffect(() => {
+    if (focus && focus.at > mountedAt - FOCUS_FRESH_MS) setTrail((current) => [...current, focus.entityId]);
+  }, [focus?.at]);
+
+  const openEntity = (entityId: string) => setTrail((current) => [...current, entityId]);
+  const entityId = trail.at(-1);
+
+  return (
+    <main class="panel">
+      <header class="panel-head">
+        <h1>Contesto</h1>
+        <nav aria-label={t('sidePanelSections')}>
+          {VIEWS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={!entityId && view === name ? 'page' : undefined}
+              onClick={() => {
+                setView(name);
+                setTrail([]);
+              }}
+            >
+              {t(VIEW_LABELS[name])}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {draft && <DraftEditor draft={draft} />}
+      {entityId ? (
+        <EntityView key={entityId} entityId={entityId} onOpenEntity={openEntity} onBack={() => setTrail((current) => current.slice(0, -1))} />
+      ) : view === 'page' ? (
+        <OnThisPage tab={tab} onOpenEntity={openEntity} />
+      ) : view === 'search' ? (
+        <SearchView onOpenEntity={openEntity} />
+      ) : (
+        <TimelineView onOpenEntity={openEntity} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+/** Every event in the knowledge base by year, filtered by entity and by date range. */
+import { useState } from 'preact/hooks';
+import { foldAlias } from '@/core/normalize';
+import { byYear, filterEvents } from '@/core/timeline';
+import { database } from '../database';
+import { useLive } from '../hooks';
+import { t } from '../i18n';
+import { EventList } from './EventList';
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string): void }) {
+  const db = database();
+  const [entityName, setEntityName] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const events = useLive(() => db.events.orderBy('date').toArray(), [], []);
+  // Entities that take part in events, for the filter's suggestions.
+  const entities = useLive(async () => (await db.entities.bulkGet([...new Set(events.flatMap((e) => e.entities))])).flatMap((e) => (e ? [e] : [])), [events.length], []);
+
+  const wanted = foldAlias(entityName);
+  const entity = wanted ? entities.find((e) => e.aliases.some((alias) => foldAlias(alias) === wanted)) : undefined;
+  const dateError = [from, to].some((date) => date && !PARTIAL_DATE.test(date));
+  // A name that matches no entity shows nothing rather than everything.
+  const shown =
+    wanted && !entity
+      ? []
+      : filterEvents(events, { entityId: entity?.id, from: PARTIAL_DATE.test(from) ? from : undefined, to: PARTIAL_DATE.test(to) ? to : undefined });
+
+  return (
+    <section class="timeline-view" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('viewTimeline')}</h2>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          <span>{t('filterEntity')}</span>
+          <input type="text" list="timeline-entities" value={entityName} onInput={(e) => setEntityName(e.currentTarget.value)} />
+          <datalist id="timeline-entities">
+            {entities.map((e) => (
+              <option key={e.id} value={e.name} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          <span>{t('filterFrom')}</span>
+          <input type="text" inputMode="numeric" placeholder="2019-04" value={from} onInput={(e) => setFrom(e.currentTarget.value.trim())} aria-invalid={!!from && !PARTIAL_DATE.test(from)} />
+        </label>
+        <label>
+          <span>{t('filterTo')}</span>
+          <input type="text" inputMode="numeric" placeholder="2023" value={to} onInput={(e) => setTo(e.currentTarget.value.trim())} aria-invalid={!!to && !PARTIAL_DATE.test(to)} />
+        </label>
+      </form>
+      <p class="muted" role="status">
+        {dateError ? t('dateFormatHint') : t('eventsShown', String(shown.length), String(events.length))}
+      </p>
+      <EventList groups={byYear(shown)} onOpenEntity={onOpenEntity} />
+    </section>
+  );
+}
