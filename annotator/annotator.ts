@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/core/match';
-import { createHighlighter, type Annotation } from './highlighter';
+import { createHighlighter, inReadingOrder, type Annotation } from './highlighter';
 import { annotationAt } from './hit-test';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
@@ -159,8 +159,4 @@ function outermost(nodes: Node[]): Node[] {
     return false;
   };
   return [...set].filter((node) => !hasListedAncestor(node));
-}
-
-function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
 }

@@ -172,3 +172,8 @@ function textPieces(range: Range): Range[] {
   }
   return pieces;
 }
+
+/** Annotations in the order a reader meets them on the page. */
+export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+}

@@ -4,14 +4,10 @@
  */
 import './page-report.css';
 import type { PageReport } from '@/core/messages';
-import type { Annotation, Highlighter } from './highlighter';
+import { inReadingOrder, type Highlighter } from './highlighter';
 
 export const FLASH_HIGHLIGHT = 'contesto-flash';
 const FLASH_MS = 1_500;
-
-export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-}
 
 export function pageReport(highlighter: Highlighter, url: string): PageReport {
   const rows = new Map<string, PageReport['entities'][number]>();

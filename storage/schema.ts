@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntityType } from '@/core/pack';
-import type { NoteTarget } from '@/core/notes';
+import type { NoteRecord } from '@/core/web-annotation';
 
 export const DATABASE_NAME = 'contesto';
 
@@ -51,13 +51,7 @@ export interface StoredMention {
   pack: PackId;
 }
 
-export interface StoredNote {
-  id: string;
-  target: NoteTarget;
-  body: string;
-  tags: string[];
-  created: string;
-  updated: string;
+export interface StoredNote extends NoteRecord {
   /** Denormalised from target for the indexes below. */
   entityId?: string;
   url?: string;
