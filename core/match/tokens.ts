@@ -4,7 +4,10 @@
  * scripts match inside running text. Between two tokens lies a separator, compared by class.
  */
 
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u;
+// Korean is written with spaces, but particles stick to names ("서울에서", in Seoul): treat it as unspaced.
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u;
+/** Invisible inside words (soft hyphens from hyphenating sites, joiners): part of the token, dropped when folding. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
 const CharClass = { unknown: 0, separator: 1, word: 2, unspaced: 3 } as const;
@@ -23,7 +26,9 @@ function classOf(code: number): number {
   if (known === CharClass.unknown) {
     const char = String.fromCharCode(code);
     // Surrogates stand for letters outside the BMP (rare in names): read them as word characters.
-    known = code >= 0xd800 && code <= 0xdfff ? CharClass.word : UNSPACED.test(char) ? CharClass.unspaced : WORD.test(char) ? CharClass.word : CharClass.separator;
+    INVISIBLE.lastIndex = 0;
+    const wordlike = (code >= 0xd800 && code <= 0xdfff) || INVISIBLE.test(char);
+    known = wordlike ? CharClass.word : UNSPACED.test(char) ? CharClass.unspaced : WORD.test(char) ? CharClass.word : CharClass.separator;
     classes[code] = known;
   }
   return known;
@@ -48,10 +53,17 @@ export function separatorClass(separator: string): string {
   return separator.replace(/\s+/g, ' ');
 }
 
-/** Case and accents folded ("Zaporižžja" → "zaporizzja"). */
+/** Letters that case and accent folding leave apart but readers write either way. */
+const SPELLED_OUT: Record<string, string> = { ß: 'ss', ẞ: 'ss', ı: 'i', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l' };
+const SPELLABLE = new RegExp(`[${Object.keys(SPELLED_OUT).join('')}]`, 'g');
+
+/**
+ * Case, accents and compatibility forms folded: "Zaporižžja" → "zaporizzja", "ＫＨＥＲＳＯＮ" →
+ * "kherson", "Großbritannien" → "grossbritannien".
+ */
 export function foldToken(token: string): string {
   if (ASCII.test(token)) return token.toLowerCase();
-  return token.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
+  return token.replace(INVISIBLE, '').replace(SPELLABLE, (char) => SPELLED_OUT[char]).normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
 }
 
 export interface TokenSpans {

@@ -27,6 +27,9 @@ const matcher = loadMatcher(
     entry('Mosca', 'moscow'),
     entry('朝鲜', 'north-korea'),
     entry('東京', 'tokyo'),
+    entry('서울', 'seoul'),
+    entry('Großbritannien', 'uk'),
+    entry('Diyarbakır', 'diyarbakir'),
     entry('Georgia', 'georgia-country'),
     entry('Georgia', 'georgia-state'),
   ]),
@@ -39,6 +42,10 @@ describe('case and accents', () => {
   it('ignores case and accents in long names', () => {
     expect(found('ZAPOROZHYE and zaporozhye, kherson')).toEqual(['ZAPOROZHYE=zaporizhzhia', 'zaporozhye=zaporizhzhia', 'kherson=kherson']);
     expect(found('Zaporizzja')).toEqual(['Zaporizzja=zaporizhzhia']);
+  });
+
+  it('folds compatibility forms and letters written two ways', () => {
+    expect(found('ＫＨＥＲＳＯＮ, 𝐊𝐡𝐞𝐫𝐬𝐨𝐧, GROSSBRITANNIEN, Diyarbakir')).toEqual(['ＫＨＥＲＳＯＮ=kherson', '𝐊𝐡𝐞𝐫𝐬𝐨𝐧=kherson', 'GROSSBRITANNIEN=uk', 'Diyarbakir=diyarbakir']);
   });
 
   it('does not fold a long name into a different word', () => {
@@ -86,6 +93,10 @@ describe('typography', () => {
     for (const text of ['Kim Jong-un', 'Kim Jong‑un', 'Kim Jong–un', 'Kim Jong un', 'Kim\u00A0Jong-un', 'Kim  Jong-un']) expect(found(text), text).toEqual([`${text}=kim`]);
   });
 
+  it('reads through soft hyphens and joiners inside a word', () => {
+    expect(found('Zapo\u00ADrozhye and Kher\u200Bson')).toEqual(['Zapo\u00ADrozhye=zaporizhzhia', 'Kher\u200Bson=kherson']);
+  });
+
   it('does not join words across other punctuation', () => {
     expect(found('Kim, Jong-un; Kim. Jong un')).toEqual([]);
   });
@@ -108,8 +119,9 @@ describe('overlaps', () => {
 });
 
 describe('scripts without spaces', () => {
-  it('finds names inside running CJK text', () => {
+  it('finds names inside running CJK text, and Korean names with their particles attached', () => {
     expect(found('金正恩访问朝鲜的首都。東京で会談')).toEqual(['朝鲜=north-korea', '東京=tokyo']);
+    expect(found('서울에서 회담')).toEqual(['서울=seoul']);
   });
 
   it('does not match a different sequence of the same characters', () => {
