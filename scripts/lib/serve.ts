@@ -13,7 +13,8 @@ export interface StaticServer {
 }
 
 export async function serveStatic(root?: string): Promise<StaticServer> {
-  const routes = new Map<string, [string, string | Buffer]>();
+  // Browsers ask every site for a favicon; an empty one keeps a 404 out of the consoles.
+  const routes = new Map<string, [string, string | Buffer]>([['/favicon.ico', ['image/x-icon', '']]]);
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const route = routes.get(path);

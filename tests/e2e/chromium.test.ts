@@ -16,7 +16,11 @@ const errors: string[] = [];
 beforeAll(async () => {
   server = await fixtureServer();
   [chromium, plain] = await Promise.all([launchChromium(), launchChromium({ extension: null })]);
-  chromium.context.on('weberror', (error) => errors.push(`page error: ${error.error().message}`));
+  for (const worker of chromium.context.serviceWorkers()) {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`background: ${message.text()}`);
+    });
+  }
 });
 afterAll(async () => {
   await chromium?.close();
@@ -29,6 +33,7 @@ async function open(path: string): Promise<Page> {
   page.on('console', (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push(`${path}: ${message.text()}`);
   });
+  page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
   await page.goto(server.origin + path);
   return page;
 }
@@ -258,4 +263,11 @@ describe('real news pages', () => {
       await page.close();
     });
   }
+});
+
+describe('consoles', () => {
+  // Runs last: every page opened above (the demo and Contesto's own fixtures) and the background.
+  it('no error appeared in the pages\' or the extension\'s console', () => {
+    expect(errors).toEqual([]);
+  });
 });
