@@ -41,7 +41,7 @@ export function NotesManager() {
         <h1>Contesto</h1>
         <OpenSidePanel />
       </header>
-      {tab?.url && /^https?:/.test(tab.url) && <SiteSwitch host={siteOf(tab.url)} />}
+      <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />
       <p class="counts" aria-label={t('countsLabel')}>
         {t('countsSummary', String(counts[0]), String(counts[1]), String(counts[2]), String(notes.length))}
       </p>
@@ -81,16 +81,25 @@ function Choice({ label, value, onChange, options }: { label: string; value: str
   );
 }
 
-function SiteSwitch({ host }: { host: string }) {
+/** On or off for the current site (when the tab is a web page) and everywhere. */
+function Switches({ host }: { host?: string }) {
   const db = database();
   const settings = useLive(() => readSettings(db), [], undefined);
   if (!settings) return null;
-  const enabled = !settings.disabledSites.includes(host);
+  const enabled = !host || !settings.disabledSites.includes(host);
   return (
-    <label class="switch">
-      <input type="checkbox" checked={enabled} disabled={!settings.enabled} onChange={(e) => void request('settings/update', { site: { host, enabled: e.currentTarget.checked } })} />
-      <span>{t('enabledOnSite', host)}</span>
-    </label>
+    <>
+      {host && (
+        <label class="switch">
+          <input type="checkbox" checked={enabled} disabled={!settings.enabled} onChange={(e) => void request('settings/update', { site: { host, enabled: e.currentTarget.checked } })} />
+          <span>{t('enabledOnSite', host)}</span>
+        </label>
+      )}
+      <label class="switch">
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void request('settings/update', { enabled: e.currentTarget.checked })} />
+        <span>{t('enabledEverywhere')}</span>
+      </label>
+    </>
   );
 }
 

@@ -5,6 +5,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
+import { openExtensionPage, tabIdOf } from './extension-pages';
 import { fixtureServer, highlightCentre, highlightedTexts, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
@@ -211,20 +212,24 @@ describe('privacy and robustness', () => {
     await page.close();
   });
 
-  it('turning Contesto off for the site, then everywhere, removes every highlight at once', async () => {
+  it('turning Contesto off in the popup, for the site and then everywhere, removes every highlight at once', async () => {
     const page = await open('/demo.html');
     await waitForHighlights(page);
-    const settings = await chromium.context.newPage();
-    await settings.goto(`chrome-extension://${chromium.extensionId}/options.html`);
-    const send = (payload: object) => settings.evaluate((p) => chrome.runtime.sendMessage({ type: 'settings/update', payload: p }), payload);
-    await send({ site: { host: '127.0.0.1', enabled: false } });
-    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('contesto-')).length)).toBe(0);
-    await send({ site: { host: '127.0.0.1', enabled: true } });
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tab=${await tabIdOf(popup, `${server.origin}/demo.html`)}`);
+    const highlightCount = () => page.evaluate(() => [...CSS.highlights].filter(([name, h]) => name.startsWith('contesto-') && h.size > 0).length);
+    const site = popup.getByLabel('Contesto on 127.0.0.1');
+    const everywhere = popup.getByLabel('Contesto on every site');
+    await site.uncheck();
+    await expect.poll(highlightCount).toBe(0);
+    await site.check();
     await waitForHighlights(page);
-    await send({ enabled: false });
-    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('contesto-')).length)).toBe(0);
-    await send({ enabled: true });
-    await Promise.all([page.close(), settings.close()]);
+    await expect.poll(highlightCount).toBeGreaterThan(0);
+    await everywhere.uncheck();
+    await expect.poll(highlightCount).toBe(0);
+    await everywhere.check();
+    await expect.poll(highlightCount).toBeGreaterThan(0);
+    await Promise.all([page.close(), popup.close()]);
   });
 });
 
