@@ -26,6 +26,8 @@ export interface Highlighter {
   /** The annotations that cover a text node. */
   at(node: Node): readonly Annotation[];
   clear(): void;
+  /** Calls `listener` after every change to the annotations; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
 }
 
 export function createHighlighter(doc: Document): Highlighter {
@@ -36,6 +38,7 @@ export function createHighlighter(doc: Document): Highlighter {
 abstract class AnnotationSet implements Highlighter {
   private list: Annotation[] = [];
   private byNode = new Map<Node, Annotation[]>();
+  private listeners = new Set<() => void>();
 
   get annotations(): readonly Annotation[] {
     return this.list;
@@ -56,6 +59,16 @@ abstract class AnnotationSet implements Highlighter {
         else this.byNode.set(node, [annotation]);
       }
     }
+    this.changed();
+  }
+
+  onChange(listener: () => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private changed() {
+    for (const listener of this.listeners) listener();
   }
 
   at(node: Node): readonly Annotation[] {
@@ -74,6 +87,7 @@ abstract class AnnotationSet implements Highlighter {
     this.eraseAll();
     this.list = [];
     this.byNode.clear();
+    this.changed();
   }
 
   private removeWhere(doomed: (annotation: Annotation) => boolean) {
@@ -89,6 +103,7 @@ abstract class AnnotationSet implements Highlighter {
         else this.byNode.delete(node);
       }
     }
+    this.changed();
   }
 }
 

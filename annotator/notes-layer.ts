@@ -19,17 +19,25 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   const highlight = drawable ? new Highlight() : undefined;
   if (highlight) CSS.highlights.set(NOTE_HIGHLIGHT, highlight);
   let generation = 0;
+  let count = 0;
 
   return {
+    /** Whether the page had selection notes at the last refresh. */
+    get hasNotes() {
+      return count > 0;
+    },
     /** Anchors the page's notes again (after a load, a change of notes, or of the page). */
     async refresh() {
       const mine = ++generation;
       const notes = await actions.loadNotes();
       if (mine !== generation) return;
+      count = notes.length;
+      highlight?.clear();
+      // Most pages have no notes: then there is no need to read the page's text at all.
+      if (notes.length === 0) return;
       const page = readPageText(doc.body);
       const found: string[] = [];
       const lost: string[] = [];
-      highlight?.clear();
       for (const note of notes) {
         const anchor = page.nodes.length > 0 ? anchorQuote(page.text, note.quote, note.position) : null;
         if (!anchor) {
@@ -39,7 +47,7 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
         found.push(note.id);
         highlight?.add(rangeOfSpan(page, anchor));
       }
-      if (notes.length > 0) await actions.report(found, lost);
+      await actions.report(found, lost);
     },
     destroy() {
       generation++;

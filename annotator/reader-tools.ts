@@ -14,8 +14,8 @@ import { createNotesLayer } from './notes-layer';
 import { createRevealer, pageReport } from './page-report';
 import { readPageText, spanOfRange } from './page-text';
 
-/** How often the page's highlights are checked for changes to report (reading a count is cheap). */
-const REPORT_INTERVAL_MS = 1_000;
+/** Reports the page's entities once a burst of highlighting settles, not after every slice. */
+const REPORT_DELAY_MS = 300;
 /** Waits for a burst of DOM changes to settle before anchoring notes again. */
 const REANCHOR_DELAY_MS = 1_000;
 const MAX_QUOTE = 20_000;
@@ -49,34 +49,50 @@ export function connectReaderTools(ctx: ContentScriptContext, doc: Document) {
 
   // Report the number of entities shown when it changes, for the badge and the side panel.
   let reported = -1;
-  ctx.setInterval(() => {
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe: (() => void) | undefined;
+  function report() {
     const entities = highlighter ? new Set(highlighter.annotations.map((a) => a.entityId)).size : 0;
     const signature = highlighter ? highlighter.annotations.length * 100_000 + entities : -1;
     if (signature === reported) return;
     reported = signature;
     void request('page/entities-changed', { entities }).catch(() => {});
-  }, REPORT_INTERVAL_MS);
+  }
+  const scheduleReport = () => {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(report, REPORT_DELAY_MS);
+  };
 
   let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
+    // Only pages with selection notes need anchoring again when they change.
+    if (!notes?.hasNotes) return;
     clearTimeout(reanchorTimer);
     reanchorTimer = setTimeout(() => void notes?.refresh(), REANCHOR_DELAY_MS);
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => void notes?.refresh());
 
   function detach() {
+    unsubscribe?.();
+    unsubscribe = undefined;
     highlighter = undefined;
+    scheduleReport();
     notes?.destroy();
     notes = undefined;
     observer.disconnect();
     clearTimeout(reanchorTimer);
   }
-  ctx.onInvalidated(detach);
+  ctx.onInvalidated(() => {
+    detach();
+    clearTimeout(reportTimer);
+  });
 
   return {
     /** Contesto runs on the page: answer for these highlights and show the notes. */
     attach(pageHighlighter: Highlighter) {
       highlighter = pageHighlighter;
+      unsubscribe = pageHighlighter.onChange(scheduleReport);
+      scheduleReport();
       notes ??= createNotesLayer(doc, {
         loadNotes: () => request('notes/for-page', { url: pageUrl(location.href) }),
         report: (found, lost) => request('notes/anchored', { found, lost }),
