@@ -25,7 +25,14 @@ export const PREVIOUS_HIGHLIGHT_KEY = 'KeyK';
 
 export function createAnnotator(ctx: ContentScriptContext, doc: Document, matcher: Matcher, popover: Popover, options: AnnotatorOptions) {
   const { hoverDelayMs, graceMs = 300, mutationBatchMs = 150 } = options;
-  const highlighter = createHighlighter(doc);
+  // Where highlights change the DOM (the <contesto-mark> fallback), those changes must not look
+  // like the page's: set aside the page's pending records, drop ours, then handle the page's.
+  const highlighter = createHighlighter(doc, (change) => {
+    const pagesOwn = observer.takeRecords();
+    change();
+    observer.takeRecords();
+    if (pagesOwn.length > 0) onMutations(pagesOwn);
+  });
   let scans = new AbortController();
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -103,7 +110,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   // Dynamic pages: rescan only the blocks that changed, in batches; ignore our own UI.
   let dirty = new Set<Node>();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver((records) => onMutations(records));
+  function onMutations(records: MutationRecord[]) {
     for (const record of records) {
       const target = record.type === 'characterData' ? record.target.parentNode : record.target;
       if (!target || isOurs(target)) continue;
@@ -111,7 +119,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
       dirty.add(target);
     }
     if (dirty.size > 0 && flushTimer === undefined) flushTimer = setTimeout(flush, mutationBatchMs);
-  });
+  }
   function flush() {
     flushTimer = undefined;
     const blocks = [...dirty].filter((node) => node.isConnected && !isInsideSkipped(node, doc.body)).map((node) => blockContaining(node, doc.body));

@@ -30,8 +30,14 @@ export interface Highlighter {
   onChange(listener: () => void): () => void;
 }
 
-export function createHighlighter(doc: Document): Highlighter {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS ? new CssHighlighter() : new MarkElementHighlighter(doc);
+/**
+ * Runs a change of the page's DOM made by Contesto itself, so that whoever watches the page
+ * (the annotator's MutationObserver) can tell it apart from the page's own changes.
+ */
+export type OwnDomChange = (change: () => void) => void;
+
+export function createHighlighter(doc: Document, ownDomChange: OwnDomChange = (change) => change()): Highlighter {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS ? new CssHighlighter() : new MarkElementHighlighter(doc, ownDomChange);
 }
 
 /** Bookkeeping both ways of drawing share: the list, the per-node index, removal. */
@@ -140,11 +146,18 @@ function isAttached(range: Range): boolean {
 class MarkElementHighlighter extends AnnotationSet {
   private marks = new Map<Annotation, HTMLElement[]>();
 
-  constructor(private doc: Document) {
+  constructor(
+    private doc: Document,
+    private ownDomChange: OwnDomChange,
+  ) {
     super();
   }
 
   protected draw(annotations: Annotation[]) {
+    this.ownDomChange(() => this.wrap(annotations));
+  }
+
+  private wrap(annotations: Annotation[]) {
     // Wrap from last to first so earlier offsets in the same text node stay valid.
     for (const annotation of [...annotations].reverse()) {
       const marks = textPieces(annotation.range)
@@ -160,10 +173,12 @@ class MarkElementHighlighter extends AnnotationSet {
   }
 
   protected erase(annotations: Annotation[]) {
-    for (const annotation of annotations) {
-      for (const mark of this.marks.get(annotation) ?? []) mark.replaceWith(...mark.childNodes);
-      this.marks.delete(annotation);
-    }
+    this.ownDomChange(() => {
+      for (const annotation of annotations) {
+        for (const mark of this.marks.get(annotation) ?? []) mark.replaceWith(...mark.childNodes);
+        this.marks.delete(annotation);
+      }
+    });
   }
 
   protected eraseAll() {
