@@ -91,6 +91,7 @@ export function connectReaderTools(ctx: ContentScriptContext, doc: Document) {
     /** Contesto runs on the page: answer for these highlights and show the notes. */
     attach(pageHighlighter: Highlighter) {
       highlighter = pageHighlighter;
+      unsubscribe?.();
       unsubscribe = pageHighlighter.onChange(scheduleReport);
       scheduleReport();
       notes ??= createNotesLayer(doc, {

@@ -74,6 +74,9 @@ export const NOTES_CHANGED = 'contesto/notes-changed';
 /** Sent by the background to every tab when settings change; content scripts re-check. */
 export const SETTINGS_CHANGED = 'contesto/settings-changed';
 
+/** Sent by the background to every tab when the knowledge base changed; pages scan again with the new dictionary. */
+export const KNOWLEDGE_CHANGED = 'contesto/knowledge-changed';
+
 export type RequestType = keyof typeof RequestSchemas;
 export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
 export type TabMessageType = keyof typeof TabMessageSchemas;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import bundledPack from '@/.generated/bundled-pack.json';
 import { stableHash } from '@/core/hash';
-import { NOTES_CHANGED, SETTINGS_CHANGED } from '@/core/messages';
+import { KNOWLEDGE_CHANGED, NOTES_CHANGED, SETTINGS_CHANGED } from '@/core/messages';
 import { t } from '@/components/i18n';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
@@ -55,7 +55,10 @@ export default defineBackground(() => {
     settingsChanged: () => tellEveryTab(SETTINGS_CHANGED),
   });
 
-  const packs = createPacksService(db, () => knowledge.invalidateMatcher());
+  const packs = createPacksService(db, () => {
+    knowledge.invalidateMatcher();
+    tellEveryTab(KNOWLEDGE_CHANGED);
+  });
   const notes = createNotesService(db, {
     notesChanged: () => tellEveryTab(NOTES_CHANGED),
     selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),

@@ -4,7 +4,7 @@ import { createAnnotator } from '@/annotator/annotator';
 import { createPopover } from '@/annotator/popover';
 import { connectReaderTools } from '@/annotator/reader-tools';
 import { loadMatcher } from '@/core/match';
-import { SETTINGS_CHANGED } from '@/core/messages';
+import { KNOWLEDGE_CHANGED, SETTINGS_CHANGED } from '@/core/messages';
 import { request } from '@/services/rpc';
 
 export default defineContentScript({
@@ -36,7 +36,14 @@ export default defineContentScript({
     }
 
     const onMessage = (message: unknown, sender: { id?: string }) => {
-      if (sender.id === browser.runtime.id && (message as { type?: unknown })?.type === SETTINGS_CHANGED) void sync();
+      if (sender.id !== browser.runtime.id) return;
+      const type = (message as { type?: unknown })?.type;
+      if (type === KNOWLEDGE_CHANGED) {
+        // Start over with the new dictionary.
+        annotator?.destroy();
+        annotator = undefined;
+      }
+      if (type === SETTINGS_CHANGED || type === KNOWLEDGE_CHANGED) void sync();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
