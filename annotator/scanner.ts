@@ -29,6 +29,9 @@ const yieldToPage = () =>
 /** Scans `root` and adds what it finds to `highlighter`; resolves when done or aborted. */
 export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Highlighter, { sliceMs = 8, signal }: ScanOptions = {}): Promise<void> {
   const doc = root.ownerDocument ?? (root as Document);
+  // Start in a task of our own, apart from receiving and preparing the dictionary.
+  await yieldToPage();
+  if (signal?.aborted) return;
   let sliceStart = performance.now();
   let found: Annotation[] = [];
   for (const run of textRuns(root)) {
