@@ -14,7 +14,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** ISO 8601 at the precision the text gives: 2022, 2022-07 or 2022-07-13. */
 export const ISO_PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+// No control characters: ids travel one per line in the compiled dictionary (core/match).
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[^\p{Cc}]+$/u, 'must not contain control characters'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const partialDate = v.pipe(v.string(), v.regex(ISO_PARTIAL_DATE, 'must be an ISO date such as 2022, 2022-07 or 2022-07-13'));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

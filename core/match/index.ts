@@ -97,7 +97,7 @@ export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
     if (!parsed) continue;
     let entity = entityIndex.get(entityId);
     if (entity === undefined) {
-      entity = entityIds.push(entityId.replace(/\n/g, ' ')) - 1;
+      entity = entityIds.push(entityId) - 1;
       entityTypes += TYPE_CODES[type];
       entityIndex.set(entityId, entity);
     }

@@ -97,6 +97,7 @@ describe('a broken pack', () => {
     ['wrong format', () => JSON.stringify({ ...samplePack(), format: 'something-else' }), /format is "something-else"/],
     ['a newer version', () => JSON.stringify({ ...samplePack(), version: 2 }), /version 2, newer/],
     ['missing fields', () => JSON.stringify({ ...samplePack(), entities: [{ id: 'x', name: 'X' }] }), /entities\.0\.type/],
+    ['an id with a control character', () => ({ ...samplePack(), entities: [...samplePack().entities, { id: 'line\nbreak', name: 'X', type: 'other', aliases: ['X'] }] }), /entities\.4\.id: must not contain control characters/],
     ['a dangling reference', () => ({ ...samplePack(), events: [{ id: 'e', date: '2020', summary: '', entities: ['nobody'], documentId: 'd1' }] }), /unknown entity "nobody"/],
     ['50 MB of garbage', () => Buffer.alloc(50 * 1024 * 1024, 'garbage\u0000{[').toString('latin1'), /not valid JSON/],
   ];
