@@ -27,9 +27,3 @@ export function splitSentences(text: string, lang?: string): SentenceSpan[] {
   }
   return spans;
 }
-
-/** The trimmed sentence that contains the character at `offset`. */
-export function sentenceAround(text: string, offset: number, lang?: string): string {
-  const segment = segmenterFor(lang).segment(text).containing(offset);
-  return segment ? segment.segment.trim() : '';
-}

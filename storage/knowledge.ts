@@ -1,6 +1,6 @@
 /** Read-side repositories over the knowledge base: what the popover, side panel and search ask. */
 import { foldAlias } from '@/core/normalize';
-import { sentenceAround } from '@/core/sentences';
+import { sentencesOf } from '@/core/ingest/sentences';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent } from './schema';
 
 export function entityById(db: ContestoDatabase, id: string): Promise<StoredEntity | undefined> {
@@ -29,8 +29,10 @@ export async function documentsMentioning(db: ContestoDatabase, entityId: string
   const documents = await db.documents.bulkGet([...byDocument.keys()]);
   return documents.flatMap((doc) => {
     if (!doc) return [];
+    // The same sentences ingestion reads (quotes kept whole), so sources read like event summaries.
+    const all = sentencesOf(doc.text, doc.lang ?? 'en');
     const starts = byDocument.get(doc.id)!.map((m) => m.start).sort((a, b) => a - b);
-    const sentences = [...new Set(starts.map((start) => sentenceAround(doc.text, start, doc.lang)))];
+    const sentences = [...new Set(starts.flatMap((start) => all.find((sentence) => sentence.start <= start && start < sentence.end)?.text ?? []))];
     const { id, title, date, source, lang } = doc;
     return [{ document: { id, title, date, source, lang }, sentences }];
   });

@@ -144,6 +144,13 @@ describe('repositories', () => {
     expect(result.find((r) => r.document.id === 'd1')?.sentences).toEqual(['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.']);
   });
 
+  it('keeps a quoted sentence whole, as ingestion reads it', async () => {
+    const db = freshDb();
+    const text = 'Kim ha detto: “Bene. Molto bene, davvero.” Poi è partito.';
+    await importPack(db, samplePack({ documents: [{ id: 'q', title: 'Quote', lang: 'it', source: 'q.txt', text }], events: [], mentions: [{ entityId: 'kim', documentId: 'q', start: 0, end: 3 }] }), 'bundled');
+    expect((await documentsMentioning(db, 'kim'))[0].sentences).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
+  });
+
   it('ranks co-mentioned entities by shared documents', async () => {
     const db = await seeded();
     const related = await coMentionedEntities(db, 'putin');
