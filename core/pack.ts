@@ -68,6 +68,14 @@ export type PackEvent = v.InferOutput<typeof EventSchema>;
 export type PackMention = v.InferOutput<typeof MentionSchema>;
 export type Pack = v.InferOutput<typeof PackBodySchema>;
 
+/** What is wrong with one record, in the words parsePack would use, or undefined when it is valid. */
+export function recordProblem(schema: typeof DocumentSchema | typeof EntitySchema | typeof EventSchema, value: unknown, what: string): string | undefined {
+  const result = v.safeParse(schema, value);
+  if (result.success) return undefined;
+  const issue = result.issues[0];
+  return `${what}${v.getDotPath(issue) ? ` ${v.getDotPath(issue)}` : ''}: ${issue.message}`;
+}
+
 export class PackError extends Error {
   override name = 'PackError';
 }

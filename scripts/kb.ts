@@ -2,7 +2,8 @@
  * Builds a knowledge pack from a folder of documents:
  *   tsx scripts/kb.ts <corpus-dir> --out <file>
  * Reads every .txt/.md/.html under the folder (recursively) and the folder's aliases.tsv if any.
- * A document that cannot be read is reported by name and skipped; the exit code is then 1.
+ * A document that cannot be read is reported by name and skipped; the exit code is 1 only when
+ * no document could be read.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -20,7 +21,7 @@ function usage(message: string): never {
 async function readCorpus(folder: string): Promise<SourceInput[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile() && formatOf(entry.name)).map((entry) => join(entry.parentPath, entry.name));
-  return Promise.all(files.map(async (file) => ({ name: relative(folder, file), content: await readFile(file, 'utf8') })));
+  return Promise.all(files.map(async (file) => ({ name: relative(folder, file), content: new Uint8Array(await readFile(file)) })));
 }
 
 async function main(): Promise<number> {
@@ -42,6 +43,11 @@ async function main(): Promise<number> {
   const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
   const { pack, failures } = ingest(inputs, { thesaurus, parseHtml });
+  for (const failure of failures) console.error(`Skipped ${failure.message}`);
+  if (pack.documents.length === 0) {
+    console.error(inputs.length ? `No document in ${folder} could be read; no pack written.` : `No .txt, .md or .html document in ${folder}; no pack written.`);
+    return 1;
+  }
   parsePack(pack);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(pack, null, 2));
@@ -49,8 +55,11 @@ async function main(): Promise<number> {
     `${out}: ${pack.documents.length} documents, ${pack.entities.length} entities, ${pack.events.length} events, ${pack.mentions.length} mentions` +
       (failures.length ? `, ${failures.length} failed` : ''),
   );
-  for (const failure of failures) console.error(`Skipped ${failure.message}`);
-  return failures.length ? 1 : 0;
+  return 0;
 }
 
-process.exitCode = await main();
+// Whatever goes wrong, the reader gets one line that says what, never a stack trace.
+process.exitCode = await main().catch((error: Error) => {
+  console.error(`npm run kb failed: ${error.message}`);
+  return 1;
+});

@@ -4,10 +4,17 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { ISO_PARTIAL_DATE } from '../pack';
+import { decodeText } from './decode';
 import { IngestError } from './errors';
 
 export interface SourceInput {
   /** File name or path relative to the corpus folder; decides the format by its extension. */
+  name: string;
+  /** Text, or the file's bytes as read from disk or a file picker (decoded by core/ingest/decode.ts). */
+  content: string | Uint8Array;
+}
+
+interface TextInput {
   name: string;
   content: string;
 }
@@ -28,18 +35,23 @@ type Format = 'text' | 'markdown' | 'html';
 
 const FORMATS: Record<string, Format> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
 
+const MAX_TITLE = 300;
+
 export function formatOf(name: string): Format | undefined {
   const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
   return extension ? FORMATS[extension] : undefined;
 }
 
-export function parseDocument(input: SourceInput, parseHtml: HtmlParser): ParsedDocument {
-  const format = formatOf(input.name);
-  if (!format) throw new IngestError(input.name, 'unsupported file type (expected .txt, .md or .html).');
+export function parseDocument(source: SourceInput, parseHtml: HtmlParser): ParsedDocument {
+  const format = formatOf(source.name);
+  if (!format) throw new IngestError(source.name, 'unsupported file type (expected .txt, .md or .html).');
+  const input: TextInput = { name: source.name, content: typeof source.content === 'string' ? source.content : decodeText(source.content, format === 'html') };
   if (looksBinary(input.content)) throw new IngestError(input.name, 'this looks like binary data, not text.');
   if (!input.content.trim()) throw new IngestError(input.name, 'the document is empty.');
   const parsed = format === 'html' ? parseHtmlDocument(input, parseHtml) : parsePlainDocument(input, format);
   if (!parsed.title && !parsed.text.trim()) throw new IngestError(input.name, 'the document has no text.');
+  // A first line of thousands of characters is a paragraph, not a title: show its beginning.
+  if (parsed.title.length > MAX_TITLE) parsed.title = `${parsed.title.slice(0, MAX_TITLE - 1).trimEnd()}…`;
   return parsed;
 }
 
@@ -64,7 +76,7 @@ interface Headers {
   origin?: string;
 }
 
-function parsePlainDocument(input: SourceInput, format: Format): ParsedDocument {
+function parsePlainDocument(input: TextInput, format: Format): ParsedDocument {
   const lines = input.content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const headers: Headers = {};
   let index = format === 'markdown' ? skipFrontMatterFence(lines) : 0;
@@ -147,7 +159,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'FIGCAPTION', 'BR', 'HR']);
 
-function parseHtmlDocument(input: SourceInput, parseHtml: HtmlParser): ParsedDocument {
+function parseHtmlDocument(input: TextInput, parseHtml: HtmlParser): ParsedDocument {
   const page = parseHtml(input.content);
   const lang = page.documentElement?.getAttribute('lang')?.split('-')[0]?.toLowerCase() || undefined;
   const declaredDate = page.querySelector('meta[property="article:published_time"], meta[name="date"], time[datetime]');

@@ -51,6 +51,10 @@ interface Occurrence {
 
 const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 
+/** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
+const MAX_NAME_WORDS = 8;
+const MAX_NAME_WORD_LENGTH = 40;
+
 // How much each kind of evidence counts towards a type.
 const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1 };
 
@@ -128,6 +132,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (first > last) return undefined;
 
   let span = tokens.slice(first, last + 1);
+  if (span.length > MAX_NAME_WORDS || span.some((token) => token.text.length > MAX_NAME_WORD_LENGTH)) return undefined;
   const surfaceOf = (words: Token[]) => context.text.slice(words[0]!.start, words.at(-1)!.end);
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {

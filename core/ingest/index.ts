@@ -5,7 +5,7 @@
  */
 import { stableHash } from '../hash';
 import { foldAlias } from '../normalize';
-import { PACK_FORMAT, PACK_VERSION, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
+import { DocumentSchema, EntitySchema, PACK_FORMAT, PACK_VERSION, recordProblem, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
 import { EMPTY_THESAURUS, parseThesaurus, uniqueAliases } from './aliases';
 import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
@@ -63,7 +63,10 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   const ordered = [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const input of ordered) {
     try {
-      documents.push(analyse(parseDocument(input, options.parseHtml)));
+      const parsed = parseDocument(input, options.parseHtml);
+      const problem = recordProblem(DocumentSchema, { id: 'candidate', ...parsed }, 'the document');
+      if (problem) throw new IngestError(input.name, problem);
+      documents.push(analyse(parsed));
     } catch (error) {
       const message = error instanceof IngestError ? error.message : `${input.name}: ${(error as Error).message}`;
       failures.push({ source: input.name, message });
@@ -75,13 +78,19 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   for (const document of documents) {
     document.entities = recognizeEntities(document.recognisable, { text: document.parsed.text, lang: document.lang, thesaurus, casing });
   }
+  // Each document's output is checked on its own, so one odd document is reported and the rest still make a pack.
+  const valid = documents.filter((document) => {
+    const problem = documentProblem(document);
+    if (problem) failures.push({ source: document.parsed.source, message: `${document.parsed.source}: ${problem}` });
+    return !problem;
+  });
 
-  const entities = mergeAcrossDocuments(documents);
+  const entities = mergeAcrossDocuments(valid);
   // Mentions come from the same matcher the extension runs on pages, so both agree on what a mention is.
   const matcher = loadMatcher(compileMatcher(entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })))));
   const mentions: PackMention[] = [];
   const events: PackEvent[] = [];
-  for (const document of documents) {
+  for (const document of valid) {
     const matches = matcher.find(document.parsed.text);
     for (const match of matches) mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end });
     events.push(...eventsOf(document, matches));
@@ -91,7 +100,7 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
     format: PACK_FORMAT,
     version: PACK_VERSION,
     generatedAt: (options.now ?? new Date()).toISOString(),
-    documents: documents.map(packDocument),
+    documents: valid.map(packDocument),
     entities,
     events,
     mentions,
@@ -111,6 +120,16 @@ function analyse(parsed: ParsedDocument): AnalysedDocument {
 function isTitleCase(sentence: AnalysedSentence): boolean {
   const words = sentence.tokens.filter((token) => !FUNCTION_WORDS.has(token.folded) && /^\p{L}/u.test(token.text));
   return words.length >= 4 && words.filter((token) => token.capitalised).length >= words.length * 0.8;
+}
+
+/** A name or description that the pack would refuse (the recogniser bounds them; this is the last guard). */
+function documentProblem(document: AnalysedDocument): string | undefined {
+  for (const entity of document.entities) {
+    const names = [...entity.surfaces.keys()];
+    const problem = recordProblem(EntitySchema, { id: 'candidate', name: names[0], type: 'other', aliases: names, description: entity.description }, `the name "${names[0]!.slice(0, 40)}"`);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 function packDocument({ id, parsed, lang }: AnalysedDocument): PackDocument {

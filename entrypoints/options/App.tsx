@@ -49,7 +49,7 @@ export function App() {
     try {
       const name = label.trim() || files[0].name;
       const packFiles = files.filter((file) => file.name.endsWith('.json'));
-      const documents: SourceInput[] = await Promise.all(files.filter((file) => formatOf(file.name)).map(async (file) => ({ name: file.name, content: await file.text() })));
+      const documents: SourceInput[] = await Promise.all(files.filter((file) => formatOf(file.name)).map(async (file) => ({ name: file.name, content: new Uint8Array(await file.arrayBuffer()) })));
       for (const file of files) if (!file.name.endsWith('.json') && !formatOf(file.name)) report.push({ text: t('optionsUnsupported', file.name), error: true });
       for (const file of packFiles) {
         const result = await request('packs/import', { label: file.name, pack: JSON.parse(await file.text()) }).catch((error: Error) => error);

@@ -304,6 +304,28 @@ describe('the popup', () => {
   });
 });
 
+describe('a note with nested emphasis', () => {
+  // Such a note once hung the Markdown renderer, and with it the popup and the side panel.
+  it('renders in the popup and in the side panel', async () => {
+    const { page, tabId } = await openDemo();
+    const korea = entityNamed('North Korea');
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+    const added = (await sendRequest(popup, 'notes/add', { target: { kind: 'entity', entityId: korea.id }, body: '**a *b* c** e ***x***' })) as { ok: boolean; value: { id: string } };
+    expect(added.ok).toBe(true);
+    await popup.reload();
+    const item = popup.locator(`li.note[data-note-id="${added.value.id}"]`);
+    await expect.poll(() => item.locator('.markdown strong em').textContent()).toBe('b');
+    expect(await item.locator('.markdown').textContent()).toBe('a b c e *x*');
+
+    const panel = await openSidePanel(tabId);
+    await panel.locator(`li[data-entity-id="${korea.id}"] .details`).click();
+    await expect.poll(() => panel.locator('.entity-view .notes .markdown strong em').textContent()).toBe('b');
+
+    await sendRequest(popup, 'notes/delete', { id: added.value.id });
+    await Promise.all([panel.close(), popup.close(), page.close()]);
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   it('finds no serious or critical violations in the popup and the side panel (light and dark) or the popover', async () => {
     const { page, tabId } = await openDemo();

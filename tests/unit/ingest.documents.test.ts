@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../core/ingest';
+import { parseDocument, type SourceInput } from '../../core/ingest';
 import { parsePack } from '../../core/pack';
 import { fixture, ingestFiles, parseHtml } from '../fixtures/ingest/helpers';
 
-const parse = (name: string, content: string) => parseDocument({ name, content }, parseHtml);
+const parse = (name: string, content: SourceInput['content']) => parseDocument({ name, content }, parseHtml);
 
 describe('document headers', () => {
   it('reads a date header that carries the title on its line', () => {
