@@ -1,0 +1,76 @@
+/**
+ * Ingestion cost, in Node as `npm run kb` runs it:
+ *  - one plain-text document of 1, 2, 4 and 8 MB (time per MB must stay flat: linear ingestion);
+ *  - a folder of 1,000 real-sized articles (documents per second), made from the real news
+ *    pages of the development set (tests/fixtures/gold/pages), each one a distinct document.
+ * Writes bench/ingest.md.   npx tsx scripts/bench-ingest.ts [--out bench/ingest.md] [--documents 1000]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DOMParser } from 'linkedom';
+import { ingest, type SourceInput } from '../core/ingest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench/ingest.md' }, documents: { type: 'string', default: '1000' } } });
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+const thesaurus = readFileSync(join(ROOT, 'corpus', 'aliases.tsv'), 'utf8');
+const run = (inputs: SourceInput[]) => ingest(inputs, { parseHtml, thesaurus });
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, (performance.now() - start) / 1000];
+}
+
+// Real article text: the development set's pages as ingestion reads them.
+const pagesDir = join(ROOT, 'tests', 'fixtures', 'gold', 'pages');
+const pages = readdirSync(pagesDir).filter((name) => name.endsWith('.html')).sort();
+const [pagesPack, pagesSeconds] = timed(() => run(pages.map((name) => ({ name, content: readFileSync(join(pagesDir, name)) }))).pack);
+const articles = pagesPack.documents.map((document) => ({ title: document.title, paragraphs: document.text.split('\n\n').slice(1) }));
+
+// Deterministic shuffles make every generated article a distinct document of real prose.
+let seed = 7;
+const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+function article(index: number): string {
+  const source = articles[index % articles.length]!;
+  const paragraphs = [...source.paragraphs].sort(() => random() - 0.5);
+  return `${source.title} (${index})\n\n${paragraphs.join('\n\n')}`;
+}
+
+const lines: string[] = [];
+lines.push('# Ingestion benchmark', '');
+lines.push(`- Date: ${new Date().toISOString()}`, `- Command: \`npx tsx scripts/bench-ingest.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\``);
+lines.push(`- Machine: ${cpus().length} cores (${cpus()[0]?.model.split(' ')[0] ?? 'unknown'}), Node ${process.version}; one process, as \`npm run kb\` runs`, '');
+
+lines.push('## One long document', '', '| Size | Time | Time per MB |', '| ---: | ---: | ---: |');
+const perMb: number[] = [];
+for (const megabytes of [1, 2, 4, 8]) {
+  let text = '';
+  for (let index = 0; text.length < megabytes * 1_000_000; index++) text += `${article(index).replace(/^.*\n\n/, '')}\n\n`;
+  const [, seconds] = timed(() => run([{ name: `long-${megabytes}mb.txt`, content: `Long report\n\n${text.slice(0, megabytes * 1_000_000)}` }]));
+  perMb.push(seconds / megabytes);
+  lines.push(`| ${megabytes} MB | ${seconds.toFixed(2)} s | ${(seconds / megabytes).toFixed(2)} s |`);
+  process.stderr.write(`[bench:ingest] ${megabytes} MB in ${seconds.toFixed(2)} s\n`);
+}
+const flatness = Math.max(...perMb) / Math.min(...perMb);
+lines.push('', `Largest over smallest time per MB: ${flatness.toFixed(2)}× (target ≤ 2×: ${flatness <= 2 ? '**PASS**' : '**FAIL**'}).`, '');
+
+const count = Number(values.documents);
+const folder = Array.from({ length: count }, (_, index) => ({ name: `article-${String(index).padStart(4, '0')}.txt`, content: article(index) }));
+const characters = folder.reduce((sum, input) => sum + input.content.length, 0);
+const [pack, seconds] = timed(() => run(folder).pack);
+const rate = count / seconds;
+process.stderr.write(`[bench:ingest] ${count} articles in ${seconds.toFixed(2)} s\n`);
+lines.push('## A folder of real-sized articles', '');
+lines.push(`| Documents | Median size | Time | Documents per second (target ≥ 200) | Entities | Events |`, '| ---: | ---: | ---: | ---: | ---: | ---: |');
+const sizes = folder.map((input) => input.content.length).sort((a, b) => a - b);
+lines.push(`| ${count.toLocaleString('en-US')} (${(characters / 1e6).toFixed(1)} M characters) | ${sizes[sizes.length >> 1]!.toLocaleString('en-US')} characters | ${seconds.toFixed(2)} s | ${rate.toFixed(0)} ${rate >= 200 ? '**PASS**' : '**FAIL**'} | ${pack.entities.length.toLocaleString('en-US')} | ${pack.events.length.toLocaleString('en-US')} |`);
+lines.push('', `The ${pages.length} source pages themselves, as HTML (Readability included): ${pagesSeconds.toFixed(2)} s, ${(pages.length / pagesSeconds).toFixed(0)} pages per second.`);
+
+const markdown = lines.join('\n');
+await mkdir(dirname(resolve(values.out)), { recursive: true });
+await writeFile(resolve(values.out), `${markdown}\n`);
+console.log(markdown);
