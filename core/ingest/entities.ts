@@ -12,12 +12,19 @@ import {
   CONNECTORS,
   COORDINATORS,
   FUNCTION_WORDS,
+  INNER_TITLES,
+  INSTITUTIONS,
   ORGANIZATION_CUES,
+  PLACE_NAME_WORDS,
   PLACE_CUES,
   PLACE_PREPOSITIONS,
   PORTFOLIO_CUES,
   ROLE_CUES,
+  STREET_WORDS,
 } from './lexicon';
+import { countryCodeOf } from './gazetteer';
+import { isAdjectival, isKnownPlace } from './places';
+import { isCommonWord } from './words';
 import { adjacent, type AnalysedSentence, type Casing, type Token } from './tokens';
 
 export type TypeVotes = Partial<Record<EntityType, number>>;
@@ -56,7 +63,7 @@ const MAX_NAME_WORDS = 8;
 const MAX_NAME_WORD_LENGTH = 40;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -78,19 +85,44 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
   for (let index = 0; index < tokens.length; ) {
-    if (!tokens[index]!.capitalised) {
+    if (!tokens[index]!.capitalised || tokens[index]!.shouted) {
       index++;
       continue;
     }
     const end = spanEnd(tokens, index, context.text);
-    // "sindaco di Bergamo Giorgio Ferrandi": after "role + of", one word names the place, the rest the person.
-    const splitAt = followsRole(tokens, index, context.text) && end - index >= 2 && !tokens.slice(index, end + 1).some((token) => CONNECTORS.has(token.folded)) ? index : end;
-    for (const [from, to] of splitAt < end ? [[index, index], [index + 1, end]] : [[index, end]]) {
-      const occurrence = refineSpan(tokens, from!, to!, context);
+    for (const [from, to, affiliation] of spanParts(tokens, index, end, context.text)) {
+      const occurrence = refineSpan(tokens, from, to, context, affiliation);
       if (occurrence) yield occurrence;
     }
     index = end + 1;
   }
+}
+
+/**
+ * The names inside one capitalised span. "sindaco di Bergamo Giorgio Ferrandi": after "role + of",
+ * one word names the place and the rest the person. "Zimbabwe President Robert Mugabe", "Snapchat
+ * CEO Evan Spiegel": a title inside the span parts the holder from what the title is of (marked
+ * `affiliation`); the title itself is neither.
+ */
+function spanParts(tokens: Token[], start: number, end: number, text: string): [number, number, boolean][] {
+  if (followsRole(tokens, start, text) && end - start >= 2 && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
+    return [[start, start, false], [start + 1, end, false]];
+  }
+  for (let index = start + 1; index <= end; index++) {
+    if (!isTitle(tokens[index]!)) continue;
+    // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
+    let affiliationEnd = index - 1;
+    const portfolio = (token: Token) => !token.acronym && isCommonWord(token.folded) && !ORGANIZATION_CUES.has(token.folded);
+    if (affiliationEnd >= start && portfolio(tokens[affiliationEnd]!)) affiliationEnd--;
+    const parts: [number, number, boolean][] = affiliationEnd >= start ? [[start, affiliationEnd, true]] : [];
+    return [...parts, [index, end, false]];
+  }
+  return [[start, end, false]];
+}
+
+/** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
+function isTitle(token: Token): boolean {
+  return token.capitalised && (INNER_TITLES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part)));
 }
 
 /** Last index of the capitalised span starting at `start`: capitalised words, joined by up to two connectors. */
@@ -100,7 +132,7 @@ function spanEnd(tokens: Token[], start: number, text: string): number {
     let next = end + 1;
     while (next < tokens.length && next - end <= 2 && CONNECTORS.has(tokens[next]!.folded) && !tokens[next]!.capitalised) next++;
     const candidate = tokens[next];
-    if (!candidate?.capitalised || !tokens.slice(end, next + 1).every((token, i, run) => i === 0 || adjacent(text, run[i - 1]!, token))) return end;
+    if (tokens[end]!.possessive || !candidate?.capitalised || candidate.shouted || !tokens.slice(end, next + 1).every((token, i, run) => i === 0 || adjacent(text, run[i - 1]!, token))) return end;
     end = next;
   }
 }
@@ -109,7 +141,7 @@ function spanEnd(tokens: Token[], start: number, text: string): number {
  * Strips what is capitalised without being a name (sentence openers, role titles, months) and
  * collects the evidence for the span's type. Returns nothing when no name is left.
  */
-function refineSpan(tokens: Token[], start: number, end: number, context: RecognitionContext): Occurrence | undefined {
+function refineSpan(tokens: Token[], start: number, end: number, context: RecognitionContext, affiliation = false): Occurrence | undefined {
   const calendar = calendarWordsOf(context.lang);
   const votes: TypeVotes = {};
   let description: string | undefined;
@@ -117,7 +149,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let last = end;
   while (first <= last) {
     const token = tokens[first]!;
-    if (ROLE_CUES.has(token.folded)) {
+    if (ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) {
       addVote(votes, 'person', WEIGHT.role);
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
@@ -137,20 +169,26 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
-    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded)) span = span.slice(1);
+    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) span = span.slice(1);
     while (span.length && CONNECTORS.has(span[0]!.folded)) span = span.slice(1);
     if (span.length === 0) return undefined;
     concept = knownConcept(surfaceOf(span), context.thesaurus);
   }
   const words = span.filter((token) => !CONNECTORS.has(token.folded));
-  if (!concept && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
+  const institution = words.length === 1 && INSTITUTIONS.has(words[0]!.folded) && !words[0]!.initial;
+  if (!concept && !institution && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
+  // "Kenyan", "North Korean", "Tunisian Islamists", "African-American": an adjective or a group, not a name.
+  if (!concept && isAdjectival(span.at(-1)!)) return undefined;
   const startIndex = tokens.indexOf(span[0]!);
   // "ministro degli Esteri", "Secretary of State": the capitalised word is the portfolio, not a name.
   if (!concept && followsRole(tokens, startIndex, context.text, PORTFOLIO_CUES)) return undefined;
 
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
-  if (PLACE_CUES.has(words[0]!.folded)) addVote(votes, 'place', WEIGHT.placeWord);
+  if (PLACE_CUES.has(words[0]!.folded) || words.some((token) => PLACE_NAME_WORDS.has(token.folded))) addVote(votes, 'place', WEIGHT.placeWord);
+  // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
+  if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
+  if (!concept && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
   collectContextVotes(tokens, startIndex, context.text, votes);
   // A lone word next to a role is a short form at best ("il sindaco Ferrandi") or a headline's
   // subject ("Bergamo, il sindaco inaugura …"): only full names take the role as evidence.
@@ -161,7 +199,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
   if (Object.keys(votes).length === 0) {
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
-    else if (span.length > 1 && words.length === span.length) addVote(votes, 'person', WEIGHT.personShape);
+    else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !words.every((token) => isCommonWord(token.folded) || isAdjectival(token))) {
+      addVote(votes, 'person', WEIGHT.personShape);
+    }
   }
   return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text };
 }
@@ -178,6 +218,7 @@ function collectContextVotes(tokens: Token[], start: number, text: string, votes
   const previous = tokens[start - 1];
   if (!previous || previous.capitalised || !adjacent(text, previous, tokens[start]!)) return;
   if (PLACE_PREPOSITIONS.has(previous.folded)) addVote(votes, 'place', WEIGHT.preposition);
+  if (STREET_WORDS.has(previous.folded)) addVote(votes, 'place', WEIGHT.streetWord);
   if (CONNECTORS.has(previous.folded)) {
     const container = tokens.slice(Math.max(0, start - 4), start - 1).find((token) => PLACE_CUES.has(token.folded));
     if (container) addVote(votes, 'place', WEIGHT.placeContainer);
@@ -228,7 +269,14 @@ function groupOccurrences(occurrences: Occurrence[]): DocumentEntity[] {
     owner.description ??= entity.description;
     byKey.delete(entity.key);
   }
-  return [...byKey.values()].filter((entity) => !isDemonym(entity));
+  return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity));
+}
+
+/** A name with no evidence for any type that the document writes once is not an entity. */
+function isUnsupported(entity: DocumentEntity): boolean {
+  if (entity.concept || Object.keys(entity.votes).length > 0) return false;
+  const once = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0) < 2;
+  return once || entity.key.split(' ').every(isCommonWord);
 }
 
 /** "British", "Norwegian": capitalised adjectives, not names, unless something says otherwise. */

@@ -25,6 +25,14 @@ export const ROLE_CUES = words(`
   pope mr mrs ms dr sir lady lord chief head commissioner researcher scientist author ceo coach captain
   lecturer economist writer actor actress singer prime`);
 
+/** Titles that, inside a capitalised run, part a holder from what the title is of: "Zimbabwe President Robert Mugabe". */
+export const INNER_TITLES = words(`
+  presidente premier ministro ministra segretario sindaco portavoce direttore amministratore ambasciatore
+  governatore cancelliere
+  president minister secretary spokesman spokeswoman spokesperson mayor director chairman chairwoman ambassador
+  governor senator chancellor commissioner ceo cfo coo cto founder cofounder leader general attorney
+  premier treasurer editor correspondent`);
+
 /** Roles after which "of/degli + Name" is a portfolio, not a separate entity: "ministro degli Esteri". */
 export const PORTFOLIO_CUES = words(`
   ministro ministra viceministro ministero sottosegretario segretario minister ministry secretary`);
@@ -37,7 +45,28 @@ export const ORGANIZATION_CUES = words(`
   group council ministry agency university bank company corporation corp party foundation association institute
   court commission parliament senate organization organisation union committee office department college school
   museum hospital academy authority federation network laboratory laboratories labs board trust
-  spa srl inc ltd llc plc gmbh ag`);
+  institution brotherhood police media network times post news press herald journal tribune gazette magazine
+  radio tv television broadcasting airlines airways motors capital partners holdings technologies systems
+  communications ventures studios entertainment games software energy assembly congress embassy army navy
+  forces brigade brigades militia movement front alliance coalition league club church fund reserve exchange
+  service services bureau administration government cabinet insider images
+  polizia carabinieri procura questura prefettura guardia finanza giunta asl policlinico municipio cassazione
+  regione comune provincia lega movimento
+  spa srl inc ltd llc plc gmbh ag co`);
+
+/** Institutions named by one word that is otherwise an organisation cue: "the Senate", "Congress". */
+export const INSTITUTIONS = words(`congress senate parliament assembly cabinet pentagon parlamento senato quirinale`);
+
+/** Words inside a name that make it a place: "Western Wall", "Red Sea", "Piazza Massari". */
+export const PLACE_NAME_WORDS = words(`
+  street avenue square road boulevard bridge airport station palace castle wall mountains mountain sea ocean gulf
+  bay river lake island islands park hill hills valley peninsula desert coast strip
+  piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte`);
+
+/** Lower-case words before a name that make it a place: "via Sparano", "piazza Massari", "corso Cavour". */
+export const STREET_WORDS = words(`
+  via viale piazza piazzale corso largo vicolo contrada strada lungomare localita frazione quartiere rione
+  borgo ponte`);
 
 /** Words before "di/of + Name" (or after "una/a") that make the name a place: "regioni di", "residents of". */
 export const PLACE_CUES = words(`

@@ -1,0 +1,19 @@
+/**
+ * English words from the Hunspell dictionary (data/english-words.json, made by scripts/gazetteer.ts):
+ * a capitalised word that is an ordinary English word ("Rich", "Security", "Gunmen") is no evidence
+ * of a name, while one the dictionary knows only capitalised ("Reuters", "Sally") or not at all
+ * ("Tumblr", "Likud") is.
+ */
+import words from './data/english-words.json';
+
+let common: Set<string> | undefined;
+
+/** Plural, past and -ing forms are read back to the dictionary's base form. */
+const INFLECTIONS: [RegExp, string][] = [[/ies$/, 'y'], [/es$/, ''], [/s$/, ''], [/ied$/, 'y'], [/ed$/, ''], [/ed$/, 'e'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/men$/, 'man']];
+
+/** `folded` (lower case, no accents) is an ordinary English word or an inflection of one. */
+export function isCommonWord(folded: string): boolean {
+  common ??= new Set(words.common.split('\n'));
+  if (common.has(folded)) return true;
+  return INFLECTIONS.some(([ending, base]) => ending.test(folded) && common!.has(folded.replace(ending, base)));
+}

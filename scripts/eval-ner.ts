@@ -1,0 +1,39 @@
+/**
+ * Precision, recall, F1 and type accuracy of ingestion on the hand-made development set
+ * (tests/fixtures/gold, scoring rules in scripts/lib/ner-eval.ts), per article and overall.
+ *   npx tsx scripts/eval-ner.ts [--verbose]   (--verbose lists what was spurious, missed, mistyped)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { figures, ingestArticle, loadGold, scoreArticle, total, type ArticleScore, type Counts } from './lib/ner-eval';
+
+const verbose = process.argv.includes('--verbose');
+const thesaurus = readFileSync(join(import.meta.dirname, '..', 'corpus', 'aliases.tsv'), 'utf8');
+const scores: ArticleScore[] = loadGold().map((article) => scoreArticle(article, ingestArticle(article, thesaurus)));
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const row = (label: string, counts: Counts) => {
+  const { precision, recall, f1, typeAccuracy } = figures(counts);
+  return `| ${label} | ${counts.extracted} | ${counts.required} | ${percent(precision)} | ${percent(recall)} | ${percent(f1)} | ${percent(typeAccuracy)} |`;
+};
+
+const lines = ['| Article | Extracted | Gold | Precision | Recall | F1 | Right type |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+for (const score of scores) lines.push(row(`${score.article.id} (${score.article.lang}, ${score.article.split})`, score));
+const groups: [string, ArticleScore[]][] = [
+  ['**English**', scores.filter((score) => score.article.lang === 'en')],
+  ['**Italian**', scores.filter((score) => score.article.lang === 'it')],
+  ['**Development half**', scores.filter((score) => score.article.split === 'dev')],
+  ['**Held-out half**', scores.filter((score) => score.article.split === 'test')],
+  ['**All**', scores],
+];
+for (const [label, group] of groups) lines.push(row(label, total(group)));
+console.log(lines.join('\n'));
+
+if (verbose) {
+  for (const score of scores) {
+    console.log(`\n## ${score.article.id}`);
+    if (score.spurious.length) console.log(`spurious: ${score.spurious.join(' · ')}`);
+    if (score.missed.length) console.log(`missed: ${score.missed.join(' · ')}`);
+    if (score.mistyped.length) console.log(`mistyped: ${score.mistyped.join(' · ')}`);
+  }
+}
