@@ -1,12 +1,13 @@
 /**
  * Builds a knowledge pack from a folder of documents:
  *   tsx scripts/kb.ts <corpus-dir> --out <file>
- * Reads every .txt/.md/.html under the folder (recursively) and the folder's aliases.tsv if any.
+ * Reads every .txt/.md/.html under the folder (recursively), with the bundled thesaurus
+ * (corpus/aliases.tsv) and the folder's own aliases.tsv on top of it if there is one.
  * A document that cannot be read is reported by name and skipped; the exit code is 1 only when
  * no document could be read.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { formatOf, ingest, type SourceInput } from '../core/ingest';
 import { parsePack } from '../core/pack';
@@ -39,7 +40,10 @@ async function main(): Promise<number> {
     console.error(`Cannot read the corpus folder ${folder}: ${(error as Error).message}`);
     return 1;
   }
-  const thesaurus = await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
+  // The bundled thesaurus serves every corpus; a corpus's own aliases.tsv adds to it.
+  const bundled = join(import.meta.dirname, '..', 'corpus', THESAURUS_FILE);
+  const own = resolve(folder, THESAURUS_FILE) === resolve(bundled) ? undefined : await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
+  const thesaurus = [await readFile(bundled, 'utf8'), own].filter(Boolean).join('\n');
   const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
   const { pack, failures } = ingest(inputs, { thesaurus, parseHtml });

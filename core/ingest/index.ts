@@ -61,11 +61,17 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   const failures: IngestFailure[] = [];
   const documents: AnalysedDocument[] = [];
   const ordered = [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sourceOfText = new Map<string, string>();
   for (const input of ordered) {
     try {
       const parsed = parseDocument(input, options.parseHtml);
       const problem = recordProblem(DocumentSchema, { id: 'candidate', ...parsed }, 'the document');
       if (problem) throw new IngestError(input.name, problem);
+      // A copied file says nothing new: the same text twice would count every mention twice.
+      const textHash = stableHash(parsed.text);
+      const original = sourceOfText.get(textHash);
+      if (original !== undefined) throw new IngestError(input.name, `same text as ${original}; skipped.`);
+      sourceOfText.set(textHash, input.name);
       documents.push(analyse(parsed));
     } catch (error) {
       const message = error instanceof IngestError ? error.message : `${input.name}: ${(error as Error).message}`;

@@ -66,3 +66,26 @@ describe('unseen documents', () => {
     expect(pack.entities.filter((entity) => entity.name === 'Oslo')).toHaveLength(1);
   });
 });
+
+describe('one entity per thing across documents and languages', () => {
+  it('gives one entity for each person and place an Italian and an English document share, with both languages’ names', () => {
+    const { pack, failures } = ingestFiles([
+      { name: 'it.txt', content: 'date 2024-03-02\nVertice a Varsavia\n\nIl presidente degli Stati Uniti, Joe Biden, ha incontrato a Varsavia il premier polacco Donald Tusk. Gli Usa promettono aiuti alla Polonia.' },
+      { name: 'en.txt', content: 'date 2024-03-03\nSummit in Warsaw\n\nUS President Joe Biden met Polish Prime Minister Donald Tusk in Warsaw on Saturday. The United States pledged aid to Poland.' },
+    ]);
+    expect(failures).toEqual([]);
+    const named = (alias: string) => pack.entities.filter((entity) => entity.aliases.includes(alias));
+    for (const alias of ['Joe Biden', 'Donald Tusk', 'Polonia', 'Stati Uniti', 'Usa', 'Varsavia']) expect(named(alias)).toHaveLength(1);
+    expect(named('Varsavia')[0]!.aliases).toContain('Warsaw');
+    expect(named('Usa')[0]!.aliases).toEqual(expect.arrayContaining(['United States', 'US']));
+    expect(named('Polonia')[0]!.aliases).toContain('Poland');
+    expect(named('Joe Biden')[0]!.type).toBe('person');
+  });
+
+  it('skips a copied document and names it in the report', () => {
+    const original = fixture('sindaco.txt');
+    const { pack, failures } = ingestFiles([original, { ...original, name: 'copia di sindaco.txt' }]);
+    expect(pack.documents).toHaveLength(1);
+    expect(failures).toEqual([{ source: 'sindaco.txt', message: 'sindaco.txt: same text as copia di sindaco.txt; skipped.' }]);
+  });
+});
