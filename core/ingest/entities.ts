@@ -63,7 +63,7 @@ const MAX_NAME_WORDS = 8;
 const MAX_NAME_WORD_LENGTH = 40;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -199,6 +199,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
   if (Object.keys(votes).length === 0) {
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
+    // A lone word in the middle of a sentence that is no ordinary word ("Tumblr", "Reuters", "Likud"):
+    // in news, most often a company, a party or an agency; people come with a given name first.
+    else if (span.length === 1 && !span[0]!.initial && !isCommonWord(span[0]!.folded)) addVote(votes, 'organization', WEIGHT.loneName);
     else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !words.every((token) => isCommonWord(token.folded) || isAdjectival(token))) {
       addVote(votes, 'person', WEIGHT.personShape);
     }
