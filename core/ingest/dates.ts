@@ -23,6 +23,10 @@ const PARSERS: Record<string, chrono.Chrono> = {
   nl: chrono.nl.casual,
 };
 
+const WEEK = /week|settiman|semaine|woche|semana/i;
+const VERSION_BEFORE = /\d+\.\d+\.$/;
+const SPAN_OF_TIME = /\b(?:next|past|last|coming|prossim\w*|ultim\w*|scors\w*)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades|anni|mesi|settimane|giorni|decenni)\b/i;
+
 /** A bare year after a preposition, which chrono leaves alone: "nel 2022", "in 2021", "since 1998". */
 const BARE_YEAR = /\b(?:nel|del|dal|entro il|in|since|by|during|until)\s+((?:1[5-9]|20)\d\d)\b/gi;
 
@@ -40,7 +44,10 @@ export function findDates(sentence: string, lang: string, documentDate?: string)
   if (DATE_HINTS[lang] && !DATE_HINTS[lang].test(sentence)) return [];
   const parser = PARSERS[lang] ?? chrono.en.casual;
   const found: DateExpression[] = [];
-  for (const result of parser.parse(sentence, referenceDate(documentDate))) {
+  // chrono knows "l'anno" but not "l’anno": the typographic apostrophe is read as the plain one.
+  for (const result of parser.parse(sentence.replaceAll('’', "'"), referenceDate(documentDate))) {
+    // "4.2.8 December 2014": the day is the end of a version number.
+    if (VERSION_BEFORE.test(sentence.slice(0, result.index))) continue;
     const date = normalise(result, documentDate);
     if (date) found.push({ date, start: result.index, end: result.index + result.text.length });
   }
@@ -66,9 +73,21 @@ function normalise(result: ParsedResult, documentDate: string | undefined): stri
   const relative = [...result.tags()].some((tag) => tag.startsWith('casualReference') || tag.startsWith('result/relative'));
   const hasCalendarPart = (['year', 'month', 'day', 'weekday'] as const).some((component) => start.isCertain(component));
   if (!relative && !hasCalendarPart) return undefined;
-  if (relative || (!start.isCertain('month') && !start.isCertain('year'))) {
+  if (relative) {
     if (!documentDate) return undefined;
-    // A day-precise document date lets chrono resolve "ieri" exactly; a coarser one is all we know.
+    // "Lo scorso anno" is a year and "last month" a month: the text's precision, never finer than
+    // the document date's own ("ieri" in a document dated only 2023 is 2023). A week has no ISO
+    // partial date of its own, so "la scorsa settimana" is the month it began in.
+    // "For the next three years", "negli ultimi due mesi": a stretch of time, said on the document's date.
+    if (SPAN_OF_TIME.test(result.text)) return documentDate;
+    const week = WEEK.test(result.text);
+    const precision = start.isCertain('day') && !week ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : undefined;
+    const date = precision && isoDate(result, precision);
+    // "Ieri" in a document dated only 2024 could be 31 December 2023: all we know is the document's date.
+    return date && date.length <= documentDate.length ? date : documentDate;
+  }
+  if (!start.isCertain('month') && !start.isCertain('year')) {
+    if (!documentDate) return undefined;
     return documentDate.length === 10 && start.isCertain('day') ? isoDate(result, 'day') : documentDate;
   }
   if (!start.isCertain('year') && !documentDate) return undefined;

@@ -118,9 +118,12 @@ function analyse(parsed: ParsedDocument): AnalysedDocument {
   const lang = parsed.lang ?? detectLanguage(parsed.text) ?? FALLBACK_LANGUAGE;
   const sentences = sentencesOf(parsed.text, lang).map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }));
   const titleEnd = parsed.title.length;
-  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)));
+  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text));
   return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, sentences, recognisable, entities: [] };
 }
+
+/** "06/11/14 | Cronaca |", "Home › Politica › Esteri": a page's trail or list header, not prose. */
+const BREADCRUMB = /\s[|›»•]\s|\s[|›»•]$/;
 
 /** "Oxford Researchers Win Award": most words capitalised, so capitals do not mark names. */
 function isTitleCase(sentence: AnalysedSentence): boolean {
@@ -237,7 +240,7 @@ function byNamePreference(counts: Map<string, number>, shortForms: Set<string>) 
 
 // ---------------------------------------------------------------- events
 
-/** One event per date expression: the sentence (or its clause) and the entities mentioned in it. */
+/** One event per date expression: the sentence (or its clause) and the entities mentioned in it (at least one). */
 function eventsOf(document: AnalysedDocument, matches: Match[]): PackEvent[] {
   const events: PackEvent[] = [];
   let next = 0; // matches and sentences both run in text order: one pass over the matches
@@ -248,6 +251,8 @@ function eventsOf(document: AnalysedDocument, matches: Match[]): PackEvent[] {
     const expressions = findDates(sentence.text, document.lang, document.parsed.date);
     if (expressions.length === 0) continue;
     const entityIds = [...new Set(inSentence.map((match) => match.entityId))];
+    // A date with nobody and nothing in its sentence is a dateline or a list header, not an event.
+    if (entityIds.length === 0) continue;
     for (const expression of expressions) {
       events.push({
         id: `evt-${stableHash(`${document.id}:${sentence.start + expression.start}:${expression.date}`)}`,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../core/ingest';
+import { ingestFiles } from '../fixtures/ingest/helpers';
+
+const datesIn = (sentence: string, lang: string, documentDate?: string) => findDates(sentence, lang, documentDate).map((expression) => expression.date);
+
+describe('dates at the precision the text gives', () => {
+  it.each([
+    ['L’anno scorso il porto ha chiuso due volte.', 'it', '2024-06-03', ['2023']],
+    ['Il mese scorso la giunta si è dimessa.', 'it', '2024-06-03', ['2024-05']],
+    ['La scorsa settimana il consiglio ha votato.', 'it', '2024-06-03', ['2024-05']],
+    ['Ieri sera il sindaco ha parlato.', 'it', '2024-06-03', ['2024-06-02']],
+    ['Last year the mine closed.', 'en', '2019-03-12', ['2018']],
+    ['Last month the board resigned.', 'en', '2019-03-12', ['2019-02']],
+    ['Two days ago the council voted.', 'en', '2019-03-12', ['2019-03-10']],
+  ])('reads "%s" (%s, document of %s) as %j', (sentence, lang, documentDate, expected) => {
+    expect(datesIn(sentence, lang, documentDate)).toEqual(expected);
+  });
+
+  it('never resolves a relative date finer than the document date', () => {
+    expect(datesIn('Ieri il consiglio ha votato.', 'it', '2024')).toEqual(['2024']);
+  });
+
+  it('leaves relative dates unresolved in a document with no date of its own', () => {
+    expect(datesIn('Last year the mine closed, and yesterday the owners sold it.', 'en')).toEqual([]);
+    expect(datesIn('The mine closed on 4 March 2017.', 'en')).toEqual(['2017-03-04']);
+  });
+
+  it('reads a stretch of time as the date it was spoken of, not its end', () => {
+    expect(datesIn('The fund will pay out over the next four years.', 'en', '2020-05-01')).toEqual(['2020-05-01']);
+    expect(datesIn('The thefts doubled in the past three months.', 'en', '2020-05-01')).toEqual(['2020-05-01']);
+  });
+
+  it('does not read a version number as a day', () => {
+    expect(datesIn('Release 3.1.7 December 2016 fixes the importer.', 'en')).not.toContain('2016-12-07');
+  });
+});
+
+describe('events', () => {
+  it('are never made from a dateline or a list header with nobody in it', () => {
+    const { pack } = ingestFiles([{ name: 'list.txt', content: 'date 2014-11-08\nNotizie\n\n06/11/14 | Cronaca |\n\nIl 5 novembre 2014 il sindaco di Lecce Paolo Perrone ha incontrato i commercianti.' }]);
+    expect(pack.events.map((event) => event.date)).toEqual(['2014-11-05']);
+    expect(pack.events[0]!.entities.length).toBeGreaterThan(0);
+  });
+});
