@@ -24,7 +24,39 @@ export interface TextRun {
 export function isSkipped(element: Element): boolean {
   if (SKIPPED.has(element.localName) || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return (editable !== null && editable !== 'false') || isPageChrome(element);
+}
+
+/** Landmarks around the article, not in it: menus, the site's banner and footer, sidebars. */
+const CHROME_ELEMENTS = new Set(['nav', 'aside', 'menu']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search']);
+/** A <header> or <footer> inside these is the article's own (its headline, its byline), not the site's. */
+const SECTIONING = 'article, main, section, [role="main"], [role="article"]';
+const MIN_MENU_ITEMS = 3;
+
+/**
+ * Where the reader does not read: a site menu repeats the same city and section names on every
+ * page. Decided by the page's own markup (landmark elements and ARIA roles) and by one shape,
+ * a list whose every item is a link; nothing inside an article's text is ever one of these
+ * (npm run measure:chrome counts how much article text the rule would hide).
+ */
+export function isPageChrome(element: Element): boolean {
+  const name = element.localName;
+  if (CHROME_ELEMENTS.has(name)) return true;
+  const role = element.getAttribute('role');
+  if (role && CHROME_ROLES.has(role)) return true;
+  if (name === 'header' || name === 'footer') return !element.parentElement?.closest(SECTIONING);
+  return (name === 'ul' || name === 'ol') && isLinkList(element);
+}
+
+function isLinkList(list: Element): boolean {
+  const items = [...list.children].filter((child) => child.localName === 'li');
+  if (items.length < MIN_MENU_ITEMS) return false;
+  return items.every((item) => {
+    const text = item.textContent?.trim().length ?? 0;
+    const linked = [...item.querySelectorAll('a')].reduce((sum, link) => sum + (link.textContent?.trim().length ?? 0), 0);
+    return linked > 0 && linked >= text * 0.8;
+  });
 }
 
 const isInline = (element: Element) => INLINE.has(element.localName);

@@ -133,6 +133,22 @@ describe('an English page about the same entities', () => {
   });
 });
 
+describe('where the reader reads', () => {
+  it('highlights the article, its headline included, and not the menu, sidebar, tag list or footer around it', async () => {
+    const page = await open('/page-chrome.html');
+    await waitForHighlights(page);
+    const where = await page.evaluate(() => {
+      const ranges = [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).flatMap(([, highlight]) => [...(highlight as unknown as Iterable<Range>)]);
+      const inside = (selector: string) => ranges.filter((range) => range.startContainer.parentElement?.closest(selector)).map((range) => range.toString());
+      return { article: inside('article'), headline: inside('article h1'), chrome: inside('header.site, nav, [role="complementary"], ul.tags, body > footer') };
+    });
+    expect(where.chrome).toEqual([]);
+    expect(where.headline).toEqual(['Mosca', 'Pyongyang']);
+    expect(tally(where.article)).toEqual(new Map([['Mosca', 3], ['Pyongyang', 3], ['Kherson', 1]]));
+    await page.close();
+  });
+});
+
 describe('following the page', () => {
   it('highlights paragraphs added after load', async () => {
     const page = await open('/dynamic.html');

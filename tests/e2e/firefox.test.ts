@@ -53,6 +53,17 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
+  it('highlights the article and not the menu, sidebar, tag list or footer around it', async () => {
+    const page = await open('/page-chrome.html');
+    const where = await page.evaluate(() => {
+      const ranges = [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).flatMap(([, highlight]) => [...(highlight as unknown as Iterable<Range>)]);
+      const inside = (selector: string) => ranges.filter((range) => range.startContainer.parentElement?.closest(selector)).map((range) => range.toString());
+      return { article: inside('article').length, chrome: inside('header.site, nav, [role="complementary"], ul.tags, body > footer') };
+    });
+    expect(where).toEqual({ article: 7, chrome: [] });
+    await page.close();
+  });
+
   it('opens the popover on hover and closes it with Esc', async () => {
     const page = await open('/demo.html');
     const point = await page.evaluate(() => {
