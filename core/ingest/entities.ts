@@ -60,6 +60,7 @@ const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 
 /** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
 const MAX_NAME_WORDS = 8;
+const MIN_RECURRENT_MENTIONS = 3;
 const MAX_NAME_WORD_LENGTH = 40;
 
 // How much each kind of evidence counts towards a type.
@@ -80,7 +81,7 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
     shareType(left, right);
     shareType(right, left);
   }
-  return groupOccurrences(occurrences);
+  return groupOccurrences(occurrences, context.casing);
 }
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
@@ -90,7 +91,7 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
       continue;
     }
     const end = spanEnd(tokens, index, context.text);
-    for (const [from, to, affiliation] of spanParts(tokens, index, end, context.text)) {
+    for (const [from, to, affiliation] of spanParts(tokens, index, end, context.text, context.casing)) {
       const occurrence = refineSpan(tokens, from, to, context, affiliation);
       if (occurrence) yield occurrence;
     }
@@ -104,7 +105,7 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
  * CEO Evan Spiegel": a title inside the span parts the holder from what the title is of (marked
  * `affiliation`); the title itself is neither.
  */
-function spanParts(tokens: Token[], start: number, end: number, text: string): [number, number, boolean][] {
+function spanParts(tokens: Token[], start: number, end: number, text: string, casing: Casing): [number, number, boolean][] {
   if (followsRole(tokens, start, text) && end - start >= 2 && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
     return [[start, start, false], [start + 1, end, false]];
   }
@@ -245,7 +246,7 @@ function shareType(from: Occurrence, to: Occurrence): void {
  * Occurrences of one thing become one document entity: same concept key or folded form; a single
  * word that begins or ends exactly one longer plain name ("Kim" in "Kim Jong-un") joins it.
  */
-function groupOccurrences(occurrences: Occurrence[]): DocumentEntity[] {
+function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEntity[] {
   const byKey = new Map<string, DocumentEntity>();
   for (const occurrence of occurrences) {
     const key = occurrence.concept?.key ?? occurrence.tokens.map((token) => token.folded).join(' ');
@@ -272,14 +273,26 @@ function groupOccurrences(occurrences: Occurrence[]): DocumentEntity[] {
     owner.description ??= entity.description;
     byKey.delete(entity.key);
   }
-  return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity));
+  for (const entity of byKey.values()) {
+    if (Object.keys(entity.votes).length === 0 && isRecurrentName(entity, casing)) addVote(entity.votes, 'organization', WEIGHT.loneName);
+  }
+  return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity, casing));
 }
 
 /** A name with no evidence for any type that the document writes once is not an entity. */
-function isUnsupported(entity: DocumentEntity): boolean {
+function isUnsupported(entity: DocumentEntity, casing: Casing): boolean {
   if (entity.concept || Object.keys(entity.votes).length > 0) return false;
-  const once = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0) < 2;
-  return once || entity.key.split(' ').every(isCommonWord);
+  const mentions = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0);
+  return mentions < 2 || (entity.key.split(' ').every(isCommonWord) && !isRecurrentName(entity, casing));
+}
+
+/**
+ * A dictionary word the document keeps writing on its own with a capital, and never in lower
+ * case, is a name there ("Yahoo" thirty times): a lone name of that kind is most often a company.
+ */
+function isRecurrentName(entity: DocumentEntity, casing: Casing): boolean {
+  const mentions = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0);
+  return !entity.key.includes(' ') && mentions >= MIN_RECURRENT_MENTIONS && !casing.lowercase.has(entity.key);
 }
 
 /** "British", "Norwegian": capitalised adjectives, not names, unless something says otherwise. */

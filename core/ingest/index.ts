@@ -16,7 +16,8 @@ import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS } from './lexicon';
 import { compileMatcher, loadMatcher, type Match } from '../match';
 import { sentencesOf } from './sentences';
-import { emptyCasing, recordCasing, tokenize, type AnalysedSentence } from './tokens';
+import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
+import { isCommonWord } from './words';
 
 export { parseThesaurus, type Thesaurus } from './aliases';
 export { findDates, type DateExpression } from './dates';
@@ -91,7 +92,7 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
     return !problem;
   });
 
-  const entities = mergeAcrossDocuments(valid);
+  const entities = mergeAcrossDocuments(valid, casing);
   // Mentions come from the same matcher the extension runs on pages, so both agree on what a mention is.
   const matcher = loadMatcher(compileMatcher(entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })))));
   const mentions: PackMention[] = [];
@@ -118,12 +119,15 @@ function analyse(parsed: ParsedDocument): AnalysedDocument {
   const lang = parsed.lang ?? detectLanguage(parsed.text) ?? FALLBACK_LANGUAGE;
   const sentences = sentencesOf(parsed.text, lang).map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }));
   const titleEnd = parsed.title.length;
-  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text));
+  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text) && !CREDIT_LINE.test(sentence.text));
   return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, sentences, recognisable, entities: [] };
 }
 
 /** "06/11/14 | Cronaca |", "Home › Politica › Esteri": a page's trail or list header, not prose. */
 const BREADCRUMB = /\s[|›»•]\s|\s[|›»•]$/;
+
+/** "Credit Harry Campbell", "Foto: Ansa", "di Mario Rossi" under a headline: who made the page, not what it says. */
+const CREDIT_LINE = /^(?:[Cc]redits?|[Pp]hoto(?:graph)?s?|[Ff]oto|[Ii]mage|[Pp]icture|[Ii]llustration|[Ss]ource|[Ff]onte)\b[:\s]|^(?:[Bb]y|di)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
 /** "Oxford Researchers Win Award": most words capitalised, so capitals do not mark names. */
 function isTitleCase(sentence: AnalysedSentence): boolean {
@@ -158,7 +162,7 @@ interface EntityGroup {
  * one joins the best-supported group. A lone word that is the short form of exactly one person
  * elsewhere ("Kim") joins that person. Linear in the number of document entities.
  */
-function mergeAcrossDocuments(documents: AnalysedDocument[]): PackEntity[] {
+function mergeAcrossDocuments(documents: AnalysedDocument[], casing: Casing): PackEntity[] {
   const groups = new Map<string, EntityGroup[]>();
   const untyped: DocumentEntity[] = [];
   for (const entity of documents.flatMap((document) => document.entities)) {
@@ -189,7 +193,7 @@ function mergeAcrossDocuments(documents: AnalysedDocument[]): PackEntity[] {
     if (target) target.members.push(entity);
     else groups.set(entity.key, [{ key: entity.key, members: [entity], votes: {} }]);
   }
-  return [...groups.values()].flat().map(toPackEntity);
+  return [...groups.values()].flat().map((group) => toPackEntity(group, casing));
 }
 
 function strongest(groups: EntityGroup[]): EntityGroup | undefined {
@@ -197,7 +201,7 @@ function strongest(groups: EntityGroup[]): EntityGroup | undefined {
   return groups.reduce<EntityGroup | undefined>((best, group) => (!best || total(group) > total(best) ? group : best), undefined);
 }
 
-function toPackEntity(group: EntityGroup): PackEntity {
+function toPackEntity(group: EntityGroup, casing: Casing): PackEntity {
   const type: EntityType = dominantType(group.votes) ?? 'other';
   const counts = new Map<string, number>();
   const shortForms = new Set<string>();
@@ -212,7 +216,7 @@ function toPackEntity(group: EntityGroup): PackEntity {
     id: `ent-${stableHash(`${type}:${group.key}`)}`,
     name,
     type,
-    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name) : [])]),
+    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name, casing) : [])]),
     ...(description ? { description } : {}),
   };
 }
@@ -222,10 +226,13 @@ function toPackEntity(group: EntityGroup): PackEntity {
  * the family name is an alias even where this corpus never uses it alone. Only a plain
  * capitalised word of four letters or more (not "Jong-un", not "Li"), to stay unambiguous.
  */
-function familyNameOf(name: string): string[] {
+function familyNameOf(name: string, casing: Casing): string[] {
   const words = name.split(' ');
   const last = words.at(-1)!;
-  return words.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(last) ? [last] : [];
+  const folded = foldAlias(last);
+  // "Park" of "Grace Park" would light up every park: a family name that is also a word is no alias.
+  const word = isCommonWord(folded) || casing.lowercase.has(folded);
+  return words.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(last) && !word ? [last] : [];
 }
 
 /** Full names before short forms, words before acronyms, then the most used, then the longest. */
