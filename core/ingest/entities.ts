@@ -39,6 +39,8 @@ export interface DocumentEntity {
   shortForms: Set<string>;
   votes: TypeVotes;
   description?: string;
+  /** How many of its occurrences were lone names (see Occurrence), each with a weak organisation vote. */
+  loneOccurrences?: number;
 }
 
 export interface RecognitionContext {
@@ -49,6 +51,8 @@ export interface RecognitionContext {
 }
 
 interface Occurrence {
+  /** A single word in mid-sentence that is no ordinary word: "Tumblr", "Reuters", "Likud". */
+  lone: boolean;
   surface: string;
   tokens: Token[];
   concept?: Concept;
@@ -200,14 +204,15 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
   if (Object.keys(votes).length === 0) {
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
-    // A lone word in the middle of a sentence that is no ordinary word ("Tumblr", "Reuters", "Likud"):
-    // in news, most often a company, a party or an agency; people come with a given name first.
-    else if (span.length === 1 && !span[0]!.initial && !isCommonWord(span[0]!.folded)) addVote(votes, 'organization', WEIGHT.loneName);
     else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !words.every((token) => isCommonWord(token.folded) || isAdjectival(token))) {
       addVote(votes, 'person', WEIGHT.personShape);
     }
   }
-  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text };
+  const lone = Object.keys(votes).length === 0 && span.length === 1 && !span[0]!.initial && !span[0]!.acronym && !isCommonWord(span[0]!.folded);
+  // A lone name: in news, most often a company, a party or an agency; people are introduced with a
+  // given name first, and a person's short form gives this vote back when it joins the full name.
+  if (lone) addVote(votes, 'organization', WEIGHT.loneName);
+  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone };
 }
 
 /** True when "role + connector" comes right before `start`: "sindaco di …", "ministro degli …". */
@@ -258,6 +263,7 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
     entity.surfaces.set(occurrence.surface, (entity.surfaces.get(occurrence.surface) ?? 0) + 1);
     mergeVotes(entity.votes, occurrence.votes);
     entity.description ??= occurrence.description;
+    if (occurrence.lone) entity.loneOccurrences = (entity.loneOccurrences ?? 0) + 1;
   }
   const fullNames = [...byKey.values()].filter((entity) => !entity.concept && entity.key.includes(' ') && dominantType(entity.votes) === 'person');
   for (const entity of [...byKey.values()]) {
@@ -270,6 +276,7 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
       owner.shortForms.add(surface);
     }
     mergeVotes(owner.votes, entity.votes);
+    if (entity.loneOccurrences) addVote(owner.votes, 'organization', -WEIGHT.loneName * entity.loneOccurrences);
     owner.description ??= entity.description;
     byKey.delete(entity.key);
   }

@@ -5,6 +5,7 @@
  */
 import countries, { type LocaleData } from 'i18n-iso-countries';
 import { foldAlias } from '../normalize';
+import { isKnownPlace } from './places';
 import af from 'i18n-iso-countries/langs/af.json';
 import am from 'i18n-iso-countries/langs/am.json';
 import ar from 'i18n-iso-countries/langs/ar.json';
@@ -95,7 +96,7 @@ function countryIndex(): Map<string, string> {
     for (const locale of LOCALES) {
       countries.registerLocale(locale);
       for (const [code, names] of Object.entries(locale.countries)) {
-        for (const name of [names].flat()) if (!codeByName.has(foldAlias(name))) codeByName.set(foldAlias(name), code);
+        for (const name of [names].flat()) if (!codeByName.has(foldAlias(name)) && !isForeignCityName(name, locale.locale)) codeByName.set(foldAlias(name), code);
       }
     }
   }
@@ -112,10 +113,21 @@ export function countryCodeOf(surface: string): string | undefined {
   return /^\p{Lu}{3}$/u.test(surface) ? countries.alpha3ToAlpha2(surface) : undefined;
 }
 
-/** Every name of the country in every registered language. */
+/** Every name of the country in every registered language, but those that name a city in English or Italian. */
 export function countryNames(code: string): string[] {
   countryIndex();
-  return countries.langs().flatMap((lang) => countries.getName(code, lang, { select: 'all' }) ?? []);
+  return countries.langs().flatMap((lang) => (countries.getName(code, lang, { select: 'all' }) ?? []).filter((name) => !isForeignCityName(name, lang)));
+}
+
+/** The project's reading languages, whose country names always count. */
+const HOME_LOCALES = new Set(['en', 'it']);
+
+/**
+ * "Tunis" is Tunisia in some languages and the capital in English: a country's name in another
+ * language that is also a city's name is read as the city, so an English page's "Tunis" stays Tunis.
+ */
+function isForeignCityName(name: string, locale: string): boolean {
+  return !HOME_LOCALES.has(locale) && isKnownPlace(name);
 }
 
 /** A short description for a country entity, from the gazetteer alone. */
