@@ -13,6 +13,7 @@ import {
   COORDINATORS,
   FUNCTION_WORDS,
   INNER_TITLES,
+  INSTITUTION_CONNECTORS,
   INSTITUTIONS,
   ORGANIZATION_CUES,
   PLACE_NAME_WORDS,
@@ -94,7 +95,7 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
       index++;
       continue;
     }
-    const end = spanEnd(tokens, index, context.text);
+    const end = joinInstitution(tokens, index, spanEnd(tokens, index, context.text), context);
     for (const [from, to, affiliation] of spanParts(tokens, index, end, context.text, context.casing)) {
       const occurrence = refineSpan(tokens, from, to, context, affiliation);
       if (occurrence) yield occurrence;
@@ -128,6 +129,28 @@ function spanParts(tokens: Token[], start: number, end: number, text: string, ca
 /** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
 function isTitle(token: Token): boolean {
   return token.capitalised && (INNER_TITLES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part)));
+}
+
+/**
+ * "World Travel and Tourism Council", "Center on Poverty and Inequality", "Bosnia and Herzegovina":
+ * "and", "on", "for" join two capitalised runs only into an institution's name (an organisation
+ * word among its first two words or as its last) or a name the gazetteer knows; never two people.
+ */
+function joinInstitution(tokens: Token[], start: number, end: number, context: RecognitionContext): number {
+  for (;;) {
+    const connector = tokens[end + 1];
+    const next = tokens[end + 2];
+    if (!connector || !next || !INSTITUTION_CONNECTORS.has(connector.folded) || connector.capitalised || !next.capitalised || next.shouted) return end;
+    if (!adjacent(context.text, tokens[end]!, connector) || !adjacent(context.text, connector, next)) return end;
+    const joinedEnd = spanEnd(tokens, end + 2, context.text);
+    const words = tokens.slice(start, joinedEnd + 1).filter((token) => !CONNECTORS.has(token.folded) && !INSTITUTION_CONNECTORS.has(token.folded));
+    const institution = [words[0], words[1], words.at(-1)].some((token) => token && ORGANIZATION_CUES.has(token.folded));
+    const known = knownConcept(context.text.slice(tokens[start]!.start, tokens[joinedEnd]!.end), context.thesaurus);
+    // "News Corporation and Fairfax": a name already complete before "and" is one of two.
+    const coordinatesComplete = COORDINATORS.has(connector.folded) && ORGANIZATION_CUES.has(tokens[end]!.folded);
+    if ((!institution || coordinatesComplete) && !known) return end;
+    end = joinedEnd;
+  }
 }
 
 /** Last index of the capitalised span starting at `start`: capitalised words, joined by up to two connectors. */

@@ -49,10 +49,13 @@ export const ORGANIZATION_CUES = words(`
   radio tv television broadcasting airlines airways motors capital partners holdings technologies systems
   communications ventures studios entertainment games software energy assembly congress embassy army navy
   forces brigade brigades militia movement front alliance coalition league club church fund reserve exchange
-  service services bureau administration government cabinet insider images
+  service services bureau administration government cabinet insider images center centre
   polizia carabinieri procura questura prefettura guardia finanza giunta asl policlinico municipio cassazione
   regione comune provincia lega movimento
   spa srl inc ltd llc plc gmbh ag co`);
+
+/** Lower-case words that join two capitalised runs into one institution's name: "Council on Foreign Relations". */
+export const INSTITUTION_CONNECTORS = words(`and on for e per &`);
 
 /** Institutions named by one word that is otherwise an organisation cue: "the Senate", "Congress". */
 export const INSTITUTIONS = words(`congress senate parliament assembly cabinet pentagon parlamento senato quirinale`);
@@ -79,7 +82,7 @@ export const PLACE_CUES = words(`
 export const PLACE_PREPOSITIONS = words(`a ad in da at near`);
 
 /** Coordinations that give both sides one type: "Zaporozhye e Kherson". */
-export const COORDINATORS = words(`e ed o and or`);
+export const COORDINATORS = words(`e ed o and or &`);
 
 /** Indefinite articles that open an apposition describing what the name is: "Rossi, un'azienda di Prato". */
 export const INDEFINITE_ARTICLES = words(`un uno una a an`);

@@ -29,8 +29,8 @@ export interface AnalysedSentence extends Sentence {
 const WORD = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
 /** The English possessive: "Mugabe's" is Mugabe. */
 const POSSESSIVE = /['’ʼ]s$/i;
-/** "London-based", "Islamist-led": an adjective made from a name, not a name. */
-const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|made|style|era|bound|linked|controlled|affiliated|sponsored|inspired|friendly|wide|related|speaking|born)$/i;
+/** "London-based", "Islamist-led": an adjective made from a name; the name is read apart from it. */
+const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|made|style|era|bound|linked|controlled|affiliated|sponsored|inspired|friendly|wide|related|speaking)$/i;
 /** A lower-case word before an apostrophe is an elided article or preposition: "l’", "dell’", "d’". */
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
 const OPENING = /[“«"‘(]\s*$/;
@@ -48,7 +48,7 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
       folded: foldAlias(word.replaceAll('\u00AD', '')).replace(/'$/, ''),
       start,
       end: start + word.length,
-      capitalised: /^[\p{Lu}\p{Lt}]/u.test(word) && !ADJECTIVAL_COMPOUND.test(word),
+      capitalised: /^[\p{Lu}\p{Lt}]/u.test(word),
       acronym: /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u.test(word),
       initial,
       possessive,
@@ -65,7 +65,13 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
       word = word.slice(elided.length);
       start += elided.length;
     }
-    push(word, start);
+    const compound = ADJECTIVAL_COMPOUND.exec(word);
+    if (compound) {
+      push(word.slice(0, compound.index), start);
+      push(word.slice(compound.index + 1), start + compound.index + 1);
+    } else {
+      push(word, start);
+    }
   }
   markShouting(tokens);
   return tokens;
