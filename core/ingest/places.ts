@@ -26,7 +26,7 @@ const GROUP_WORDS = `muslim christian catholic protestant evangelical orthodox j
   sunni shiite shia alawite druze hindu buddhist sikh copt mormon baptist methodist anglican lutheran
   democrat republican conservative liberal socialist communist fascist nazi marxist leninist maoist zionist
   loyalist unionist nationalist separatist royalist westerner easterner northerner southerner`;
-const DEMONYM_SUFFIXES = ['ians', 'ian', 'eans', 'ean', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'ish', 'ic', 'ics'];
+const DEMONYM_SUFFIXES = ['ians', 'ian', 'vians', 'vian', 'nians', 'nian', 'eans', 'ean', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'lese', 'ish', 'ic', 'ics', 'ites', 'ite'];
 
 let adjectivals: Set<string> | undefined;
 let demonymBases: Set<string> | undefined;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Pack } from '../../core/pack';
+import { ingestFiles } from '../fixtures/ingest/helpers';
+
+// Each rule on text written for the test, not taken from the development set.
+const ingestText = (body: string, lang = 'en'): Pack => ingestFiles([{ name: 'note.txt', content: `date 2021-05-04\nlang ${lang}\nA note\n\n${body}` }]).pack;
+const typed = (pack: Pack) => pack.entities.map((entity) => `${entity.type} ${entity.name}`).sort();
+const named = (pack: Pack, name: string) => pack.entities.find((entity) => entity.name === name);
+
+describe('names apart from titles', () => {
+  it('parts a title inside a capitalised run from its holder and from what it is of', () => {
+    const pack = ingestText('On Monday, Moldova President Anton Weller met Brightwave CEO Lena Okoro in Vienna. Weller said the talks went well.');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['person Anton Weller', 'person Lena Okoro', 'place Moldova', 'organization Brightwave']));
+    expect(pack.entities.map((entity) => entity.name)).not.toContain('Moldova President Anton Weller');
+  });
+
+  it('reads a portfolio before the title as part of the title', () => {
+    const pack = ingestText('Defence Minister Carla Dunmore visited the base. Dunmore later spoke to reporters.');
+    expect(typed(pack)).toEqual(['person Carla Dunmore']);
+  });
+
+  it('folds possessives and keeps initials and dotted acronyms inside names', () => {
+    const pack = ingestText('Marta Quill’s report reached the U.N. on Monday. Quill met Harold T. Brisby there; Brisby\'s aides said the U.N. agreed.');
+    const names = pack.entities.map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Marta Quill', 'Harold T. Brisby', 'U.N.']));
+    expect(names.some((name) => /’s|'s$|^Harold T$/.test(name))).toBe(false);
+  });
+
+  it('reads through a soft hyphen', () => {
+    const pack = ingestText('Ambassador Pieter Vanden\u00ADbroucke arrived. Vandenbroucke met the press.');
+    expect(named(pack, 'Pieter Vanden\u00ADbroucke')?.type).toBe('person');
+  });
+});
+
+describe('things that are not names', () => {
+  it('drops demonyms, groups and their compounds', () => {
+    const pack = ingestText('Kenyan and Peruvian officials met Buddhist monks and North Korean envoys. Many Hungarians and Norwegians watched, with African-American leaders.');
+    expect(typed(pack)).toEqual([]);
+  });
+
+  it('drops a shouted headline and a photo credit', () => {
+    const pack = ingestText('HARBOUR FIRE DESTROYS THREE WAREHOUSES\n\nCredit Tomas Berglund\n\nThe fire started at night.');
+    expect(typed(pack)).toEqual([]);
+  });
+
+  it('drops a capitalised ordinary word that the text writes once', () => {
+    const pack = ingestText('Rich and poor alike lined up. Hopeful, they waited.');
+    expect(typed(pack)).toEqual([]);
+  });
+
+  it('reads a name out of an adjective made from it', () => {
+    const pack = ingestText('A Lisbon-based charity sent food.');
+    expect(typed(pack)).toEqual(['place Lisbon']);
+  });
+});
+
+describe('shapes of names', () => {
+  it('joins an institution’s name across "and", "on" and "for", but never two complete names', () => {
+    const pack = ingestText('The Institute for Coastal Studies and the Council on Arctic Shipping wrote to Norland Holdings and Brightwave Group.');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['organization Institute for Coastal Studies', 'organization Council on Arctic Shipping', 'organization Norland Holdings', 'organization Brightwave Group']));
+  });
+
+  it('types a lone unknown name in mid-sentence as an organisation, and a person’s short form as that person', () => {
+    const pack = ingestText('Shares of Zentrix rose after analysts praised Zentrix. Analyst Wendy Carrow said Carrow expects more.');
+    expect(named(pack, 'Zentrix')?.type).toBe('organization');
+    expect(named(pack, 'Wendy Carrow')?.type).toBe('person');
+    expect(named(pack, 'Carrow')).toBeUndefined();
+  });
+
+  it('reads a city as a city even where another language names a country so', () => {
+    const pack = ingestText('Officials flew from Tunis to Algiers.');
+    expect(named(pack, 'Tunis')?.aliases).not.toContain('Tunisia');
+    expect(named(pack, 'Tunis')?.type).toBe('place');
+  });
+
+  it('takes an Italian title before the name as its description', () => {
+    const pack = ingestText('Il ministro degli Esteri Paolo Ventresca ha incontrato a Bari il sindaco Lucia Ferri.', 'it');
+    expect(named(pack, 'Paolo Ventresca')).toMatchObject({ type: 'person', description: 'ministro degli Esteri' });
+    expect(named(pack, 'Bari')?.type).toBe('place');
+  });
+});
