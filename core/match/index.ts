@@ -22,7 +22,7 @@ export interface DictionaryEntry {
 }
 
 export const CaseRule = {
-  /** Case-insensitive: long names, where a lower-case spelling is still the name ("zaporozhye"). */
+  /** Case-insensitive: names of several words ("corea del nord") and names written in lower case. */
   Fold: 0,
   /** The first letter keeps its case: "Mosca" the city, not "mosca" the fly; "China", not "china". */
   Initial: 1,
@@ -31,7 +31,11 @@ export const CaseRule = {
 } as const;
 export type CaseRule = (typeof CaseRule)[keyof typeof CaseRule];
 
-/** Names this long are safe to match in any case; shorter ones too often spell common words. */
+/**
+ * Names of several words and this many letters are safe to match in any case. A single word never
+ * is, however long: "President", "Government", "Independent" are names in some pack and words on
+ * every page, so a capitalised one-word alias matches only where the page writes it capitalised.
+ */
 const FOLDABLE_LETTERS = 7;
 
 export function caseRuleOf(alias: string): CaseRule {
@@ -39,7 +43,8 @@ export function caseRuleOf(alias: string): CaseRule {
   const upper = alias.match(/\p{Lu}/gu)?.length ?? 0;
   const lower = alias.match(/\p{Ll}/gu)?.length ?? 0;
   if (letters <= 3 || (upper >= 2 && lower === 0)) return CaseRule.Exact;
-  if (letters >= FOLDABLE_LETTERS || !/^\p{Lu}/u.test(alias)) return CaseRule.Fold;
+  const severalWords = /[\s\u00A0]/u.test(alias.trim());
+  if ((letters >= FOLDABLE_LETTERS && severalWords) || !/^\p{Lu}/u.test(alias)) return CaseRule.Fold;
   return CaseRule.Initial;
 }
 
@@ -247,7 +252,8 @@ function longestAt(group: Group, text: string, spans: TokenSpans, foldedAt: (i: 
 
 function caseAllows({ rule, spelling }: Entry, written: string): boolean {
   if (rule === CaseRule.Fold) return true;
-  if (rule === CaseRule.Initial) return !isUpper(spelling) || isUpper(written.charAt(0));
+  // NFKC first: "𝐊" (mathematical bold) has no case of its own but is a capital K.
+  if (rule === CaseRule.Initial) return !isUpper(spelling) || isUpper(written.normalize('NFKC').charAt(0));
   return unifyPunctuation(written) === spelling || written.normalize('NFC') === spelling;
 }
 
