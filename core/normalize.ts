@@ -14,6 +14,11 @@ export function unifyPunctuation(text: string): string {
 }
 
 /** The key an alias is indexed and compared by: punctuation unified, case and accents folded. */
+/** Printable ASCII words (no backtick, an apostrophe of sorts) separated by single spaces. */
+const PLAIN_ASCII = /^(?:[\x21-\x5F\x61-\x7E]+(?: [\x21-\x5F\x61-\x7E]+)*)?$/;
+
 export function foldAlias(text: string): string {
+  // Most words are plain ASCII, with nothing to unify or strip: the fast path of ingestion.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return unifyPunctuation(text).normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
 }

@@ -115,9 +115,16 @@ export function countryCodeOf(surface: string): string | undefined {
 
 /** Every name of the country in every registered language, but those that name a city in English or Italian. */
 export function countryNames(code: string): string[] {
-  countryIndex();
-  return countries.langs().flatMap((lang) => (countries.getName(code, lang, { select: 'all' }) ?? []).filter((name) => !isForeignCityName(name, lang)));
+  let names = namesByCode.get(code);
+  if (!names) {
+    countryIndex();
+    names = countries.langs().flatMap((lang) => (countries.getName(code, lang, { select: 'all' }) ?? []).filter((name) => !isForeignCityName(name, lang)));
+    namesByCode.set(code, names);
+  }
+  return names;
 }
+
+const namesByCode = new Map<string, string[]>();
 
 /** The project's reading languages, whose country names always count. */
 const HOME_LOCALES = new Set(['en', 'it']);

@@ -2,4 +2,11 @@
 declare module 'stopword' {
   export const ita: string[];
   export const eng: string[];
+  export const spa: string[];
+  export const fra: string[];
+  export const por: string[];
+  export const deu: string[];
+  export const nld: string[];
+  export const ron: string[];
+  export const cat: string[];
 }

@@ -59,3 +59,15 @@ describe('malformed documents', () => {
     expect(() => parsePack(pack)).not.toThrow();
   });
 });
+
+describe('language of a document without a lang header', () => {
+  it.each([
+    ['it', 'Il consiglio comunale della città ha approvato ieri sera il bilancio, dopo una lunga discussione nella quale gli assessori hanno spiegato perché le tasse non aumenteranno.'],
+    ['en', 'The city council approved the budget last night after a long debate in which the councillors explained why taxes would not rise, although several of them had doubts.'],
+    ['es', 'El ayuntamiento aprobó anoche el presupuesto después de un largo debate en el que los concejales explicaron por qué los impuestos no subirían, aunque varios tenían dudas.'],
+    ['fr', 'Le conseil municipal a approuvé hier soir le budget après un long débat au cours duquel les conseillers ont expliqué pourquoi les impôts n’augmenteraient pas.'],
+    ['pt', 'A câmara municipal aprovou ontem à noite o orçamento depois de um longo debate em que os vereadores explicaram por que os impostos não iriam subir.'],
+  ])('reads %s', (lang, body) => {
+    expect(ingestFiles([{ name: 'note.txt', content: `Title\n\n${body}` }]).pack.documents[0]!.lang).toBe(lang);
+  });
+});
