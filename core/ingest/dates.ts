@@ -36,12 +36,13 @@ const BARE_YEAR = /\b(?:nel|del|dal|entro il|in|since|by|during|until)\s+((?:1[5
  * chrono most sentences, which was the largest single cost of ingestion.
  */
 const DATE_HINTS: Record<string, RegExp> = {
-  en: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|weekend|days?|noon|midnight|morning|afternoon|evening|night|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i,
+  en: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|weekend|days?|noon|midnight|morning|afternoon|evening|night|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i,
   it: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:oggi|ieri|domani|dopodomani|stanotte|stasera|stamattina|stamane|fa|mese|mesi|anno|anni|weekend|mezzogiorno|mezzanotte|pomeriggio|sera|notte|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|lun|mer|gio|ven|sab|dom)\b|\b(?:scors|prossim|settiman|mattin|giorn|gennai|febbrai|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|luned|marted|mercoled|gioved|venerd|sabato|domenica)/i,
 };
 
 export function findDates(sentence: string, lang: string, documentDate?: string): DateExpression[] {
-  if (DATE_HINTS[lang] && !DATE_HINTS[lang].test(sentence)) return [];
+  // "may" is an English verb far more often than a month, which is written "May".
+  if (DATE_HINTS[lang] && !DATE_HINTS[lang].test(sentence) && !(lang === 'en' && /\bMay\b/.test(sentence))) return [];
   const parser = PARSERS[lang] ?? chrono.en.casual;
   const found: DateExpression[] = [];
   // chrono knows "l'anno" but not "l’anno": the typographic apostrophe is read as the plain one.

@@ -34,22 +34,25 @@ const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|
 /** A lower-case word before an apostrophe is an elided article or preposition: "l’", "dell’", "d’". */
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
 const OPENING = /[“«"‘(]\s*$/;
+const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
+const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
 
 export function tokenize(text: string, sentence: Sentence): Token[] {
   const tokens: Token[] = [];
   let previousEnd = sentence.start;
   const push = (written: string, start: number) => {
-    const initial = tokens.length === 0 || OPENING.test(text.slice(previousEnd, start));
-    const possessive = POSSESSIVE.test(written) && written.length > 3;
+    const initial = tokens.length === 0 || (start > previousEnd && OPENING.test(text.slice(previousEnd, start)));
+    const possessive = written.length > 3 && POSSESSIVE.test(written);
     const word = possessive ? written.slice(0, -2) : written;
+    const capitalised = CAPITAL.test(word);
     tokens.push({
       text: word,
       // A soft hyphen is invisible on the page: "Netan-yahu" broken for layout is Netanyahu.
-      folded: foldAlias(word.replaceAll('\u00AD', '')).replace(/'$/, ''),
+      folded: foldAlias(word.includes('\u00AD') ? word.replaceAll('\u00AD', '') : word).replace(/'$/, ''),
       start,
       end: start + word.length,
-      capitalised: /^[\p{Lu}\p{Lt}]/u.test(word),
-      acronym: /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u.test(word),
+      capitalised,
+      acronym: capitalised && ACRONYM.test(word),
       initial,
       possessive,
       shouted: false,
@@ -65,7 +68,7 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
       word = word.slice(elided.length);
       start += elided.length;
     }
-    const compound = ADJECTIVAL_COMPOUND.exec(word);
+    const compound = /[-‐‑]/.test(word) ? ADJECTIVAL_COMPOUND.exec(word) : null;
     if (compound) {
       push(word.slice(0, compound.index), start);
       push(word.slice(compound.index + 1), start + compound.index + 1);
