@@ -1,10 +1,12 @@
 /**
  * Precision, recall, F1 and type accuracy of ingestion on the hand-made development set
- * (tests/fixtures/gold, scoring rules in scripts/lib/ner-eval.ts), per article and overall.
+ * (tests/fixtures/gold, scoring rules in scripts/lib/ner-eval.ts), per article and overall, and
+ * beside it, on the English articles, the off-the-shelf library compromise scored the same way.
  *   npx tsx scripts/eval-ner.ts [--verbose]   (--verbose lists what was spurious, missed, mistyped)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compromisePack } from './lib/ner-baseline';
 import { figures, ingestArticle, loadGold, scoreArticle, total, type ArticleScore, type Counts } from './lib/ner-eval';
 
 const verbose = process.argv.includes('--verbose');
@@ -28,6 +30,15 @@ const groups: [string, ArticleScore[]][] = [
 ];
 for (const [label, group] of groups) lines.push(row(label, total(group)));
 console.log(lines.join('\n'));
+
+// The same English articles through compromise, scored the same way.
+const english = scores.filter((score) => score.article.lang === 'en');
+const baseline = english.map(({ article }) => scoreArticle(article, compromisePack(ingestArticle(article, thesaurus).documents[0]!.text)));
+console.log(['', '| English articles | Extracted | Gold | Precision | Recall | F1 | Right type |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'].join('\n'));
+for (const [label, group] of [['Contesto', english], ['compromise 14.17 (baseline)', baseline]] as const) {
+  for (const split of ['dev', 'test'] as const) console.log(row(`${label}, ${split === 'dev' ? 'development' : 'held-out'} half`, total(group.filter((score) => score.article.split === split))));
+  console.log(row(`**${label}**`, total(group)));
+}
 
 if (verbose) {
   for (const score of scores) {

@@ -72,7 +72,7 @@ export function ingestArticle(article: GoldArticle, thesaurus: string): Pack {
 
 /** The folded forms under which an extracted entity shows in its document: its name first. */
 function formsInDocument(entity: PackEntity, pack: Pack): string[] {
-  const text = pack.documents[0]?.text ?? '';
+  const text = pack.documents[0]?.text ?? ''; // a baseline's pack has no document: its names are its forms
   const surfaces = pack.mentions.filter((mention) => mention.entityId === entity.id).map((mention) => text.slice(mention.start, mention.end));
   return [...new Set([entity.name, ...surfaces].map(foldAlias))];
 }
