@@ -11,7 +11,7 @@ import {
   calendarWordsOf,
   CONNECTORS,
   COORDINATORS,
-  FUNCTION_WORDS,
+  functionWordsOf,
   INNER_TITLES,
   INSTITUTION_CONNECTORS,
   INSTITUTIONS,
@@ -182,7 +182,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
       description = context.text.slice(tokens[roleStart]!.start, tokens[Math.min(first, last + 1) - 1]!.end);
-    } else if (FUNCTION_WORDS.has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) {
+    } else if (functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) {
       first++;
     } else {
       break;
@@ -193,6 +193,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
 
   let span = tokens.slice(first, last + 1);
   if (span.length > MAX_NAME_WORDS || span.some((token) => token.text.length > MAX_NAME_WORD_LENGTH)) return undefined;
+  // One letter is an initial or a list marker, never a name by itself.
+  if (span.length === 1 && span[0]!.text.length === 1) return undefined;
   const surfaceOf = (words: Token[]) => context.text.slice(words[0]!.start, words.at(-1)!.end);
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
@@ -216,7 +218,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (PLACE_CUES.has(words[0]!.folded) || words.some((token) => PLACE_NAME_WORDS.has(token.folded))) addVote(votes, 'place', WEIGHT.placeWord);
   // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
-  if (!concept && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
+  // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.
+  if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded))) addVote(votes, 'place', WEIGHT.gazetteer);
   collectContextVotes(tokens, startIndex, context.text, votes);
   // A lone word next to a role is a short form at best ("il sindaco Ferrandi") or a headline's
   // subject ("Bergamo, il sindaco inaugura …"): only full names take the role as evidence.
@@ -290,7 +293,8 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
   }
   const fullNames = [...byKey.values()].filter((entity) => !entity.concept && entity.key.includes(' ') && dominantType(entity.votes) === 'person');
   for (const entity of [...byKey.values()]) {
-    if (entity.concept || entity.key.includes(' ')) continue;
+    // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice.
+    if (entity.concept || entity.key.includes(' ') || isCommonWord(entity.key)) continue;
     const owners = fullNames.filter((full) => full.key.startsWith(`${entity.key} `) || full.key.endsWith(` ${entity.key}`));
     if (owners.length !== 1) continue;
     const owner = owners[0]!;

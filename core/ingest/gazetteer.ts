@@ -6,6 +6,7 @@
 import countries, { type LocaleData } from 'i18n-iso-countries';
 import { foldAlias } from '../normalize';
 import { isKnownPlace } from './places';
+import { isCommonWord } from './words';
 import af from 'i18n-iso-countries/langs/af.json';
 import am from 'i18n-iso-countries/langs/am.json';
 import ar from 'i18n-iso-countries/langs/ar.json';
@@ -130,11 +131,14 @@ const namesByCode = new Map<string, string[]>();
 const HOME_LOCALES = new Set(['en', 'it']);
 
 /**
- * "Tunis" is Tunisia in some languages and the capital in English: a country's name in another
- * language that is also a city's name is read as the city, so an English page's "Tunis" stays Tunis.
+ * "Tunis" is Tunisia in some languages and the capital in English; "Chili" is Chile in French and a
+ * dish in English; "DU" and "Ý" are two letters. A country's name in another language that is also
+ * a city's name, an English word or that short is left out, so that pages never light up wrongly.
  */
 function isForeignCityName(name: string, locale: string): boolean {
-  return !HOME_LOCALES.has(locale) && isKnownPlace(name);
+  if (HOME_LOCALES.has(locale)) return false;
+  const letters = name.match(/\p{L}/gu)?.length ?? 0;
+  return letters <= 2 || isKnownPlace(name) || isCommonWord(foldAlias(name));
 }
 
 /** A short description for a country entity, from the gazetteer alone. */

@@ -3,6 +3,7 @@
  * and a cue in one language never misleads in the other). All entries are folded (lower case,
  * no accents). These are ordinary words, never names: names come from the documents.
  */
+import * as stopwords from 'stopword';
 import { eng, ita } from 'stopword';
 import { foldAlias } from '../normalize';
 
@@ -98,6 +99,25 @@ export const FUNCTION_WORDS = new Set(
     secondo inoltre pero tuttavia quindi dopo durante mentre oggi ieri domani ecco ora poi infatti intanto
     according however meanwhile today yesterday tomorrow after during while there`)].map(foldAlias),
 );
+
+/** ISO 639-1 → the stopword package's list for that language. */
+const STOPWORD_LISTS: Record<string, string> = {
+  cs: 'ces', sk: 'slk', pl: 'pol', fr: 'fra', es: 'spa', pt: 'por', de: 'deu', nl: 'nld', ro: 'ron', ca: 'cat', da: 'dan', sv: 'swe',
+  nb: 'nob', no: 'nob', fi: 'fin', hu: 'hun', tr: 'tur', sl: 'slv', hr: 'hrv', el: 'ell', lv: 'lav', lt: 'lit', et: 'est', ru: 'rus',
+  uk: 'ukr', bg: 'bul', id: 'ind', ms: 'msa', vi: 'vie', ga: 'gle', gl: 'glg', eu: 'eus', la: 'lat',
+};
+const functionWords = new Map<string, Set<string>>();
+
+/** FUNCTION_WORDS and those of the document's own language: "V Evropské" is Czech "in Europe". */
+export function functionWordsOf(lang: string): Set<string> {
+  let set = functionWords.get(lang);
+  if (!set) {
+    const list = (stopwords as unknown as Record<string, string[] | undefined>)[STOPWORD_LISTS[lang] ?? ''];
+    set = list ? new Set([...FUNCTION_WORDS, ...list.map(foldAlias)]) : FUNCTION_WORDS;
+    functionWords.set(lang, set);
+  }
+  return set;
+}
 
 const calendarWords = new Map<string, Set<string>>();
 
