@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/core/match';
 import { createHighlighter, inReadingOrder, type Annotation } from './highlighter';
+import { readingOf } from './ambiguity';
 import { annotationAt } from './hit-test';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
@@ -39,10 +40,13 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   let hovered: Annotation | null = null;
   let keyboardIndex = -1;
 
-  const anchorFor = (annotation: Annotation): PopoverAnchor => ({
-    entityId: annotation.entityId,
-    getRect: () => annotation.range.getClientRects()[0] ?? annotation.range.getBoundingClientRect(),
-  });
+  const anchorFor = (annotation: Annotation): PopoverAnchor => {
+    const reading = readingOf(annotation, highlighter.annotations);
+    return {
+      ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: annotation.range.toString() }),
+      getRect: () => annotation.range.getClientRects()[0] ?? annotation.range.getBoundingClientRect(),
+    };
+  };
 
   function scan(root: Node) {
     return scanInSlices(root, matcher, highlighter, { signal: scans.signal });
@@ -73,7 +77,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     clearTimeout(openTimer);
     if (annotation) {
       clearTimeout(closeTimer);
-      if (popover.anchor?.entityId !== annotation.entityId) openTimer = setTimeout(() => void popover.show(anchorFor(annotation)), hoverDelayMs);
+      const anchor = anchorFor(annotation);
+      if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
     } else if (popover.anchor) {
       closeTimer = setTimeout(() => popover.hide(), graceMs);
     }

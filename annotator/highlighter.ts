@@ -9,6 +9,8 @@ export interface Annotation {
   range: Range;
   entityId: string;
   type: EntityType;
+  /** Every entity the matched words name, when they name more than one (see ambiguity.ts). */
+  candidates?: string[];
   /** The text nodes the range covers, for hit-testing without walking the range. */
   nodes: Text[];
 }

@@ -25,10 +25,19 @@ export interface PopoverActions {
 /** Where the popover points: a live rectangle, since the page scrolls and reflows. */
 export interface PopoverAnchor {
   entityId: string;
+  /** Set when the highlighted words name several entities and the page does not say which. */
+  candidates?: string[];
+  /** The highlighted words, for the card that lists the candidates. */
+  label?: string;
   getRect(): DOMRect;
 }
 
-type View = { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'missing' } | { status: 'error'; message: string };
+type View =
+  | { status: 'loading' }
+  | { status: 'ready'; card: Card }
+  | { status: 'ambiguous'; label: string; cards: Card[] }
+  | { status: 'missing' }
+  | { status: 'error'; message: string };
 
 export interface Popover {
   show(anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
@@ -101,13 +110,19 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
       stopFollowing = autoUpdate({ getBoundingClientRect: () => anchor.getRect() }, box, () => void place(anchor), { animationFrame: false });
       let view: View;
       try {
-        const card = await actions.loadCard(anchor.entityId);
-        view = card ? { status: 'ready', card } : { status: 'missing' };
+        if (anchor.candidates) {
+          const cards = (await Promise.all(anchor.candidates.map((id) => actions.loadCard(id)))).filter((card): card is Card => !!card);
+          view = cards.length > 1 ? { status: 'ambiguous', label: anchor.label ?? cards[0]!.name, cards } : cards[0] ? { status: 'ready', card: cards[0] } : { status: 'missing' };
+        } else {
+          const card = await actions.loadCard(anchor.entityId);
+          view = card ? { status: 'ready', card } : { status: 'missing' };
+        }
       } catch (error) {
         view = { status: 'error', message: (error as Error).message };
       }
       if (mine !== ticket) return;
       if (view.status === 'ready') box.setAttribute('aria-label', t('popoverLabel', view.card.name));
+      if (view.status === 'ambiguous') box.setAttribute('aria-label', t('popoverLabel', view.label));
       paint(anchor, view);
       await place(anchor);
       if (focus) (box.querySelector<HTMLElement>('h2') ?? box).focus();
@@ -134,6 +149,27 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
   return popover;
 }
 
+/** Words that name several entities: the reader picks one, and its card replaces the list. */
+function AmbiguousView({ view, actions, onClose }: { view: Extract<View, { status: 'ambiguous' }>; actions: PopoverActions; onClose(): void }) {
+  const [chosen, setChosen] = useState<Card | null>(null);
+  if (chosen) return <PopoverView view={{ status: 'ready', card: chosen }} entityId={chosen.id} actions={actions} onClose={onClose} />;
+  return (
+    <div class="ambiguous">
+      <h2 tabIndex={-1}>{t('ambiguousName', view.label, String(view.cards.length))}</h2>
+      <ul>
+        {view.cards.map((card) => (
+          <li key={card.id}>
+            <button type="button" class="candidate" onClick={() => setChosen(card)}>
+              <span class="name">{card.name}</span> <span class={`type type-${card.type}`}>{t(`type_${card.type}`)}</span>
+              {card.description && <span class="description">{card.description}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function PopoverView({ view, entityId, actions, onClose }: { view: View; entityId: string; actions: PopoverActions; onClose(): void }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
@@ -141,6 +177,7 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
   if (view.status === 'loading') return <p class="status">{t('loading')}</p>;
   if (view.status === 'missing') return <p class="status">{t('entityUnknown')}</p>;
   if (view.status === 'error') return <p class="status">{view.message}</p>;
+  if (view.status === 'ambiguous') return <AmbiguousView view={view} actions={actions} onClose={onClose} />;
 
   const save = async () => {
     if (!draft.trim()) return;

@@ -39,7 +39,8 @@ export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Hi
       const range = doc.createRange();
       range.setStart(run.nodes[match.start.segment], match.start.offset);
       range.setEnd(run.nodes[match.end.segment], match.end.offset);
-      found.push({ range, entityId: match.entityId, type: match.type, nodes: run.nodes.slice(match.start.segment, match.end.segment + 1) });
+      const nodes = run.nodes.slice(match.start.segment, match.end.segment + 1);
+      found.push({ range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) });
     }
     if (performance.now() - sliceStart > sliceMs) {
       highlighter.add(found);

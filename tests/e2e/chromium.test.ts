@@ -5,7 +5,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
-import { openExtensionPage, tabIdOf } from './extension-pages';
+import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
 import { fixtureServer, highlightCentre, highlightedTexts, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
@@ -145,6 +145,69 @@ describe('where the reader reads', () => {
     expect(where.chrome).toEqual([]);
     expect(where.headline).toEqual(['Mosca', 'Pyongyang']);
     expect(tally(where.article)).toEqual(new Map([['Mosca', 3], ['Pyongyang', 3], ['Kherson', 1]]));
+    await page.close();
+  });
+});
+
+describe('one name, two things', () => {
+  // A reader's pack in which "Georgia" names a country and a US state.
+  const pack = {
+    format: 'contesto-pack',
+    version: 1,
+    generatedAt: '2024-01-01T00:00:00.000Z',
+    documents: [{ id: 'doc-georgias', title: 'Two Georgias', lang: 'en', source: 'georgias.txt', text: 'Georgia and Georgia.' }],
+    entities: [
+      { id: 'ent-georgia-country', name: 'Georgia', type: 'place', aliases: ['Georgia', 'Republic of Georgia'], description: 'country in the South Caucasus' },
+      { id: 'ent-georgia-state', name: 'Georgia', type: 'place', aliases: ['Georgia', 'State of Georgia'], description: 'state of the United States' },
+    ],
+    events: [],
+    mentions: [],
+  };
+  let packId = '';
+  const showCard = async (page: Page) => {
+    const point = await highlightCentre(page, 'Georgia');
+    await page.mouse.move(point.x, point.y);
+  };
+
+  beforeAll(async () => {
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+    const imported = (await sendRequest(popup, 'packs/import', { label: 'Two Georgias', pack })) as { ok: boolean; value: { packId: string } };
+    expect(imported.ok).toBe(true);
+    packId = imported.value.packId;
+    await popup.close();
+  });
+  afterAll(async () => {
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+    await sendRequest(popup, 'packs/remove', { packId });
+    await popup.close();
+  });
+
+  it('shows the entity that the page\'s other names point to', async () => {
+    const page = await open('/ambiguous-in-context.html');
+    await waitForHighlights(page);
+    for (let hover = 0; hover < 2; hover++) {
+      await showCard(page);
+      await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('country in the South Caucasus');
+      expect(await popoverText(page)).not.toContain('state of the United States');
+      await page.keyboard.press('Escape');
+      await page.mouse.move(0, 0);
+    }
+    await page.close();
+  });
+
+  it('lists both entities when nothing on the page tells them apart, and opens the one the reader picks', async () => {
+    const page = await open('/ambiguous.html');
+    await waitForHighlights(page);
+    await showCard(page);
+    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toMatch(/2 entities named “Georgia”|2 entità di nome «Georgia»/);
+    const listed = await popoverText(page);
+    expect(listed).toContain('country in the South Caucasus');
+    expect(listed).toContain('state of the United States');
+    await withPopoverRoot(page, `function () {
+      [...this.querySelectorAll('button.candidate')].find((button) => button.textContent.includes('United States')).click();
+    }`);
+    await expect.poll(() => popoverText(page)).not.toContain('South Caucasus');
+    expect(await popoverText(page)).toContain('state of the United States');
     await page.close();
   });
 });
