@@ -16,7 +16,9 @@ import {
   INSTITUTION_CONNECTORS,
   INSTITUTIONS,
   ORGANIZATION_CUES,
+  ORIGIN_NOUNS,
   PLACE_NAME_WORDS,
+  PLACE_PREFIXES,
   PLACE_CUES,
   PLACE_PREPOSITIONS,
   PORTFOLIO_CUES,
@@ -69,7 +71,7 @@ const MIN_RECURRENT_MENTIONS = 3;
 const MAX_NAME_WORD_LENGTH = 40;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -199,7 +201,11 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
-    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) span = span.slice(1);
+    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) {
+      // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
+      if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
+      span = span.slice(1);
+    }
     while (span.length && CONNECTORS.has(span[0]!.folded)) span = span.slice(1);
     if (span.length === 0) return undefined;
     concept = knownConcept(surfaceOf(span), context.thesaurus);
@@ -215,16 +221,18 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
 
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
-  if (PLACE_CUES.has(words[0]!.folded) || words.some((token) => PLACE_NAME_WORDS.has(token.folded))) addVote(votes, 'place', WEIGHT.placeWord);
+  const saintly = words.length > 1 && PLACE_PREFIXES.has(words[0]!.folded); // "San Nicola", "Santa Chiara", "St Albans"
+  if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded))) addVote(votes, 'place', WEIGHT.placeWord);
   // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
   // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.
   if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded))) addVote(votes, 'place', WEIGHT.gazetteer);
   collectContextVotes(tokens, startIndex, context.text, votes);
-  // A lone word next to a role is a short form at best ("il sindaco Ferrandi") or a headline's
-  // subject ("Bergamo, il sindaco inaugura …"): only full names take the role as evidence.
+  if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
+  // A lone word after a role is its holder ("il sindaco Decaro"); before one it may be a headline's
+  // subject ("Bergamo, il sindaco inaugura …"): only full names take an apposition as evidence.
   const describable = span.length > 1 || !!concept;
-  const before = describable ? describeBefore(tokens, startIndex, context.text) : undefined;
+  const before = describeBefore(tokens, startIndex, context.text);
   const after = describable ? describeAfter(tokens, tokens.indexOf(span.at(-1)!), context.text) : undefined;
   if (before) addVote(votes, 'person', WEIGHT.role);
   if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
@@ -255,9 +263,17 @@ function collectContextVotes(tokens: Token[], start: number, text: string, votes
   if (PLACE_PREPOSITIONS.has(previous.folded)) addVote(votes, 'place', WEIGHT.preposition);
   if (STREET_WORDS.has(previous.folded)) addVote(votes, 'place', WEIGHT.streetWord);
   if (CONNECTORS.has(previous.folded)) {
-    const container = tokens.slice(Math.max(0, start - 4), start - 1).find((token) => PLACE_CUES.has(token.folded));
+    const container = tokens.slice(Math.max(0, start - 4), start - 1).find((token) => PLACE_CUES.has(token.folded) || ORIGIN_NOUNS.has(token.folded) || AGE.test(token.folded));
     if (container) addVote(votes, 'place', WEIGHT.placeContainer);
   }
+}
+
+/** "un 32enne di Sannicandro", "a 45-year-old from Leeds": where a person is from is a place. */
+const AGE = /^\d{1,3}(?:enne|-year-old)$/;
+
+/** "Decaro: «Non arretreremo»", "Ferri: “…”": a name that opens a quotation speaks, so it is a person. */
+function speaks(text: string, end: number): boolean {
+  return /^\s*:\s*[“"«]/.test(text.slice(end, end + 8));
 }
 
 function coordinatedWith(tokens: Token[], left: Occurrence, right: Occurrence, text: string): boolean {

@@ -67,6 +67,15 @@ export const PLACE_NAME_WORDS = words(`
   bay river lake island islands park hill hills valley peninsula desert coast strip
   piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte`);
 
+/** People named by where they come from: "un uomo di Bitonto", "residents from Leeds". */
+export const ORIGIN_NOUNS = words(`
+  uomo donna ragazzo ragazza ragazzi giovane giovani anziano anziana bambino bambina studente studentessa
+  cittadino cittadina residente residenti originario originaria nato nata imprenditore commerciante
+  man woman boy girl native resident student`);
+
+/** First words that make a name of several words a place: churches, quarters and towns named after saints. */
+export const PLACE_PREFIXES = words(`san santa santo sant saint st ste`);
+
 /** Lower-case words before a name that make it a place: "via Sparano", "piazza Massari", "corso Cavour". */
 export const STREET_WORDS = words(`
   via viale piazza piazzale corso largo vicolo contrada strada lungomare localita frazione quartiere rione

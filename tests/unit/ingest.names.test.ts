@@ -73,6 +73,19 @@ describe('shapes of names', () => {
     expect(named(pack, 'Tunis')?.type).toBe('place');
   });
 
+  it('reads a lone family name after a role, or opening a quotation, as a person', () => {
+    const pack = ingestText('Ieri il governatore Mastrangelo ha firmato il decreto.\n\nRifiuti, Loiacono: «Non arretreremo di un passo».', 'it');
+    expect(named(pack, 'Mastrangelo')?.type).toBe('person');
+    expect(named(pack, 'Loiacono')?.type).toBe('person');
+  });
+
+  it('reads where someone is from, a street and a saint’s name as places', () => {
+    const pack = ingestText('Un 32enne di Trepuzzi è stato fermato.\n\nPiazza Ognissanti, riapre il mercato. La festa di Santa Scolastica richiama folla.', 'it');
+    expect(named(pack, 'Trepuzzi')?.type).toBe('place');
+    expect(named(pack, 'Ognissanti')?.type).toBe('place');
+    expect(named(pack, 'Santa Scolastica')?.type).toBe('place');
+  });
+
   it('takes an Italian title before the name as its description', () => {
     const pack = ingestText('Il ministro degli Esteri Paolo Ventresca ha incontrato a Bari il sindaco Lucia Ferri.', 'it');
     expect(named(pack, 'Paolo Ventresca')).toMatchObject({ type: 'person', description: 'ministro degli Esteri' });
