@@ -207,6 +207,12 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       span = span.slice(1);
     }
     while (span.length && CONNECTORS.has(span[0]!.folded)) span = span.slice(1);
+    // "Crown Prince Faisal …": the title comes to light once the sentence's first word is set aside.
+    while (span.length > 1 && ROLE_CUES.has(span[0]!.folded)) {
+      addVote(votes, 'person', WEIGHT.role);
+      description ??= span[0]!.text;
+      span = span.slice(1);
+    }
     if (span.length === 0) return undefined;
     concept = knownConcept(surfaceOf(span), context.thesaurus);
   }

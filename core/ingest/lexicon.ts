@@ -11,7 +11,7 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Lower-case words that may sit inside a name: "Corea del Nord", "Bank of England", "Stati Uniti d'America". */
 export const CONNECTORS = words(`
-  di del della dello dei degli delle dell d de da van von der den du of y`);
+  di del della dello dei degli delle dell d de da van von der den du of y bin ibn bint`);
 
 /** Words before a name that make it a person: the role also becomes the description. */
 export const ROLE_CUES = words(`
@@ -50,7 +50,7 @@ export const ORGANIZATION_CUES = words(`
   radio tv television broadcasting airlines airways motors capital partners holdings technologies systems
   communications ventures studios entertainment games software energy assembly congress embassy army navy
   forces brigade brigades militia movement front alliance coalition league club church fund reserve exchange
-  service services bureau administration government cabinet insider images center centre
+  service services bureau administration government cabinet insider images center centre international
   polizia carabinieri procura questura prefettura guardia finanza giunta asl policlinico municipio cassazione
   regione comune provincia lega movimento
   spa srl inc ltd llc plc gmbh ag co`);

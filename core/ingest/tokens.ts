@@ -35,6 +35,8 @@ const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
 const OPENING = /[“«"‘(]\s*$/;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
+/** A name written with a lower-case particle joined to it: "al-Qaeda", "el-Sisi", "d’Alema" is already capitalised. */
+const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|ben)[-‐‑]\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
 
 export function tokenize(text: string, sentence: Sentence): Token[] {
@@ -44,7 +46,7 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
     const initial = tokens.length === 0 || (start > previousEnd && OPENING.test(text.slice(previousEnd, start)));
     const possessive = written.length > 3 && POSSESSIVE.test(written);
     const word = possessive ? written.slice(0, -2) : written;
-    const capitalised = CAPITAL.test(word);
+    const capitalised = CAPITAL.test(word) || PARTICLE_NAME.test(word);
     tokens.push({
       text: word,
       // A soft hyphen is invisible on the page: "Netan-yahu" broken for layout is Netanyahu.

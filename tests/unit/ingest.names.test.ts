@@ -26,6 +26,12 @@ describe('names apart from titles', () => {
     expect(names.some((name) => /’s|'s$|^Harold T$/.test(name))).toBe(false);
   });
 
+  it('keeps particles inside names', () => {
+    const pack = ingestText('Crown Prince Faisal bin Rashid met the envoy of Jabhat al-Nusra in Doha, where Hamid al-Tamimi spoke.');
+    const names = pack.entities.map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Faisal bin Rashid', 'Jabhat al-Nusra', 'Hamid al-Tamimi']));
+  });
+
   it('reads through a soft hyphen', () => {
     const pack = ingestText('Ambassador Pieter Vanden\u00ADbroucke arrived. Vandenbroucke met the press.');
     expect(named(pack, 'Pieter Vanden\u00ADbroucke')?.type).toBe('person');
