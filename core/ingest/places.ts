@@ -11,9 +11,17 @@ import type { Token } from './tokens';
 
 let placeNames: Set<string> | undefined;
 
+/** Continents and world regions, in English and Italian: GeoNames lists towns, not these. */
+const REGIONS = ['africa', 'america', 'americas', 'asia', 'europe', 'europa', 'oceania', 'antarctica', 'antartide', 'arctic', 'artico', 'eurasia', 'scandinavia', 'balkans', 'balcani', 'caucasus', 'caucaso', 'middle east', 'medio oriente', 'far east', 'estremo oriente', 'maghreb', 'sahel', 'levant'];
+/** "North America", "Africa occidentale": a compass word and a region or country is a region. */
+const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan|nord|sud|est|ovest|centrale|settentrionale|meridionale|orientale|occidentale)$/;
+
 export function isKnownPlace(surface: string): boolean {
-  placeNames ??= new Set(places.names.split('\n'));
-  return placeNames.has(foldAlias(surface));
+  placeNames ??= new Set([...places.names.split('\n'), ...REGIONS, ...Object.values(english.countries).flat().map(foldAlias)]);
+  const folded = foldAlias(surface);
+  if (placeNames.has(folded)) return true;
+  const words = folded.split(' ');
+  return words.length === 2 && (COMPASS.test(words[0]!) ? placeNames.has(words[1]!) : COMPASS.test(words[1]!) && placeNames.has(words[0]!));
 }
 
 const CONTINENTS = ['africa', 'america', 'asia', 'europe', 'oceania', 'antarctica', 'australasia', 'arabia', 'scandinavia', 'caucasus', 'balkans'];

@@ -73,6 +73,11 @@ describe('shapes of names', () => {
     expect(named(pack, 'Carrow')).toBeUndefined();
   });
 
+  it('reads continents and compass regions as places', () => {
+    const pack = ingestText('Exports to Southern Italy, Western Europe and North America grew, while Africa lagged.');
+    expect(typed(pack)).toEqual(['place Africa', 'place North America', 'place Southern Italy', 'place Western Europe']);
+  });
+
   it('reads a city as a city even where another language names a country so', () => {
     const pack = ingestText('Officials flew from Tunis to Algiers.');
     expect(named(pack, 'Tunis')?.aliases).not.toContain('Tunisia');
