@@ -44,6 +44,8 @@ export interface DocumentEntity {
   description?: string;
   /** How many of its occurrences were lone names (see Occurrence), each with a weak organisation vote. */
   loneOccurrences?: number;
+  /** Written at least once after a street word ("via Piccinni"): a street, whoever it is named after. */
+  street?: boolean;
 }
 
 export interface RecognitionContext {
@@ -56,6 +58,7 @@ export interface RecognitionContext {
 interface Occurrence {
   /** A single word in mid-sentence that is no ordinary word: "Tumblr", "Reuters", "Likud". */
   lone: boolean;
+  street?: boolean;
   surface: string;
   tokens: Token[];
   concept?: Concept;
@@ -71,7 +74,7 @@ const MIN_RECURRENT_MENTIONS = 3;
 const MAX_NAME_WORD_LENGTH = 40;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 2, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -93,7 +96,13 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
   for (let index = 0; index < tokens.length; ) {
-    if (!tokens[index]!.capitalised || tokens[index]!.shouted) {
+    if (tokens[index]!.shouted) {
+      const known = knownInShouting(tokens, index, context);
+      if (known) yield known.occurrence;
+      index = known ? known.end + 1 : index + 1;
+      continue;
+    }
+    if (!tokens[index]!.capitalised) {
       index++;
       continue;
     }
@@ -105,6 +114,31 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
     index = end + 1;
   }
 }
+
+/**
+ * In text written in capitals ("SORPRESO A FASANO CON LA DROGA") capitals say nothing, so only
+ * the names the gazetteers and the thesaurus know are read: the longest of up to three words.
+ */
+function knownInShouting(tokens: Token[], start: number, context: RecognitionContext): { occurrence: Occurrence; end: number } | undefined {
+  for (let end = Math.min(tokens.length - 1, start + 2); end >= start; end--) {
+    const span = tokens.slice(start, end + 1);
+    if (!span.every((token) => token.shouted) || !adjacentRun(span, context.text)) continue;
+    const surface = context.text.slice(span[0]!.start, span.at(-1)!.end);
+    if (span.length === 1 && (span[0]!.text.length < 3 || isCommonWord(span[0]!.folded) || functionWordsOf(context.lang).has(span[0]!.folded))) continue;
+    const concept = knownConcept(surface, context.thesaurus);
+    // A town's name in capitals is read only after a preposition ("ARRESTATO A FASANO"): many towns are words.
+    const previous = tokens[start - 1];
+    const afterPreposition = !!previous && (PLACE_PREPOSITIONS.has(previous.folded) || CONNECTORS.has(previous.folded));
+    const type = concept?.type ?? (afterPreposition && isKnownPlace(surface) ? 'place' : undefined);
+    if (!type) continue;
+    const votes: TypeVotes = {};
+    addVote(votes, type, concept ? WEIGHT.known : WEIGHT.gazetteer);
+    return { occurrence: { surface, tokens: span, concept, votes, lone: false }, end };
+  }
+  return undefined;
+}
+
+const adjacentRun = (span: Token[], text: string) => span.every((token, i) => i === 0 || adjacent(text, span[i - 1]!, token));
 
 /**
  * The names inside one capitalised span. "sindaco di Bergamo Giorgio Ferrandi": after "role + of",
@@ -217,6 +251,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     concept = knownConcept(surfaceOf(span), context.thesaurus);
   }
   const words = span.filter((token) => !CONNECTORS.has(token.folded));
+  // "il Policlinico", "the Senate": some institutions are named by one word, in mid-sentence.
   const institution = words.length === 1 && INSTITUTIONS.has(words[0]!.folded) && !words[0]!.initial;
   if (!concept && !institution && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
   // "Kenyan", "North Korean", "Tunisian Islamists", "African-American": an adjective or a group, not a name.
@@ -252,7 +287,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // A lone name: in news, most often a company, a party or an agency; people are introduced with a
   // given name first, and a person's short form gives this vote back when it joins the full name.
   if (lone) addVote(votes, 'organization', WEIGHT.loneName);
-  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone };
+  const previous = tokens[startIndex - 1];
+  const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
+  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
 }
 
 /** True when "role + connector" comes right before `start`: "sindaco di …", "ministro degli …". */
@@ -312,11 +349,13 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
     mergeVotes(entity.votes, occurrence.votes);
     entity.description ??= occurrence.description;
     if (occurrence.lone) entity.loneOccurrences = (entity.loneOccurrences ?? 0) + 1;
+    if (occurrence.street) entity.street = true;
   }
   const fullNames = [...byKey.values()].filter((entity) => !entity.concept && entity.key.includes(' ') && dominantType(entity.votes) === 'person');
   for (const entity of [...byKey.values()]) {
-    // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice.
-    if (entity.concept || entity.key.includes(' ') || isCommonWord(entity.key)) continue;
+    // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice;
+    // nor is a street ("via Piccinni" is a street, not the composer it is named after).
+    if (entity.concept || entity.key.includes(' ') || isCommonWord(entity.key) || entity.street) continue;
     const owners = fullNames.filter((full) => full.key.startsWith(`${entity.key} `) || full.key.endsWith(` ${entity.key}`));
     if (owners.length !== 1) continue;
     const owner = owners[0]!;

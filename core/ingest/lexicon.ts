@@ -59,7 +59,9 @@ export const ORGANIZATION_CUES = words(`
 export const INSTITUTION_CONNECTORS = words(`and on for e per &`);
 
 /** Institutions named by one word that is otherwise an organisation cue: "the Senate", "Congress". */
-export const INSTITUTIONS = words(`congress senate parliament assembly cabinet pentagon parlamento senato quirinale`);
+export const INSTITUTIONS = words(`
+  congress senate parliament assembly cabinet pentagon parlamento senato quirinale viminale farnesina policlinico
+  questura prefettura cassazione tar consulta carabinieri polizia`);
 
 /** Words inside a name that make it a place: "Western Wall", "Red Sea", "Piazza Massari". */
 export const PLACE_NAME_WORDS = words(`

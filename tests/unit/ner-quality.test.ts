@@ -7,7 +7,8 @@ import { ROOT } from '../fixtures/ingest/helpers';
 // The figures `npm run eval:ner` reports on the hand-made development set, held where they stand
 // (rounded down), so a change that makes extraction worse fails here. Raise them when it improves.
 const FLOOR = {
-  en: { precision: 0.83, recall: 0.87, typeAccuracy: 0.92 },
+  en: { precision: 0.84, recall: 0.89, typeAccuracy: 0.93 },
+  it: { precision: 0.68, recall: 0.66, typeAccuracy: 0.84 },
 };
 
 describe('extraction quality on real articles (tests/fixtures/gold)', () => {
