@@ -15,6 +15,8 @@ import {
   INNER_TITLES,
   INSTITUTION_CONNECTORS,
   INSTITUTIONS,
+  MAKERS,
+  OF_CONNECTORS,
   ORGANIZATION_CUES,
   ORIGIN_NOUNS,
   PLACE_NAME_WORDS,
@@ -107,7 +109,7 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
       continue;
     }
     const end = joinInstitution(tokens, index, spanEnd(tokens, index, context.text), context);
-    for (const [from, to, affiliation] of spanParts(tokens, index, end, context.text, context.casing)) {
+    for (const [from, to, affiliation] of spanParts(tokens, index, end, context)) {
       const occurrence = refineSpan(tokens, from, to, context, affiliation);
       if (occurrence) yield occurrence;
     }
@@ -146,10 +148,13 @@ const adjacentRun = (span: Token[], text: string) => span.every((token, i) => i 
  * CEO Evan Spiegel": a title inside the span parts the holder from what the title is of (marked
  * `affiliation`); the title itself is neither.
  */
-function spanParts(tokens: Token[], start: number, end: number, text: string, casing: Casing): [number, number, boolean][] {
+function spanParts(tokens: Token[], start: number, end: number, context: RecognitionContext): [number, number, boolean][] {
+  const { text } = context;
   if (followsRole(tokens, start, text) && end - start >= 2 && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
     return [[start, start, false], [start + 1, end, false]];
   }
+  const ofPlace = splitAtOfPlace(tokens, start, end, context);
+  if (ofPlace) return ofPlace;
   for (let index = start + 1; index <= end; index++) {
     if (!isTitle(tokens[index]!)) continue;
     // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
@@ -160,6 +165,30 @@ function spanParts(tokens: Token[], start: number, end: number, text: string, ca
     return [...parts, [index, end, false]];
   }
   return [[start, end, false]];
+}
+
+/**
+ * "Zen di Palermo", "the Afghanistan of Marco Henry": "of" between a name and a place the
+ * gazetteers know, or after a country, joins two names. An institution or a place word on the
+ * left keeps it one name ("Università di Bergamo", "Republic of Korea", "Piazza di Spagna").
+ */
+function splitAtOfPlace(tokens: Token[], start: number, end: number, context: RecognitionContext): [number, number, boolean][] | undefined {
+  const whole = context.text.slice(tokens[start]!.start, tokens[end]!.end);
+  if (knownConcept(whole, context.thesaurus) || isKnownPlace(whole)) return undefined; // "Corea del Nord", "Isle of Man"
+  for (let index = start + 1; index < end; index++) {
+    if (!OF_CONNECTORS.has(tokens[index]!.folded) || tokens[index]!.capitalised) continue;
+    let rightStart = index + 1;
+    while (rightStart <= end && CONNECTORS.has(tokens[rightStart]!.folded)) rightStart++;
+    if (rightStart > end) return undefined;
+    const left = tokens.slice(start, index);
+    const surface = (from: number, to: number) => context.text.slice(tokens[from]!.start, tokens[to]!.end);
+    const cueOnLeft = left.some((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded) || PLACE_NAME_WORDS.has(token.folded) || PLACE_PREFIXES.has(token.folded) || ROLE_CUES.has(token.folded));
+    const leftIsCountry = !!countryCodeOf(surface(start, index - 1));
+    const rightIsPlace = isKnownPlace(surface(rightStart, end)) || !!countryCodeOf(surface(rightStart, end)) || knownConcept(surface(rightStart, end), context.thesaurus)?.type === 'place';
+    if (leftIsCountry || (rightIsPlace && !cueOnLeft)) return [[start, index - 1, false], [rightStart, end, false]];
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
@@ -256,6 +285,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (!concept && !institution && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
   // "Kenyan", "North Korean", "Tunisian Islamists", "African-American": an adjective or a group, not a name.
   if (!concept && isAdjectival(span.at(-1)!)) return undefined;
+  // "Fiat Punto", "Xbox One X": a maker and a model are a product.
+  if (!concept && words.length > 1 && MAKERS.has(words[0]!.folded)) return undefined;
   const startIndex = tokens.indexOf(span[0]!);
   // "ministro degli Esteri", "Secretary of State": the capitalised word is the portfolio, not a name.
   if (!concept && followsRole(tokens, startIndex, context.text, PORTFOLIO_CUES)) return undefined;

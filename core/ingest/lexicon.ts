@@ -13,6 +13,9 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 export const CONNECTORS = words(`
   di del della dello dei degli delle dell d de da van von der den du of y bin ibn bint`);
 
+/** The connectors that mean "of" (not "from", as in "Leonardo da Vinci"). */
+export const OF_CONNECTORS = words(`di del della dello dei degli delle dell of`);
+
 /** Words before a name that make it a person: the role also becomes the description. */
 export const ROLE_CUES = words(`
   presidente vicepresidente premier ministro ministra viceministro sottosegretario segretario sindaco sindaca
@@ -66,8 +69,17 @@ export const INSTITUTIONS = words(`
 /** Words inside a name that make it a place: "Western Wall", "Red Sea", "Piazza Massari". */
 export const PLACE_NAME_WORDS = words(`
   street avenue square road boulevard bridge airport station palace castle wall mountains mountain sea ocean gulf
-  bay river lake island islands park hill hills valley peninsula desert coast strip
-  piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte`);
+  bay river lake island islands park hill hills valley peninsula desert coast strip church cathedral abbey tower
+  stadium theatre theater temple mosque synagogue
+  piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte
+  castello castel palazzo certosa villa chiesa basilica cattedrale duomo teatro stadio parco porta torre fontana
+  abbazia convento santuario anfiteatro`);
+
+/** Makers whose name, followed by a model, makes a product, not an entity: "Fiat Punto", "Ford Kuga". */
+export const MAKERS = words(`
+  fiat ford mercedes opel renault peugeot volkswagen vw audi bmw toyota nissan honda hyundai kia daewoo lancia alfa
+  citroen smart suzuki mazda volvo skoda seat dacia jeep tesla porsche ferrari maserati iveco piaggio vespa yamaha
+  ducati kawasaki apple samsung huawei xiaomi nokia motorola sony nintendo xbox playstation boeing airbus`);
 
 /** People named by where they come from: "un uomo di Bitonto", "residents from Leeds". */
 export const ORIGIN_NOUNS = words(`
@@ -76,7 +88,7 @@ export const ORIGIN_NOUNS = words(`
   man woman boy girl native resident student`);
 
 /** First words that make a name of several words a place: churches, quarters and towns named after saints. */
-export const PLACE_PREFIXES = words(`san santa santo sant saint st ste`);
+export const PLACE_PREFIXES = words(`san santa santo sant saint st ste s.`);
 
 /** Lower-case words before a name that make it a place: "via Sparano", "piazza Massari", "corso Cavour". */
 export const STREET_WORDS = words(`

@@ -82,9 +82,20 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
   return tokens;
 }
 
-/** Three or more all-capital words in a row are shouted, not named ("LAURIE OAKES IS THE NINE NETWORK …"). */
+/**
+ * Three or more all-capital words in a row are shouted, not named ("LAURIE OAKES IS THE NINE
+ * NETWORK …"), and so is every all-capital word of a sentence written mostly in capitals
+ * ("SORPRESO A FASANO CON LA DROGA").
+ */
 function markShouting(tokens: Token[]): void {
   const isCaps = (token: Token) => token.text.length >= 2 && /^[\p{Lu}\p{N}\p{P}]+$/u.test(token.text) && /\p{Lu}/u.test(token.text);
+  const isUpper = (token: Token) => /^[\p{Lu}\p{N}\p{P}]+$/u.test(token.text) && /\p{Lu}/u.test(token.text);
+  const words = tokens.filter((token) => /\p{L}/u.test(token.text));
+  const caps = words.filter(isCaps).length;
+  if (caps >= 3 && caps >= words.length / 2) {
+    for (const token of tokens) if (isUpper(token)) token.shouted = true;
+    return;
+  }
   for (let start = 0; start < tokens.length; ) {
     let end = start;
     while (end < tokens.length && isCaps(tokens[end]!)) end++;

@@ -60,6 +60,30 @@ describe('things that are not names', () => {
   });
 });
 
+describe('text in capitals, products and places inside names', () => {
+  it('reads only known places after a preposition in a sentence written in capitals', () => {
+    const pack = ingestText('ARRESTATO A GALATINA UN GIOVANE CON LA DROGA NASCOSTA NEL FONDO DI UNA BORSA.', 'it');
+    expect(typed(pack)).toEqual(['place GALATINA']);
+  });
+
+  it('drops a maker followed by a model', () => {
+    const pack = ingestText('The thieves left in a Ford Focus and a Toyota Yaris.');
+    expect(typed(pack)).toEqual([]);
+  });
+
+  it('parts a name from a place joined to it by "of", unless an institution or a place word holds them together', () => {
+    const pack = ingestText('I ragazzi dello Zen di Palermo hanno visitato il Politecnico di Torino e la Reggia di Caserta.', 'it');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['place Palermo', 'organization Politecnico di Torino']));
+    expect(pack.entities.map((entity) => entity.name)).not.toContain('Zen di Palermo');
+  });
+
+  it('reads castles, palaces and churches as places', () => {
+    const pack = ingestText('Visitors queued at Castel Sant’Angelo, Palazzo Pitti and the Church of Saint Columba.');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['place Palazzo Pitti']));
+    expect(named(pack, 'Palazzo Pitti')?.type).toBe('place');
+  });
+});
+
 describe('shapes of names', () => {
   it('joins an institution’s name across "and", "on" and "for", but never two complete names', () => {
     const pack = ingestText('The Institute for Coastal Studies and the Council on Arctic Shipping wrote to Norland Holdings and Brightwave Group.');
