@@ -24,7 +24,8 @@ export interface TextRun {
 export function isSkipped(element: Element): boolean {
   if (SKIPPED.has(element.localName) || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
-  return (editable !== null && editable !== 'false') || isPageChrome(element);
+  // Landmarks and menus are blocks: inline elements, most of a page's, are spared the check.
+  return (editable !== null && editable !== 'false') || (!INLINE.has(element.localName) && isPageChrome(element));
 }
 
 /** Landmarks around the article, not in it: menus, the site's banner and footer, sidebars. */

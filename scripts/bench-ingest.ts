@@ -2,16 +2,17 @@
  * Ingestion cost, in Node as `npm run kb` runs it:
  *  - one plain-text document of 1, 2, 4 and 8 MB (time per MB must stay flat: linear ingestion);
  *  - a folder of 1,000 real-sized articles (documents per second), made from the real news
- *    pages of the development set (tests/fixtures/gold/pages), each one a distinct document.
+ *    pages of the development set (tests/fixtures/gold/index.tsv), each one a distinct document.
  * Writes bench/ingest.md.   npx tsx scripts/bench-ingest.ts [--out bench/ingest.md] [--documents 1000]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOMParser } from 'linkedom';
 import { ingest, type SourceInput } from '../core/ingest';
+import { loadGold } from './lib/ner-eval';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench/ingest.md' }, documents: { type: 'string', default: '1000' } } });
@@ -26,9 +27,8 @@ function timed<T>(work: () => T): [T, number] {
 }
 
 // Real article text: the development set's pages as ingestion reads them.
-const pagesDir = join(ROOT, 'tests', 'fixtures', 'gold', 'pages');
-const pages = readdirSync(pagesDir).filter((name) => name.endsWith('.html')).sort();
-const [pagesPack, pagesSeconds] = timed(() => run(pages.map((name) => ({ name, content: readFileSync(join(pagesDir, name)) }))).pack);
+const pages = loadGold().map((article) => article.page);
+const [pagesPack, pagesSeconds] = timed(() => run(pages.map((page) => ({ name: basename(page), content: readFileSync(page) }))).pack);
 const articles = pagesPack.documents.map((document) => ({ title: document.title, paragraphs: document.text.split('\n\n').slice(1) }));
 
 // Deterministic shuffles make every generated article a distinct document of real prose.

@@ -52,13 +52,13 @@ export interface ArticleScore extends Counts {
   mistyped: string[];
 }
 
-/** The articles listed in tests/fixtures/gold/index.tsv, with their gold lists. */
+/** The articles listed in tests/fixtures/gold/index.tsv (page paths relative to it), with their gold lists. */
 export function loadGold(): GoldArticle[] {
   const [header, ...rows] = readFileSync(join(GOLD_DIR, 'index.tsv'), 'utf8').trim().split('\n').map((line) => line.split('\t'));
   const column = (name: string) => header!.indexOf(name);
   return rows.map((row) => {
     const page = row[column('file')]!;
-    const id = page.replace(/^pages\//, '').replace(/\.html$/, '');
+    const id = row[column('id')]!;
     const gold = JSON.parse(readFileSync(join(GOLD_DIR, `${id}.gold.json`), 'utf8')) as { lang: string; entities: GoldEntity[] };
     return { id, lang: gold.lang, split: row[column('split')] as 'dev' | 'test', page: join(GOLD_DIR, page), entities: gold.entities };
   });
