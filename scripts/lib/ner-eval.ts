@@ -70,6 +70,11 @@ export function ingestArticle(article: GoldArticle, thesaurus: string): Pack {
   return ingest([{ name: `${article.id}.html`, content: new Uint8Array(readFileSync(article.page)) }], { parseHtml, thesaurus, now: new Date('2024-01-01T00:00:00Z') }).pack;
 }
 
+/** Plain texts ingested together, as a folder of .txt documents is. */
+export function ingestTexts(texts: string[], thesaurus: string): Pack {
+  return ingest(texts.map((content, index) => ({ name: `text-${index}.txt`, content })), { parseHtml, thesaurus, now: new Date('2024-01-01T00:00:00Z') }).pack;
+}
+
 /** The folded forms under which an extracted entity shows in its document: its name first. */
 function formsInDocument(entity: PackEntity, pack: Pack): string[] {
   const text = pack.documents[0]?.text ?? ''; // a baseline's pack has no document: its names are its forms
