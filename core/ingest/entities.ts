@@ -15,6 +15,7 @@ import {
   INNER_TITLES,
   INSTITUTION_CONNECTORS,
   INSTITUTIONS,
+  PLACE_CONNECTORS,
   MAKERS,
   OF_CONNECTORS,
   ORGANIZATION_CUES,
@@ -205,12 +206,18 @@ function joinInstitution(tokens: Token[], start: number, end: number, context: R
   for (;;) {
     const connector = tokens[end + 1];
     const next = tokens[end + 2];
-    if (!connector || !next || !INSTITUTION_CONNECTORS.has(connector.folded) || connector.capitalised || !next.capitalised || next.shouted) return end;
+    const institutional = !!connector && INSTITUTION_CONNECTORS.has(connector.folded);
+    if (!connector || !next || !(institutional || PLACE_CONNECTORS.has(connector.folded)) || connector.capitalised || !next.capitalised || next.shouted) return end;
     if (!adjacent(context.text, tokens[end]!, connector) || !adjacent(context.text, connector, next)) return end;
     const joinedEnd = spanEnd(tokens, end + 2, context.text);
     const words = tokens.slice(start, joinedEnd + 1).filter((token) => !CONNECTORS.has(token.folded) && !INSTITUTION_CONNECTORS.has(token.folded));
-    const institution = [words[0], words[1], words.at(-1)].some((token) => token && ORGANIZATION_CUES.has(token.folded));
-    const known = knownConcept(context.text.slice(tokens[start]!.start, tokens[joinedEnd]!.end), context.thesaurus);
+    const institution = institutional && [words[0], words[1], words.at(-1)].some((token) => token && ORGANIZATION_CUES.has(token.folded));
+    // The name proper, without a capitalised opener such as the preposition of "A San Giorgio a Cremano".
+    let nameStart = start;
+    while (nameStart < end && functionWordsOf(context.lang).has(tokens[nameStart]!.folded)) nameStart++;
+    const joined = context.text.slice(tokens[nameStart]!.start, tokens[joinedEnd]!.end);
+    // "Torre a Mare", "Newcastle upon Tyne": a place's own name, as the gazetteers know it.
+    const known = knownConcept(joined, context.thesaurus) || isKnownPlace(joined);
     // "News Corporation and Fairfax": a name already complete before "and" is one of two.
     const coordinatesComplete = COORDINATORS.has(connector.folded) && ORGANIZATION_CUES.has(tokens[end]!.folded);
     if ((!institution || coordinatesComplete) && !known) return end;
@@ -264,7 +271,10 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
-    if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) {
+    // A headline's first word that the gazetteers know as a town is kept: "Bitritto: sorpresi a rubare rame".
+    const knownTown = span.length === 1 && isKnownPlace(span[0]!.text) && !isCommonWord(span[0]!.folded) && !context.casing.lowercase.has(span[0]!.folded) && !functionWordsOf(context.lang).has(span[0]!.folded);
+    if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
+    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) {
       // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
       if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
       span = span.slice(1);

@@ -61,6 +61,9 @@ export const ORGANIZATION_CUES = words(`
 /** Lower-case words that join two capitalised runs into one institution's name: "Council on Foreign Relations". */
 export const INSTITUTION_CONNECTORS = words(`and on for e per &`);
 
+/** Lower-case words inside some places' names, joined only when the gazetteers know the whole: "Torre a Mare". */
+export const PLACE_CONNECTORS = words(`a al sul sulla in upon on sur`);
+
 /** Institutions named by one word that is otherwise an organisation cue: "the Senate", "Congress". */
 export const INSTITUTIONS = words(`
   congress senate parliament assembly cabinet pentagon parlamento senato quirinale viminale farnesina policlinico

@@ -77,6 +77,12 @@ describe('text in capitals, products and places inside names', () => {
     expect(pack.entities.map((entity) => entity.name)).not.toContain('Zen di Palermo');
   });
 
+  it('keeps a town that opens a headline, and a town whose name holds "a" or "upon"', () => {
+    const pack = ingestText('Monopoli, il sindaco incontra i pescatori.\n\nA San Giorgio a Cremano riapre la biblioteca.', 'it');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['place Monopoli', 'place San Giorgio a Cremano']));
+    expect(typed(ingestText('The ferry from Newcastle upon Tyne was late.'))).toEqual(['place Newcastle upon Tyne']);
+  });
+
   it('reads castles, palaces and churches as places', () => {
     const pack = ingestText('Visitors queued at Castel Sant’Angelo, Palazzo Pitti and the Church of Saint Columba.');
     expect(typed(pack)).toEqual(expect.arrayContaining(['place Palazzo Pitti']));

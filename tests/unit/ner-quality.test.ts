@@ -8,7 +8,7 @@ import { ROOT } from '../fixtures/ingest/helpers';
 // (rounded down), so a change that makes extraction worse fails here. Raise them when it improves.
 const FLOOR = {
   en: { precision: 0.84, recall: 0.89, typeAccuracy: 0.93 },
-  it: { precision: 0.72, recall: 0.69, typeAccuracy: 0.85 },
+  it: { precision: 0.73, recall: 0.72, typeAccuracy: 0.86 },
 };
 
 describe('extraction quality on real articles (tests/fixtures/gold)', () => {
