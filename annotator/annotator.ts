@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/core/match';
 import { createHighlighter, inReadingOrder, type Annotation } from './highlighter';
-import { readingOf } from './ambiguity';
+import { createReader } from './ambiguity';
 import { annotationAt } from './hit-test';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
@@ -41,7 +41,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   let keyboardIndex = -1;
 
   const anchorFor = (annotation: Annotation): PopoverAnchor => {
-    const reading = readingOf(annotation, highlighter.annotations);
+    const reading = createReader(highlighter.annotations)(annotation);
     return {
       ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: annotation.range.toString() }),
       getRect: () => annotation.range.getClientRects()[0] ?? annotation.range.getBoundingClientRect(),

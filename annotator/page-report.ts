@@ -4,7 +4,7 @@
  */
 import './page-report.css';
 import type { PageReport } from '@/core/messages';
-import { readingOf } from './ambiguity';
+import { createReader } from './ambiguity';
 import { inReadingOrder, type Highlighter } from './highlighter';
 
 export const FLASH_HIGHLIGHT = 'contesto-flash';
@@ -12,12 +12,12 @@ const FLASH_MS = 1_500;
 
 export function pageReport(highlighter: Highlighter, url: string): PageReport {
   const rows = new Map<string, PageReport['entities'][number]>();
+  const read = createReader(highlighter.annotations);
   for (const annotation of inReadingOrder(highlighter.annotations)) {
     // Words that name several entities the page does not tell apart are no one's occurrence.
-    const reading = readingOf(annotation, highlighter.annotations);
+    const reading = read(annotation);
     if (!('entityId' in reading)) continue;
-    const { entityId } = reading;
-    const type = entityId === annotation.entityId ? annotation.type : (highlighter.annotations.find((other) => other.entityId === entityId && !other.candidates)?.type ?? annotation.type);
+    const { entityId, type } = reading;
     const row = rows.get(entityId);
     if (row) row.count++;
     else rows.set(entityId, { entityId, type, count: 1 });

@@ -71,9 +71,12 @@ export type Pack = v.InferOutput<typeof PackBodySchema>;
 /** What is wrong with one record, in the words parsePack would use, or undefined when it is valid. */
 export function recordProblem(schema: typeof DocumentSchema | typeof EntitySchema | typeof EventSchema, value: unknown, what: string): string | undefined {
   const result = v.safeParse(schema, value);
-  if (result.success) return undefined;
-  const issue = result.issues[0];
-  return `${what}${v.getDotPath(issue) ? ` ${v.getDotPath(issue)}` : ''}: ${issue.message}`;
+  return result.success ? undefined : describeIssue(result.issues[0], what);
+}
+
+/** "entities.0.name: Invalid length", led by what the record is when there is one to name. */
+function describeIssue(issue: v.BaseIssue<unknown>, what?: string): string {
+  return `${[what, v.getDotPath(issue)].filter(Boolean).join(' ') || 'pack'}: ${issue.message}`;
 }
 
 export class PackError extends Error {
@@ -112,9 +115,7 @@ export function parsePack(input: string | unknown): Pack {
   }
   const result = v.safeParse(PackBodySchema, value);
   if (!result.success) {
-    const issue = result.issues[0];
-    const where = v.getDotPath(issue) ?? 'pack';
-    throw new PackError(`Broken knowledge pack: ${where}: ${issue.message}.`);
+    throw new PackError(`Broken knowledge pack: ${describeIssue(result.issues[0])}.`);
   }
   checkReferences(result.output);
   return result.output;

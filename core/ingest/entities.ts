@@ -61,6 +61,7 @@ export interface RecognitionContext {
 interface Occurrence {
   /** A single word in mid-sentence that is no ordinary word: "Tumblr", "Reuters", "Likud". */
   lone: boolean;
+  /** Right after a street word: "via Piccinni". */
   street?: boolean;
   surface: string;
   tokens: Token[];
@@ -73,8 +74,9 @@ const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 
 /** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
 const MAX_NAME_WORDS = 8;
-const MIN_RECURRENT_MENTIONS = 3;
 const MAX_NAME_WORD_LENGTH = 40;
+/** How often a document must write a dictionary word alone with a capital for it to be a name there. */
+const MIN_RECURRENT_MENTIONS = 3;
 
 // How much each kind of evidence counts towards a type.
 const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
@@ -418,8 +420,7 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
 /** A name with no evidence for any type that the document writes once is not an entity. */
 function isUnsupported(entity: DocumentEntity, casing: Casing): boolean {
   if (entity.concept || Object.keys(entity.votes).length > 0) return false;
-  const mentions = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0);
-  return mentions < 2 || (entity.key.split(' ').every(isCommonWord) && !isRecurrentName(entity, casing));
+  return mentionsOf(entity) < 2 || (entity.key.split(' ').every(isCommonWord) && !isRecurrentName(entity, casing));
 }
 
 /**
@@ -427,9 +428,10 @@ function isUnsupported(entity: DocumentEntity, casing: Casing): boolean {
  * case, is a name there ("Yahoo" thirty times): a lone name of that kind is most often a company.
  */
 function isRecurrentName(entity: DocumentEntity, casing: Casing): boolean {
-  const mentions = [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0);
-  return !entity.key.includes(' ') && mentions >= MIN_RECURRENT_MENTIONS && !casing.lowercase.has(entity.key);
+  return !entity.key.includes(' ') && mentionsOf(entity) >= MIN_RECURRENT_MENTIONS && !casing.lowercase.has(entity.key);
 }
+
+const mentionsOf = (entity: DocumentEntity) => [...entity.surfaces.values()].reduce((sum, count) => sum + count, 0);
 
 /** "British", "Norwegian": capitalised adjectives, not names, unless something says otherwise. */
 function isDemonym(entity: DocumentEntity): boolean {

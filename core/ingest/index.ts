@@ -255,11 +255,11 @@ function eventsOf(document: AnalysedDocument, matches: Match[]): PackEvent[] {
     const inSentence: Match[] = [];
     while (next < matches.length && matches[next]!.start < sentence.start) next++;
     for (let index = next; index < matches.length && matches[index]!.end <= sentence.end; index++) inSentence.push(matches[index]!);
-    const expressions = findDates(sentence.text, document.lang, document.parsed.date);
-    if (expressions.length === 0) continue;
+    // A date with nobody and nothing in its sentence is a dateline or a list header, not an event,
+    // so such a sentence is not even given to chrono.
     const entityIds = [...new Set(inSentence.map((match) => match.entityId))];
-    // A date with nobody and nothing in its sentence is a dateline or a list header, not an event.
     if (entityIds.length === 0) continue;
+    const expressions = findDates(sentence.text, document.lang, document.parsed.date);
     for (const expression of expressions) {
       events.push({
         id: `evt-${stableHash(`${document.id}:${sentence.start + expression.start}:${expression.date}`)}`,

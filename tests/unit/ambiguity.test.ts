@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingOf } from '@/annotator/ambiguity';
+import { createReader } from '@/annotator/ambiguity';
 import type { Annotation } from '@/annotator/highlighter';
 
 // Only the entity ids matter to the reading; ranges and nodes are the page's business.
@@ -9,16 +9,16 @@ describe('one name, two things', () => {
   const georgia = at('georgia-country', ['georgia-country', 'georgia-state']);
 
   it('reads an unshared name as its one entity', () => {
-    expect(readingOf(at('tbilisi'), [])).toEqual({ entityId: 'tbilisi' });
+    expect(createReader([])(at('tbilisi'))).toEqual({ entityId: 'tbilisi', type: 'place' });
   });
 
   it('takes the entity that the page names unambiguously elsewhere', () => {
-    expect(readingOf(georgia, [georgia, at('georgia-state'), at('atlanta')])).toEqual({ entityId: 'georgia-state' });
-    expect(readingOf(georgia, [at('georgia-country'), georgia, at('georgia-country'), at('georgia-state')])).toEqual({ entityId: 'georgia-country' });
+    expect(createReader([georgia, at('georgia-state'), at('atlanta')])(georgia)).toEqual({ entityId: 'georgia-state', type: 'place' });
+    expect(createReader([at('georgia-country'), georgia, at('georgia-country'), at('georgia-state')])(georgia)).toEqual({ entityId: 'georgia-country', type: 'place' });
   });
 
   it('stays ambiguous, listing every candidate, when the page names none or both as often', () => {
-    expect(readingOf(georgia, [georgia, georgia])).toEqual({ candidates: ['georgia-country', 'georgia-state'] });
-    expect(readingOf(georgia, [georgia, at('georgia-country'), at('georgia-state')])).toEqual({ candidates: ['georgia-country', 'georgia-state'] });
+    expect(createReader([georgia, georgia])(georgia)).toEqual({ candidates: ['georgia-country', 'georgia-state'] });
+    expect(createReader([georgia, at('georgia-country'), at('georgia-state')])(georgia)).toEqual({ candidates: ['georgia-country', 'georgia-state'] });
   });
 });

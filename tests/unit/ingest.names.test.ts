@@ -83,10 +83,9 @@ describe('text in capitals, products and places inside names', () => {
     expect(typed(ingestText('The ferry from Newcastle upon Tyne was late.'))).toEqual(['place Newcastle upon Tyne']);
   });
 
-  it('reads castles, palaces and churches as places', () => {
-    const pack = ingestText('Visitors queued at Castel Sant’Angelo, Palazzo Pitti and the Church of Saint Columba.');
-    expect(typed(pack)).toEqual(expect.arrayContaining(['place Palazzo Pitti']));
-    expect(named(pack, 'Palazzo Pitti')?.type).toBe('place');
+  it('reads castles and palaces as places', () => {
+    const pack = ingestText('Visitors queued at Castel Sant’Angelo and Palazzo Pitti, then at Windsor Castle.');
+    expect(typed(pack)).toEqual(['place Castel Sant’Angelo', 'place Palazzo Pitti', 'place Windsor Castle']);
   });
 });
 
