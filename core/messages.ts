@@ -1,12 +1,14 @@
 /**
  * The one message contract between the content script (and any other sender) and the
- * background. Every request is validated on arrival; anything else gets a clear error.
+ * background, and the broadcasts the background sends back. Every message is validated on
+ * arrival: a request that does not fit gets a clear error, a broadcast that does not is ignored.
  * Responses are plain data: the receiver renders them as text, never as HTML.
  */
 import * as v from 'valibot';
 import type { EntityType } from './pack';
 import type { Settings } from './settings';
 import type { CompiledMatcher } from './match';
+import { isUserPackId, type UserPackId } from './pack-id';
 import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
 import type { NoteRecord } from './web-annotation';
 
@@ -35,7 +37,7 @@ export const RequestSchemas = {
   /** Adds (or replaces) a pack the reader built from their own documents in the options page. */
   'packs/import': v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.unknown() }),
   /** Removes a pack the reader imported, with its documents, events and mentions. */
-  'packs/remove': v.strictObject({ packId: v.pipe(v.string(), v.regex(/^user:.{1,200}$/, 'must name an imported pack')) }),
+  'packs/remove': v.strictObject({ packId: v.custom<UserPackId>(isUserPackId, 'must name an imported pack') }),
   /** Changes a note's body or tags; the background stamps the updated time. */
   'notes/update': v.strictObject({ id: noteId, body: v.optional(NoteBodySchema), tags: v.optional(NoteTagsSchema) }),
   /** Deletes a note; the answer holds it, so the reader can undo with 'notes/restore'. */
@@ -68,19 +70,29 @@ export const TabMessageSchemas = {
   'tab/selection': v.strictObject({}),
 } as const;
 
-/** Sent by the background to every tab when notes change; content scripts re-anchor. */
-export const NOTES_CHANGED = 'contesto/notes-changed';
-
-/** Sent by the background to every tab when settings change; content scripts re-check. */
-export const SETTINGS_CHANGED = 'contesto/settings-changed';
-
-/** Sent by the background to every tab when the knowledge base changed; pages scan again with the new dictionary. */
-export const KNOWLEDGE_CHANGED = 'contesto/knowledge-changed';
+/**
+ * News the background sends to the rest of the extension, as `{ broadcast, payload }` (services/broadcast.ts
+ * says who hears which). Nobody answers a broadcast; receivers validate it and ignore anything else.
+ */
+export const BroadcastSchemas = {
+  /** Notes changed: content scripts anchor their selection notes again. */
+  'notes/changed': v.strictObject({}),
+  /** Settings changed: content scripts check whether Contesto still runs on their page. */
+  'settings/changed': v.strictObject({}),
+  /** The knowledge base changed: content scripts scan their page again with the new dictionary. */
+  'knowledge/changed': v.strictObject({}),
+  /** A tab's highlights changed: a side panel describing that tab reads its entities again. */
+  'page/changed': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+} as const;
 
 export type RequestType = keyof typeof RequestSchemas;
 export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
 export type TabMessageType = keyof typeof TabMessageSchemas;
 export type TabMessagePayload<T extends TabMessageType> = v.InferOutput<(typeof TabMessageSchemas)[T]>;
+export type BroadcastType = keyof typeof BroadcastSchemas;
+export type BroadcastPayload<T extends BroadcastType> = v.InferOutput<(typeof BroadcastSchemas)[T]>;
+/** One broadcast as it travels; a union over the types, so a receiver's switch narrows the payload. */
+export type Broadcast = { [T in BroadcastType]: { broadcast: T; payload: BroadcastPayload<T> } }[BroadcastType];
 
 export interface EntityCard {
   id: string;
@@ -153,6 +165,7 @@ export interface Request<T extends RequestType = RequestType> {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const EnvelopeSchema = v.object({ type: v.string(), payload: v.unknown() });
+const BroadcastEnvelopeSchema = v.object({ broadcast: v.string(), payload: v.unknown() });
 
 /** Checks an incoming message against the contract; returns the typed request or an error text. */
 export function validateRequest(message: unknown): { request: Request } | { error: string } {
@@ -166,10 +179,21 @@ export function validateTabMessage(message: unknown): { message: TabMessage } | 
   return 'error' in checked ? checked : { message: checked.message as TabMessage };
 }
 
+/** The same check for a broadcast: the typed broadcast, or null for anything else (a request, a malformed or unknown broadcast). */
+export function validateBroadcast(message: unknown): Broadcast | null {
+  const envelope = v.safeParse(BroadcastEnvelopeSchema, message);
+  if (!envelope.success) return null;
+  const checked = validatePayload(BroadcastSchemas, envelope.output.broadcast, envelope.output.payload);
+  return 'error' in checked ? null : ({ broadcast: checked.message.type, payload: checked.message.payload } as Broadcast);
+}
+
 function validateAgainst(schemas: Record<string, v.GenericSchema>, message: unknown): { message: { type: string; payload: unknown } } | { error: string } {
   const envelope = v.safeParse(EnvelopeSchema, message);
   if (!envelope.success) return { error: 'Malformed message: expected { type, payload }.' };
-  const { type, payload } = envelope.output;
+  return validatePayload(schemas, envelope.output.type, envelope.output.payload);
+}
+
+function validatePayload(schemas: Record<string, v.GenericSchema>, type: string, payload: unknown): { message: { type: string; payload: unknown } } | { error: string } {
   if (!Object.hasOwn(schemas, type)) return { error: `Unknown message type "${type.slice(0, 50)}".` };
   const parsed = v.safeParse(schemas[type], payload);
   if (!parsed.success) return { error: `Invalid "${type}" message: ${v.getDotPath(parsed.issues[0]) ?? 'payload'}: ${parsed.issues[0].message}` };

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import bundledPack from '@/.generated/bundled-pack.json';
 import { stableHash } from '@/core/hash';
-import { KNOWLEDGE_CHANGED, NOTES_CHANGED, SETTINGS_CHANGED } from '@/core/messages';
 import { t } from '@/components/i18n';
+import { broadcast } from '@/services/broadcast';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
 import { createPageService } from '@/services/page-service';
@@ -40,27 +40,21 @@ export default defineBackground(() => {
     return browser.sidePanel.open({ tabId }).then(() => true);
   }
 
-  function tellEveryTab(type: string) {
-    void browser.tabs.query({}).then((tabs) => {
-      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type }).catch(() => {});
-    });
-  }
-
   const knowledge = createKnowledgeService(db, {
     async openSidePanel(tabId, entityId) {
       const opening = openSidePanel(tabId);
       if (entityId) await setSidePanelFocus(db, entityId);
       return opening;
     },
-    settingsChanged: () => tellEveryTab(SETTINGS_CHANGED),
+    settingsChanged: () => broadcast('settings/changed', {}),
   });
 
   const packs = createPacksService(db, () => {
     knowledge.invalidateMatcher();
-    tellEveryTab(KNOWLEDGE_CHANGED);
+    broadcast('knowledge/changed', {});
   });
   const notes = createNotesService(db, {
-    notesChanged: () => tellEveryTab(NOTES_CHANGED),
+    notesChanged: () => broadcast('notes/changed', {}),
     selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),
   });
   const page = createPageService({
@@ -68,6 +62,7 @@ export default defineBackground(() => {
       // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
       void (browser.action ?? browser.browserAction).setBadgeText({ tabId, text }).catch(() => {});
     },
+    pageChanged: (tabId) => broadcast('page/changed', { tabId }),
   });
   // Typed as the whole contract, so a request type without a handler fails the build.
   const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...page.handlers };

@@ -1,19 +1,19 @@
 /** Answers the options page: the reader's own packs, built from their documents. */
-import { stableHash } from '@/core/hash';
+import { userPackId } from '@/core/pack-id';
 import { importPack, removePack } from '@/storage/packs';
-import type { ContestoDatabase, PackId } from '@/storage/schema';
+import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 
 export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () => void) {
   const handlers: Handlers<'packs/import' | 'packs/remove'> = {
     'packs/import': async ({ payload }) => {
-      const packId: PackId = `user:${payload.label.slice(0, 60)}-${stableHash(payload.label)}`;
+      const packId = userPackId(payload.label);
       const pack = await importPack(db, payload.pack, packId);
       onKnowledgeChanged();
       return { packId, documents: pack.documents.length, entities: pack.entities.length, events: pack.events.length };
     },
     'packs/remove': async ({ payload }) => {
-      await removePack(db, payload.packId as PackId);
+      await removePack(db, payload.packId);
       onKnowledgeChanged();
       return { removed: true };
     },

@@ -4,12 +4,13 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntityType } from '@/core/pack';
+import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 
 export const DATABASE_NAME = 'contesto';
 
 /** Where a row came from: the pack built into the extension, or one the reader imported. */
-export type PackId = 'bundled' | `user:${string}`;
+export type PackId = 'bundled' | UserPackId;
 
 export interface StoredDocument {
   id: string;

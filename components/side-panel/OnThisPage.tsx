@@ -1,9 +1,9 @@
 /** The entities on the tab the panel describes, by type, with their counts; follows the page as it changes. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { PageReport } from '@/core/messages';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { pageUrl } from '@/core/page-url';
+import { onBroadcast } from '@/services/broadcast';
 import { request } from '@/services/rpc';
 import { askTab } from '@/services/tab-rpc';
 import type { StoredEntity } from '@/storage/schema';
@@ -27,14 +27,12 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
         (report) => setState(report ? { status: 'ready', report } : { status: 'off' }),
         () => setState({ status: 'unavailable' }),
       );
-    // The page tells the extension when its highlights change; only this tab's news matters here.
-    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (sender.tab?.id === tabId && (message as { type?: unknown })?.type === 'page/entities-changed') void load();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    // The background passes on the news of every tab whose highlights change; only this tab's matters here.
+    const stop = onBroadcast(({ broadcast, payload }) => {
+      if (broadcast === 'page/changed' && payload.tabId === tabId) void load();
+    });
     void load();
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    return stop;
   }, [tabId, tab?.url, tab?.status]);
 
   const rows = state.status === 'ready' ? state.report.entities : [];

@@ -2,37 +2,39 @@
  * The options page: the reader adds their own documents. Ingestion runs here, with the same
  * code as the CLI (core/ingest) and the browser's DOMParser for HTML; the background stores it.
  */
-import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
+import { database } from '@/components/database';
+import { useLive } from '@/components/hooks';
 import { t } from '@/components/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
+import { isUserPackId, USER_PACK_PREFIX, userPackLabel, type UserPackId } from '@/core/pack-id';
 import { request } from '@/services/rpc';
-import { openDatabase } from '@/storage/schema';
 
-const db = openDatabase();
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 interface ImportedPack {
-  packId: string;
+  packId: UserPackId;
   documents: number;
 }
 
 function useImportedPacks(): ImportedPack[] {
-  const [packs, setPacks] = useState<ImportedPack[]>([]);
-  useEffect(() => {
-    const subscription = liveQuery(async () => {
-      const counts = new Map<string, number>();
-      await db.documents.where('pack').startsWith('user:').each((doc) => counts.set(doc.pack, (counts.get(doc.pack) ?? 0) + 1));
+  const db = database();
+  return useLive(
+    async () => {
+      const counts = new Map<UserPackId, number>();
+      await db.documents
+        .where('pack')
+        .startsWith(USER_PACK_PREFIX)
+        .each(({ pack }) => {
+          if (isUserPackId(pack)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
+        });
       return [...counts].map(([packId, documents]) => ({ packId, documents }));
-    }).subscribe({ next: setPacks });
-    return () => subscription.unsubscribe();
-  }, []);
-  return packs;
+    },
+    [],
+    [],
+  );
 }
-
-/** A pack's label as the reader typed it (the id adds a short hash after the last dash). */
-const labelOf = (packId: string) => packId.slice('user:'.length).replace(/-[a-z0-9]+$/, '');
 
 export function App() {
   const packs = useImportedPacks();
@@ -103,7 +105,7 @@ export function App() {
             {packs.map((pack) => (
               <li key={pack.packId}>
                 <span>
-                  {labelOf(pack.packId)} · {t('optionsDocuments', String(pack.documents))}
+                  {userPackLabel(pack.packId)} · {t('optionsDocuments', String(pack.documents))}
                 </span>
                 <button type="button" onClick={() => void request('packs/remove', { packId: pack.packId })}>
                   {t('optionsRemove')}
