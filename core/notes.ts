@@ -23,15 +23,17 @@ const url = v.pipe(v.string(), v.maxLength(8_192), v.url());
 const quoteText = v.pipe(v.string(), v.maxLength(20_000));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+export const SelectionTargetSchema = v.strictObject({
+  kind: v.literal('selection'),
+  url,
+  quote: v.strictObject({ type: v.literal('TextQuoteSelector'), exact: v.pipe(quoteText, v.minLength(1)), prefix: quoteText, suffix: quoteText }),
+  position: v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+});
+
 export const NoteTargetSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('entity'), entityId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   v.strictObject({ kind: v.literal('page'), url }),
-  v.strictObject({
-    kind: v.literal('selection'),
-    url,
-    quote: v.strictObject({ type: v.literal('TextQuoteSelector'), exact: v.pipe(quoteText, v.minLength(1)), prefix: quoteText, suffix: quoteText }),
-    position: v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  }),
+  SelectionTargetSchema,
 ]);
 
 export const NOTE_BODY_MAX = 100_000;

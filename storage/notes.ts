@@ -1,6 +1,7 @@
 /** The reader's notes. Only the background writes them; extension pages may read directly. */
+import * as v from 'valibot';
 import type { NotesImportReport, SelectionNote } from '@/core/messages';
-import type { NoteTarget } from '@/core/notes';
+import { SelectionTargetSchema, type NoteTarget } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
 import type { NoteRecord } from '@/core/web-annotation';
 import type { ContestoDatabase, StoredNote } from './schema';
@@ -107,15 +108,23 @@ export async function importNotes(db: ContestoDatabase, records: NoteRecord[]): 
 }
 
 /** A selection captured from a page (context menu, shortcut), waiting in the side panel for the reader's words. */
-export const NOTE_DRAFT_KEY = 'noteDraft';
-
 export interface NoteDraft {
   target: Extract<NoteTarget, { kind: 'selection' }>;
   at: number;
 }
 
+/** Kept in the settings table, the one store every extension page reads. */
+const NOTE_DRAFT_KEY = 'noteDraft';
+const NoteDraftSchema = v.object({ target: SelectionTargetSchema, at: v.number() });
+
 export async function setNoteDraft(db: ContestoDatabase, target: NoteDraft['target'], now = Date.now()): Promise<void> {
   await db.settings.put({ key: NOTE_DRAFT_KEY, value: { target, at: now } satisfies NoteDraft });
+}
+
+/** Undefined when no selection waits for a note (or the row is not a draft, which nothing else writes). */
+export async function readNoteDraft(db: ContestoDatabase): Promise<NoteDraft | undefined> {
+  const value = (await db.settings.get(NOTE_DRAFT_KEY))?.value;
+  return v.is(NoteDraftSchema, value) ? value : undefined;
 }
 
 export async function clearNoteDraft(db: ContestoDatabase): Promise<void> {

@@ -1,4 +1,5 @@
 /** Reader settings in the store's settings table, with their defaults. */
+import * as v from 'valibot';
 import { DEFAULT_SETTINGS, type Settings } from '@/core/settings';
 import type { ContestoDatabase } from './schema';
 
@@ -12,9 +13,21 @@ export async function writeSettings(db: ContestoDatabase, changes: Partial<Setti
   await db.settings.bulkPut(Object.entries(changes).map(([key, value]) => ({ key, value })));
 }
 
-/** The entity the side panel should show next (set by "Open in side panel" in the popover). */
-export const SIDE_PANEL_FOCUS_KEY = 'sidePanelFocus';
+/** The entity the side panel should show next (set by "Open in side panel" in the popover), and when it was asked for. */
+export interface SidePanelFocus {
+  entityId: string;
+  at: number;
+}
 
-export async function setSidePanelFocus(db: ContestoDatabase, entityId: string): Promise<void> {
-  await db.settings.put({ key: SIDE_PANEL_FOCUS_KEY, value: { entityId, at: Date.now() } });
+const SIDE_PANEL_FOCUS_KEY = 'sidePanelFocus';
+const SidePanelFocusSchema = v.object({ entityId: v.string(), at: v.number() });
+
+export async function setSidePanelFocus(db: ContestoDatabase, entityId: string, now = Date.now()): Promise<void> {
+  await db.settings.put({ key: SIDE_PANEL_FOCUS_KEY, value: { entityId, at: now } satisfies SidePanelFocus });
+}
+
+/** Undefined when nothing was asked for (or the row is not a focus request, which nothing else writes). */
+export async function readSidePanelFocus(db: ContestoDatabase): Promise<SidePanelFocus | undefined> {
+  const value = (await db.settings.get(SIDE_PANEL_FOCUS_KEY))?.value;
+  return v.is(SidePanelFocusSchema, value) ? value : undefined;
 }

@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDescribedTab, useLive } from '../hooks';
 import { database } from '../database';
 import { t } from '../i18n';
-import { NOTE_DRAFT_KEY, type NoteDraft } from '@/storage/notes';
-import { SIDE_PANEL_FOCUS_KEY } from '@/storage/settings';
+import { readNoteDraft } from '@/storage/notes';
+import { readSidePanelFocus } from '@/storage/settings';
 import { DraftEditor } from './DraftEditor';
 import { EntityView } from './EntityView';
 import { OnThisPage } from './OnThisPage';
@@ -27,8 +27,8 @@ export function SidePanel() {
   /** Entities opened, most recent last: the back button walks it. */
   const [trail, setTrail] = useState<string[]>([]);
   const [mountedAt] = useState(Date.now);
-  const focus = useLive(async () => (await db.settings.get(SIDE_PANEL_FOCUS_KEY))?.value as { entityId: string; at: number } | undefined, [], undefined);
-  const draft = useLive(async () => (await db.settings.get(NOTE_DRAFT_KEY))?.value as NoteDraft | undefined, [], undefined);
+  const focus = useLive(() => readSidePanelFocus(db), [], undefined);
+  const draft = useLive(() => readNoteDraft(db), [], undefined);
 
   useEffect(() => {
     if (focus && focus.at > mountedAt - FOCUS_FRESH_MS) setTrail((current) => [...current, focus.entityId]);

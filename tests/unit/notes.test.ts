@@ -4,7 +4,7 @@ import type { NoteTarget } from '@/core/notes';
 import { notesToMarkdown, parseNotesExport, toAnnotationCollection, type NoteRecord } from '@/core/web-annotation';
 import { createNotesService, type NotesPlatform } from '@/services/notes-service';
 import { createRouter } from '@/services/router';
-import { NOTE_DRAFT_KEY, allNotes, noteRecord } from '@/storage/notes';
+import { allNotes, noteRecord, readNoteDraft } from '@/storage/notes';
 import { openDatabase, type ContestoDatabase } from '@/storage/schema';
 
 const dbs: ContestoDatabase[] = [];
@@ -136,10 +136,10 @@ describe('notes in the store', () => {
   it("captures a tab's selection as a draft for the side panel's editor", async () => {
     const { db, send } = setUp({ selectionOf: vi.fn(async (tabId: number) => (tabId === 7 ? selection : null)) });
     expect(await send('notes/capture-selection', { tabId: 8 })).toEqual({ ok: true, value: { captured: false } });
-    expect(await db.settings.get(NOTE_DRAFT_KEY)).toBeUndefined();
+    expect(await readNoteDraft(db)).toBeUndefined();
     expect(await send('notes/capture-selection', { tabId: 7 })).toEqual({ ok: true, value: { captured: true } });
-    expect((await db.settings.get(NOTE_DRAFT_KEY))?.value).toMatchObject({ target: selection });
+    expect(await readNoteDraft(db)).toMatchObject({ target: selection });
     await send('notes/dismiss-draft', {});
-    expect(await db.settings.get(NOTE_DRAFT_KEY)).toBeUndefined();
+    expect(await readNoteDraft(db)).toBeUndefined();
   });
 });
