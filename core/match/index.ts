@@ -11,9 +11,9 @@
  * - leftmost-longest and never overlapping: "Corea del Nord" wins over "Corea";
  * - an alias shared by several entities yields one match that names all of them.
  */
-import { unifyPunctuation } from '../normalize';
+import { foldWord, unifyPunctuation } from '../normalize';
 import type { EntityType } from '../pack';
-import { continuationKey, foldToken, tokenSpans, type TokenSpans } from './tokens';
+import { continuationKey, tokenSpans, type TokenSpans } from './tokens';
 
 export interface DictionaryEntry {
   alias: string;
@@ -125,12 +125,12 @@ function entryOf(alias: string): { head: string; entry: Omit<Entry, 'entity'> } 
   const { starts, ends } = tokenSpans(alias);
   if (starts.length === 0) return undefined;
   let rest = '';
-  for (let i = 1; i < starts.length; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldToken(alias.slice(starts[i], ends[i])));
+  for (let i = 1; i < starts.length; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldWord(alias.slice(starts[i], ends[i])));
   const spelling = unifyPunctuation(alias.slice(starts[0], ends.at(-1)));
   const rule = caseRuleOf(spelling);
   const trail = alias.slice(ends.at(-1)).trim() === '.' ? '.' : '';
   return {
-    head: foldToken(alias.slice(starts[0], ends[0])),
+    head: foldWord(alias.slice(starts[0], ends[0])),
     entry: { rest, length: starts.length, rule, spelling: rule === CaseRule.Exact ? spelling : spelling.slice(0, 1), trail },
   };
 }
@@ -205,7 +205,7 @@ function findMatches(dictionary: LoadedDictionary, text: string): Match[] {
   const spans = tokenSpans(text);
   const count = spans.starts.length;
   const folded: string[] = new Array(count);
-  const foldedAt = (i: number) => (folded[i] ??= foldToken(text.slice(spans.starts[i], spans.ends[i])));
+  const foldedAt = (i: number) => (folded[i] ??= foldWord(text.slice(spans.starts[i], spans.ends[i])));
   const matches: Match[] = [];
   for (let i = 0; i < count; i++) {
     const head = findHead(dictionary.heads, foldedAt(i));

@@ -2,12 +2,14 @@
  * Tokens as the matcher sees text: runs of letters, marks and digits, except that each character
  * of a script written without spaces (Han, kana, Thai…) is a token of its own, so names in those
  * scripts match inside running text. Between two tokens lies a separator, compared by class.
+ * Characters are read and folded by core/normalize's table, as aliases are indexed.
  */
+import { APOSTROPHE_CHARS, DASH_CHARS, INVISIBLE_CHARS } from '../normalize';
 
 // Korean is written with spaces, but particles stick to names ("서울에서", in Seoul): treat it as unspaced.
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u;
-/** Invisible inside words (soft hyphens from hyphenating sites, joiners): part of the token, dropped when folding. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+/** Invisible inside words: part of the token, dropped when folding. */
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
 const WORD = /[\p{L}\p{M}\p{N}]/u;
 
 const CharClass = { unknown: 0, separator: 1, word: 2, unspaced: 3 } as const;
@@ -34,12 +36,9 @@ function classOf(code: number): number {
   return known;
 }
 
-const COMBINING_MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Spaces, no-break spaces, hyphens and dashes are one class: "Kim Jong-un" = "Kim Jong un". */
-const JOINERS = /^[\s\u00A0\u2007\u202F\u2060\uFEFF\-\u2010-\u2015\u2212]+$/;
-const APOSTROPHES = /^['\u2018\u2019\u02BC\u02B9\u0060\u00B4\u2032]$/;
+const JOINERS = new RegExp(`^[\\s\\-${DASH_CHARS}]+$`);
+const APOSTROPHES = new RegExp(`^['${APOSTROPHE_CHARS}]$`);
 
 export const JOINER_CLASS = ' ';
 export const APOSTROPHE_CLASS = "'";
@@ -53,25 +52,12 @@ export function separatorClass(separator: string): string {
   return separator.replace(/\s+/g, ' ');
 }
 
-/** Letters that case and accent folding leave apart but readers write either way. */
-const SPELLED_OUT: Record<string, string> = { ß: 'ss', ẞ: 'ss', ı: 'i', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l' };
-const SPELLABLE = new RegExp(`[${Object.keys(SPELLED_OUT).join('')}]`, 'g');
-
-/**
- * Case, accents and compatibility forms folded: "Zaporižžja" → "zaporizzja", "ＫＨＥＲＳＯＮ" →
- * "kherson", "Großbritannien" → "grossbritannien".
- */
-export function foldToken(token: string): string {
-  if (ASCII.test(token)) return token.toLowerCase();
-  return token.replace(INVISIBLE, '').replace(SPELLABLE, (char) => SPELLED_OUT[char]).normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
-}
-
 export interface TokenSpans {
   starts: number[];
   ends: number[];
 }
 
-const SPACED_WORD = /[\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]+/gu;
+const SPACED_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}${INVISIBLE_CHARS}]+`, 'gu');
 
 export function tokenSpans(text: string): TokenSpans {
   // Most text has no unspaced script: then one native regular expression finds the tokens,
