@@ -1,18 +1,23 @@
 /**
  * The reader's selection notes on the page: anchors each note in the page text (core/anchoring),
- * draws the found ones as the CSS highlight `contesto-note`, and reports which are orphaned.
+ * draws the found ones as the CSS highlight `contesto-note`, reports which are orphaned, and
+ * anchors them again when the page changes.
  */
 import './notes-layer.css';
 import { anchorQuote } from '@/core/anchoring';
 import type { SelectionNote } from '@/core/messages';
-import { readPageText, rangeOfSpan } from './page-text';
+import { locateSpan, readPageText } from './page-text';
 
 export const NOTE_HIGHLIGHT = 'contesto-note';
+/** Waits for a burst of DOM changes to settle before anchoring notes again. */
+const REANCHOR_DELAY_MS = 1_000;
 
 export interface NotesLayerActions {
   loadNotes(): Promise<SelectionNote[]>;
   report(found: string[], lost: string[]): Promise<unknown>;
 }
+
+export type NotesLayer = ReturnType<typeof createNotesLayer>;
 
 export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   const drawable = typeof CSS !== 'undefined' && 'highlights' in CSS;
@@ -21,36 +26,45 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   let generation = 0;
   let count = 0;
 
-  return {
-    /** Whether the page had selection notes at the last refresh. */
-    get hasNotes() {
-      return count > 0;
-    },
-    /** Anchors the page's notes again (after a load, a change of notes, or of the page). */
-    async refresh() {
-      const mine = ++generation;
-      const notes = await actions.loadNotes();
-      if (mine !== generation) return;
-      count = notes.length;
-      highlight?.clear();
-      // Most pages have no notes: then there is no need to read the page's text at all.
-      if (notes.length === 0) return;
-      const page = readPageText(doc.body);
-      const found: string[] = [];
-      const lost: string[] = [];
-      for (const note of notes) {
-        const anchor = page.nodes.length > 0 ? anchorQuote(page.text, note.quote, note.position) : null;
-        if (!anchor) {
-          lost.push(note.id);
-          continue;
-        }
-        found.push(note.id);
-        highlight?.add(rangeOfSpan(page, anchor));
+  /** Anchors the page's notes again (after a load, a change of notes, or of the page). */
+  async function refresh() {
+    const mine = ++generation;
+    const notes = await actions.loadNotes();
+    if (mine !== generation) return;
+    count = notes.length;
+    highlight?.clear();
+    // Most pages have no notes: then there is no need to read the page's text at all.
+    if (notes.length === 0) return;
+    const page = readPageText(doc.body);
+    const found: string[] = [];
+    const lost: string[] = [];
+    for (const note of notes) {
+      const anchor = page.nodes.length > 0 ? anchorQuote(page.text, note.quote, note.position) : null;
+      if (!anchor) {
+        lost.push(note.id);
+        continue;
       }
-      await actions.report(found, lost);
-    },
+      found.push(note.id);
+      highlight?.add(locateSpan(page, anchor).range);
+    }
+    await actions.report(found, lost);
+  }
+
+  let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    // Only pages with selection notes need anchoring again when they change.
+    if (count === 0) return;
+    clearTimeout(reanchorTimer);
+    reanchorTimer = setTimeout(() => void refresh(), REANCHOR_DELAY_MS);
+  });
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+
+  return {
+    refresh,
     destroy() {
       generation++;
+      observer.disconnect();
+      clearTimeout(reanchorTimer);
       if (highlight) CSS.highlights.delete(NOTE_HIGHLIGHT);
     },
   };

@@ -3,8 +3,8 @@
  * milliseconds so that no task of ours holds the page's main thread for long.
  */
 import type { Matcher } from '@/core/match';
-import { matchSegments } from '@/core/match';
 import type { Annotation, Highlighter } from './highlighter';
+import { joinText, locateSpan } from './page-text';
 import { textRuns } from './text-walker';
 
 export interface ScanOptions {
@@ -27,19 +27,17 @@ const yieldToPage = () =>
   });
 
 /** Scans `root` and adds what it finds to `highlighter`; resolves when done or aborted. */
-export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Highlighter, { sliceMs = 8, signal }: ScanOptions = {}): Promise<void> {
-  const doc = root.ownerDocument ?? (root as Document);
+export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Pick<Highlighter, 'add'>, { sliceMs = 8, signal }: ScanOptions = {}): Promise<void> {
   // Start in a task of our own, apart from receiving and preparing the dictionary.
   await yieldToPage();
   if (signal?.aborted) return;
   let sliceStart = performance.now();
   let found: Annotation[] = [];
   for (const run of textRuns(root)) {
-    for (const match of matchSegments(matcher, run.nodes.map((node) => node.data))) {
-      const range = doc.createRange();
-      range.setStart(run.nodes[match.start.segment], match.start.offset);
-      range.setEnd(run.nodes[match.end.segment], match.end.offset);
-      const nodes = run.nodes.slice(match.start.segment, match.end.segment + 1);
+    // A run is read as one string ("Kim <b>Jong-un</b>" is "Kim Jong-un"), its matches mapped back to its nodes.
+    const joined = joinText(run.nodes);
+    for (const match of matcher.find(joined.text)) {
+      const { range, nodes } = locateSpan(joined, match);
       found.push({ range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) });
     }
     if (performance.now() - sliceStart > sliceMs) {

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBadgeReporter } from '@/annotator/badge-reporter';
+import type { Annotation } from '@/annotator/highlighter';
+
+const REPORT_DELAY_MS = 300;
+
+/** Holds annotations of the given entities and tells its listeners when they change. */
+function fakeHighlighter() {
+  const listeners = new Set<() => void>();
+  const highlighter = {
+    annotations: [] as Annotation[],
+    onChange: (listener: () => void) => (listeners.add(listener), () => void listeners.delete(listener)),
+    show(...entityIds: string[]) {
+      highlighter.annotations = entityIds.map((entityId) => ({ entityId }) as Annotation);
+      for (const listener of listeners) listener();
+    },
+  };
+  return highlighter;
+}
+
+let send: ReturnType<typeof vi.fn<(entities: number) => void>>;
+let badge: ReturnType<typeof createBadgeReporter>;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  send = vi.fn();
+  badge = createBadgeReporter(send);
+});
+
+afterEach(() => {
+  badge.destroy();
+  vi.useRealTimers();
+});
+
+describe('the badge reporter', () => {
+  it('reports the number of distinct entities once a burst of changes settles', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS / 2);
+    highlighter.show('kyiv', 'kyiv', 'ukraine');
+    vi.advanceTimersByTime(REPORT_DELAY_MS - 1);
+    expect(send).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(send.mock.calls).toEqual([[2]]);
+  });
+
+  it('reports again when the highlights change, not when they stay the same', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show('kyiv', 'kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[1], [1]]);
+  });
+
+  it('reports 0 once Contesto is turned off, and stops following the old highlights', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    badge.follow(undefined);
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show('kyiv', 'ukraine');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[1], [0]]);
+  });
+
+  it('sends nothing once destroyed', () => {
+    badge.follow(fakeHighlighter());
+    badge.destroy();
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send).not.toHaveBeenCalled();
+  });
+});

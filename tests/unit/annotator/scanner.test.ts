@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '@/annotator/highlighter';
+import { scanInSlices } from '@/annotator/scanner';
+import type { Match, Matcher } from '@/core/match';
+
+/** A matcher that finds every occurrence of the given names; each name's entity is its key. */
+function fakeMatcher(names: Record<string, string[]>): Matcher {
+  return {
+    find(text) {
+      const found: Match[] = [];
+      for (const [name, entityIds] of Object.entries(names)) {
+        for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, entityId: entityIds[0], entityIds, type: 'person' });
+      }
+      return found.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+/** Records each batch it is asked to highlight. */
+function fakeHighlighter() {
+  const batches: Annotation[][] = [];
+  return { batches, add: (annotations: Annotation[]) => void batches.push(annotations), all: () => batches.flat() };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('scanInSlices', () => {
+  it('highlights a name split across inline elements as one range over both text nodes', async () => {
+    document.body.innerHTML = '<p>Then Kim <b>Jong-un</b> spoke.</p>';
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, fakeMatcher({ 'Kim Jong-un': ['kim'] }), highlighter);
+    const [annotation] = highlighter.all();
+    expect(annotation.range.toString()).toBe('Kim Jong-un');
+    expect(annotation.nodes.map((node) => node.data)).toEqual(['Then Kim ', 'Jong-un']);
+    expect(annotation).toMatchObject({ entityId: 'kim', type: 'person' });
+    expect(annotation).not.toHaveProperty('candidates');
+  });
+
+  it('does not join text of two blocks, and never offers skipped text to the matcher', async () => {
+    document.body.innerHTML = '<p>Kim</p><p>Jong-un</p><nav>Kim Jong-un</nav><script>"Kim Jong-un"</script><p>Kim Jong-un</p>';
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, fakeMatcher({ 'Kim Jong-un': ['kim'] }), highlighter);
+    expect(highlighter.all().map((a) => a.range.startContainer.parentElement!.outerHTML)).toEqual(['<p>Kim Jong-un</p>']);
+  });
+
+  it('keeps every candidate of words that name several entities', async () => {
+    document.body.innerHTML = '<p>Georgia</p>';
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, fakeMatcher({ Georgia: ['georgia-country', 'georgia-state'] }), highlighter);
+    expect(highlighter.all()[0].candidates).toEqual(['georgia-country', 'georgia-state']);
+  });
+
+  it('hands over what it found in several slices when a slice runs out of time', async () => {
+    document.body.innerHTML = '<p>Moscow</p><p>Moscow</p><p>Moscow</p>';
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, fakeMatcher({ Moscow: ['moscow'] }), highlighter, { sliceMs: -1 });
+    expect(highlighter.batches.filter((batch) => batch.length > 0)).toHaveLength(3);
+    expect(highlighter.all()).toHaveLength(3);
+  });
+
+  it('stops at the next slice once aborted', async () => {
+    document.body.innerHTML = '<p>Moscow</p><p>Moscow</p><p>Moscow</p>';
+    const highlighter = fakeHighlighter();
+    const scans = new AbortController();
+    const scan = scanInSlices(document.body, fakeMatcher({ Moscow: ['moscow'] }), { add: (annotations) => (highlighter.add(annotations), scans.abort()) }, { sliceMs: -1, signal: scans.signal });
+    await scan;
+    expect(highlighter.all()).toHaveLength(1);
+  });
+
+  it('does nothing when aborted before it starts', async () => {
+    document.body.innerHTML = '<p>Moscow</p>';
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, fakeMatcher({ Moscow: ['moscow'] }), highlighter, { signal: AbortSignal.abort() });
+    expect(highlighter.batches).toEqual([]);
+  });
+});

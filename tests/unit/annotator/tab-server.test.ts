@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "https://news.example/story#top" }
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHighlighter, type Highlighter } from '@/annotator/highlighter';
+import { joinText, locateSpan } from '@/annotator/page-text';
+import { createTabServer } from '@/annotator/tab-server';
+
+let shown: Highlighter | undefined;
+let answer: ReturnType<typeof createTabServer>;
+
+beforeEach(() => {
+  document.body.innerHTML = '<p>Talks in Kyiv</p>';
+  shown = undefined;
+  answer = createTabServer(document, () => shown);
+});
+
+describe('the tab-message server', () => {
+  it('leaves messages that are not tab/* to other listeners', () => {
+    expect(answer({ broadcast: 'notes/changed', payload: {} })).toBeUndefined();
+    expect(answer({ type: 'page/init', payload: {} })).toBeUndefined();
+    expect(answer('tab/page-report')).toBeUndefined();
+  });
+
+  it('refuses a malformed tab message with an error', async () => {
+    expect(await answer({ type: 'tab/reveal', payload: {} })).toMatchObject({ ok: false, error: expect.stringContaining('tab/reveal') });
+  });
+
+  it('answers the page report with null while Contesto is off, and with the entities shown once it runs', async () => {
+    expect(await answer({ type: 'tab/page-report', payload: {} })).toEqual({ ok: true, value: null });
+    expect(await answer({ type: 'tab/reveal', payload: { entityId: 'kyiv' } })).toEqual({ ok: true, value: { found: false } });
+    shown = createHighlighter(document);
+    shown.add([{ ...locateSpan(joinText([document.querySelector('p')!.firstChild as Text]), { start: 9, end: 13 }), entityId: 'kyiv', type: 'place' }]);
+    expect(await answer({ type: 'tab/page-report', payload: {} })).toEqual({
+      ok: true,
+      value: { url: 'https://news.example/story#top', entities: [{ entityId: 'kyiv', type: 'place', count: 1 }] },
+    });
+  });
+
+  it("describes the reader's selection as a note target on the page, without its fragment", async () => {
+    expect(await answer({ type: 'tab/selection', payload: {} })).toEqual({ ok: true, value: null });
+    const range = document.createRange();
+    range.setStart(document.querySelector('p')!.firstChild!, 9);
+    range.setEnd(document.querySelector('p')!.firstChild!, 13);
+    document.getSelection()!.addRange(range);
+    expect(await answer({ type: 'tab/selection', payload: {} })).toEqual({
+      ok: true,
+      value: {
+        kind: 'selection',
+        url: 'https://news.example/story',
+        quote: { type: 'TextQuoteSelector', exact: 'Kyiv', prefix: 'Talks in ', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 9, end: 13 },
+      },
+    });
+  });
+});
