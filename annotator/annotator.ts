@@ -1,16 +1,19 @@
 /**
  * Everything Contesto does inside a page, wired together: scan and highlight, follow the page
- * as it changes, and explain a highlight on hover or from the keyboard. Every listener goes
- * through `ctx`, so an invalidated content script (extension reloaded or updated) cleans up.
+ * as it changes (dom-watch.ts), and explain a highlight on hover (hover.ts) or from the keyboard
+ * (keyboard.ts). Every listener goes through `ctx`, so an invalidated content script (extension
+ * reloaded or updated) cleans up.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/core/match';
-import { createHighlighter, inReadingOrder, type Annotation } from './highlighter';
 import { createReader } from './ambiguity';
+import { watchDom } from './dom-watch';
+import { createHighlighter, type Annotation } from './highlighter';
 import { annotationAt } from './hit-test';
+import { watchHover } from './hover';
+import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
-import { blockContaining, isInsideSkipped, OWN_UI_ATTRIBUTE } from './text-walker';
 
 export interface AnnotatorOptions {
   hoverDelayMs: number;
@@ -20,25 +23,14 @@ export interface AnnotatorOptions {
   mutationBatchMs?: number;
 }
 
-/** Keyboard: Alt+Shift+J / Alt+Shift+K move to the next / previous highlight and explain it. */
-export const NEXT_HIGHLIGHT_KEY = 'KeyJ';
-export const PREVIOUS_HIGHLIGHT_KEY = 'KeyK';
+export type Annotator = ReturnType<typeof createAnnotator>;
 
 export function createAnnotator(ctx: ContentScriptContext, doc: Document, matcher: Matcher, popover: Popover, options: AnnotatorOptions) {
   const { hoverDelayMs, graceMs = 300, mutationBatchMs = 150 } = options;
-  // Where highlights change the DOM (the <contesto-mark> fallback), those changes must not look
-  // like the page's: set aside the page's pending records, drop ours, then handle the page's.
-  const highlighter = createHighlighter(doc, (change) => {
-    const pagesOwn = observer.takeRecords();
-    change();
-    observer.takeRecords();
-    if (pagesOwn.length > 0) onMutations(pagesOwn);
-  });
+  const domWatch = watchDom(doc, rescanWithin, mutationBatchMs);
+  const highlighter = createHighlighter(doc, domWatch.ownDomChange);
+  let destroyed = false;
   let scans = new AbortController();
-  let openTimer: ReturnType<typeof setTimeout> | undefined;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let hovered: Annotation | null = null;
-  let keyboardIndex = -1;
 
   const anchorFor = (annotation: Annotation): PopoverAnchor => {
     const reading = createReader(highlighter.annotations)(annotation);
@@ -47,6 +39,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
       getRect: () => annotation.range.getClientRects()[0] ?? annotation.range.getBoundingClientRect(),
     };
   };
+  const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor }, { hoverDelayMs, graceMs });
+  const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
 
   function scan(root: Node) {
     return scanInSlices(root, matcher, highlighter, { signal: scans.signal });
@@ -57,79 +51,12 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     scans = new AbortController();
     popover.hide();
     highlighter.clear();
-    keyboardIndex = -1;
+    keyboard.reset();
     return scan(doc.body);
   }
 
-  // Hover: one listener for the whole page, throttled to animation frames.
-  let pendingPointer: PointerEvent | null = null;
-  function onPointerMove(event: PointerEvent) {
-    if (!pendingPointer) requestAnimationFrame(handlePointer);
-    pendingPointer = event;
-  }
-  function handlePointer() {
-    const event = pendingPointer;
-    pendingPointer = null;
-    if (!event || popover.contains(event.target)) return;
-    const annotation = annotationAt(doc, highlighter, event.clientX, event.clientY);
-    if (annotation === hovered) return;
-    hovered = annotation;
-    clearTimeout(openTimer);
-    if (annotation) {
-      clearTimeout(closeTimer);
-      const anchor = anchorFor(annotation);
-      if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
-    } else if (popover.anchor) {
-      closeTimer = setTimeout(() => popover.hide(), graceMs);
-    }
-  }
-  popover.onPointerEnter(() => clearTimeout(closeTimer));
-  popover.onPointerLeave(() => {
-    hovered = null;
-    closeTimer = setTimeout(() => popover.hide(), graceMs);
-  });
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && popover.anchor) {
-      popover.hide();
-      return;
-    }
-    if (!event.altKey || !event.shiftKey || (event.code !== NEXT_HIGHLIGHT_KEY && event.code !== PREVIOUS_HIGHLIGHT_KEY)) return;
-    const annotations = inReadingOrder(highlighter.annotations);
-    if (annotations.length === 0) return;
-    event.preventDefault();
-    const step = event.code === NEXT_HIGHLIGHT_KEY ? 1 : -1;
-    keyboardIndex = (keyboardIndex + step + annotations.length) % annotations.length;
-    const annotation = annotations[keyboardIndex];
-    annotation.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    void popover.show(anchorFor(annotation), { focus: true });
-  }
-
-  function onScroll() {
-    const anchor = popover.anchor;
-    if (!anchor) return;
-    const rect = anchor.getRect();
-    if (rect.bottom < 0 || rect.top > innerHeight) popover.hide();
-  }
-
-  // Dynamic pages: rescan only the blocks that changed, in batches; ignore our own UI.
-  let dirty = new Set<Node>();
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => onMutations(records));
-  function onMutations(records: MutationRecord[]) {
-    for (const record of records) {
-      const target = record.type === 'characterData' ? record.target.parentNode : record.target;
-      if (!target || isOurs(target)) continue;
-      if (record.type === 'childList' && [...record.addedNodes].every(isOurs) && [...record.removedNodes].every(isOurs)) continue;
-      dirty.add(target);
-    }
-    if (dirty.size > 0 && flushTimer === undefined) flushTimer = setTimeout(flush, mutationBatchMs);
-  }
-  function flush() {
-    flushTimer = undefined;
-    const blocks = [...dirty].filter((node) => node.isConnected && !isInsideSkipped(node, doc.body)).map((node) => blockContaining(node, doc.body));
-    const roots = outermost(blocks);
-    dirty = new Set();
+  /** Rescans the blocks the page changed, after forgetting what left the page. */
+  function rescanWithin(roots: Node[]) {
     highlighter.pruneDetached();
     for (const root of roots) {
       highlighter.removeWithin(root);
@@ -140,36 +67,21 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   return {
     highlighter,
     async start() {
-      ctx.addEventListener(doc, 'pointermove', onPointerMove, { passive: true });
-      ctx.addEventListener(window, 'keydown', onKeyDown, { capture: true });
-      ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
-      ctx.addEventListener(window, 'wxt:locationchange', () => void rescanAll());
-      observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+      // ctx removes this listener only when the content script is invalidated, not when Contesto is turned off.
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        if (!destroyed) void rescanAll();
+      });
+      domWatch.start();
       await scan(doc.body);
     },
     destroy() {
+      destroyed = true;
       scans.abort();
-      observer.disconnect();
-      clearTimeout(openTimer);
-      clearTimeout(closeTimer);
-      clearTimeout(flushTimer);
+      domWatch.destroy();
+      hover.destroy();
+      keyboard.destroy();
       popover.remove();
       highlighter.clear();
     },
   };
-}
-
-function isOurs(node: Node): boolean {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!element?.closest(`[${OWN_UI_ATTRIBUTE}]`) || node.nodeName === 'CONTESTO-MARK';
-}
-
-/** Drops nodes inside another node of the list, so nothing is scanned twice. */
-function outermost(nodes: Node[]): Node[] {
-  const set = new Set(nodes);
-  const hasListedAncestor = (node: Node) => {
-    for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return true;
-    return false;
-  };
-  return [...set].filter((node) => !hasListedAncestor(node));
 }

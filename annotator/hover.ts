@@ -1,0 +1,74 @@
+/**
+ * Pointer hover: resting on a highlight opens its popover after a delay; leaving it (for
+ * somewhere other than the popover) closes the popover after a grace time. A popover whose
+ * highlight scrolled out of view closes too.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Annotation } from './highlighter';
+import type { Popover, PopoverAnchor } from './popover';
+
+export interface HoverOptions {
+  hoverDelayMs: number;
+  /** Time the pointer may spend between a highlight and the popover before it closes. */
+  graceMs: number;
+}
+
+export interface HoverTargets {
+  /** The annotation under a point of the viewport, if any. */
+  annotationAt(x: number, y: number): Annotation | null;
+  anchorFor(annotation: Annotation): PopoverAnchor;
+}
+
+export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Popover, targets: HoverTargets, { hoverDelayMs, graceMs }: HoverOptions) {
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let hovered: Annotation | null = null;
+
+  // One listener for the whole page, throttled to animation frames.
+  let pendingPointer: PointerEvent | null = null;
+  function onPointerMove(event: PointerEvent) {
+    if (!pendingPointer) requestAnimationFrame(handlePointer);
+    pendingPointer = event;
+  }
+  function handlePointer() {
+    const event = pendingPointer;
+    pendingPointer = null;
+    if (!event || popover.contains(event.target)) return;
+    const annotation = targets.annotationAt(event.clientX, event.clientY);
+    if (annotation === hovered) return;
+    hovered = annotation;
+    clearTimeout(openTimer);
+    if (annotation) {
+      clearTimeout(closeTimer);
+      const anchor = targets.anchorFor(annotation);
+      if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
+    } else if (popover.anchor) {
+      closeTimer = setTimeout(() => popover.hide(), graceMs);
+    }
+  }
+  popover.onPointerEnter(() => clearTimeout(closeTimer));
+  popover.onPointerLeave(() => {
+    hovered = null;
+    closeTimer = setTimeout(() => popover.hide(), graceMs);
+  });
+
+  function onScroll() {
+    const anchor = popover.anchor;
+    if (!anchor) return;
+    const rect = anchor.getRect();
+    if (rect.bottom < 0 || rect.top > innerHeight) popover.hide();
+  }
+
+  ctx.addEventListener(doc, 'pointermove', onPointerMove, { passive: true });
+  ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
+
+  return {
+    destroy() {
+      doc.removeEventListener('pointermove', onPointerMove);
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      pendingPointer = null;
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+    },
+  };
+}
