@@ -20,6 +20,7 @@ import {
   OF_CONNECTORS,
   ORGANIZATION_CUES,
   ORIGIN_NOUNS,
+  PLACE_HEAD_WORDS,
   PLACE_NAME_WORDS,
   PLACE_PREFIXES,
   PLACE_CUES,
@@ -79,7 +80,7 @@ const MAX_NAME_WORD_LENGTH = 40;
 const MIN_RECURRENT_MENTIONS = 3;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, personShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, nameShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -96,7 +97,7 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
     shareType(left, right);
     shareType(right, left);
   }
-  return groupOccurrences(occurrences, context.casing);
+  return groupOccurrences(occurrences, context.casing, context.lang);
 }
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
@@ -129,7 +130,7 @@ function knownInShouting(tokens: Token[], start: number, context: RecognitionCon
     const span = tokens.slice(start, end + 1);
     if (!span.every((token) => token.shouted) || !adjacentRun(span, context.text)) continue;
     const surface = context.text.slice(span[0]!.start, span.at(-1)!.end);
-    if (span.length === 1 && (span[0]!.text.length < 3 || isCommonWord(span[0]!.folded) || functionWordsOf(context.lang).has(span[0]!.folded))) continue;
+    if (span.length === 1 && (span[0]!.text.length < 3 || isCommonWord(span[0]!.folded, context.lang) || functionWordsOf(context.lang).has(span[0]!.folded))) continue;
     const concept = knownConcept(surface, context.thesaurus);
     // A town's name in capitals is read only after a preposition ("ARRESTATO A FASANO"): many towns are words.
     const previous = tokens[start - 1];
@@ -162,7 +163,7 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
     if (!isTitle(tokens[index]!)) continue;
     // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
     let affiliationEnd = index - 1;
-    const portfolio = (token: Token) => !token.acronym && isCommonWord(token.folded) && !ORGANIZATION_CUES.has(token.folded);
+    const portfolio = (token: Token) => !token.acronym && isCommonWord(token.folded, context.lang) && !ORGANIZATION_CUES.has(token.folded);
     if (affiliationEnd >= start && portfolio(tokens[affiliationEnd]!)) affiliationEnd--;
     const parts: [number, number, boolean][] = affiliationEnd >= start ? [[start, affiliationEnd, true]] : [];
     return [...parts, [index, end, false]];
@@ -185,7 +186,7 @@ function splitAtOfPlace(tokens: Token[], start: number, end: number, context: Re
     if (rightStart > end) return undefined;
     const left = tokens.slice(start, index);
     const surface = (from: number, to: number) => context.text.slice(tokens[from]!.start, tokens[to]!.end);
-    const cueOnLeft = left.some((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded) || PLACE_NAME_WORDS.has(token.folded) || PLACE_PREFIXES.has(token.folded) || ROLE_CUES.has(token.folded));
+    const cueOnLeft = left.some((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded) || PLACE_NAME_WORDS.has(token.folded) || PLACE_HEAD_WORDS.has(token.folded) || PLACE_PREFIXES.has(token.folded) || ROLE_CUES.has(token.folded));
     const leftIsCountry = !!countryCodeOf(surface(start, index - 1));
     const rightIsPlace = isKnownPlace(surface(rightStart, end)) || !!countryCodeOf(surface(rightStart, end)) || knownConcept(surface(rightStart, end), context.thesaurus)?.type === 'place';
     if (leftIsCountry || (rightIsPlace && !cueOnLeft)) return [[start, index - 1, false], [rightStart, end, false]];
@@ -274,9 +275,11 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
     // A headline's first word that the gazetteers know as a town is kept: "Bitritto: sorpresi a rubare rame".
-    const knownTown = span.length === 1 && isKnownPlace(span[0]!.text) && !isCommonWord(span[0]!.folded) && !context.casing.lowercase.has(span[0]!.folded) && !functionWordsOf(context.lang).has(span[0]!.folded);
+    const knownTown = span.length === 1 && isKnownPlace(span[0]!.text) && !isCommonWord(span[0]!.folded, context.lang) && !context.casing.lowercase.has(span[0]!.folded) && !functionWordsOf(context.lang).has(span[0]!.folded);
     if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
-    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded)) {
+    // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
+    else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
+    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded, context.lang)) {
       // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
       if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
       span = span.slice(1);
@@ -306,11 +309,11 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
   const saintly = words.length > 1 && PLACE_PREFIXES.has(words[0]!.folded); // "San Nicola", "Santa Chiara", "St Albans"
-  if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded))) addVote(votes, 'place', WEIGHT.placeWord);
+  if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded)) || (words.length > 1 && PLACE_HEAD_WORDS.has(words[0]!.folded))) addVote(votes, 'place', WEIGHT.placeWord);
   // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
   // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.
-  if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded))) addVote(votes, 'place', WEIGHT.gazetteer);
+  if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded, context.lang))) addVote(votes, 'place', WEIGHT.gazetteer);
   collectContextVotes(tokens, startIndex, context.text, votes);
   if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
   // A lone word after a role is its holder ("il sindaco Decaro"); before one it may be a headline's
@@ -321,12 +324,14 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (before) addVote(votes, 'person', WEIGHT.role);
   if (after?.type) addVote(votes, after.type, after.type === 'person' ? WEIGHT.role : WEIGHT.apposition);
   if (Object.keys(votes).length === 0) {
+    const commonWords = words.every((token) => isCommonWord(token.folded, context.lang) || isAdjectival(token));
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
-    else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !words.every((token) => isCommonWord(token.folded) || isAdjectival(token))) {
-      addVote(votes, 'person', WEIGHT.personShape);
-    }
+    else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !commonWords) addVote(votes, 'person', WEIGHT.nameShape);
+    // Italian capitalises no heading or title of a work, so ordinary words capitalised together in
+    // mid-sentence name a body: "Forza Nuova", "Protezione Civile" (English title case says less).
+    else if (span.length > 1 && commonWords && !span[0]!.initial && context.lang === 'it') addVote(votes, 'organization', WEIGHT.nameShape);
   }
-  const lone = Object.keys(votes).length === 0 && span.length === 1 && !span[0]!.initial && !span[0]!.acronym && !isCommonWord(span[0]!.folded);
+  const lone = Object.keys(votes).length === 0 && span.length === 1 && !span[0]!.initial && !span[0]!.acronym && !isCommonWord(span[0]!.folded, context.lang);
   // A lone name: in news, most often a company, a party or an agency; people are introduced with a
   // given name first, and a person's short form gives this vote back when it joins the full name.
   if (lone) addVote(votes, 'organization', WEIGHT.loneName);
@@ -379,7 +384,7 @@ function shareType(from: Occurrence, to: Occurrence): void {
  * Occurrences of one thing become one document entity: same concept key or folded form; a single
  * word that begins or ends exactly one longer plain name ("Kim" in "Kim Jong-un") joins it.
  */
-function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEntity[] {
+function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: string): DocumentEntity[] {
   const byKey = new Map<string, DocumentEntity>();
   for (const occurrence of occurrences) {
     const key = occurrence.concept?.key ?? occurrence.tokens.map((token) => token.folded).join(' ');
@@ -399,14 +404,20 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
     // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice;
     // nor is a street ("via Piccinni" is a street, not the composer it is named after).
     if (entity.concept || entity.key.includes(' ') || isCommonWord(entity.key) || entity.street) continue;
-    const owners = fullNames.filter((full) => full.key.startsWith(`${entity.key} `) || full.key.endsWith(` ${entity.key}`));
+    // A family name may be a word of the language ("Conte", "Draghi"); a first word may not ("Jim",
+    // "Estado", "Legalità" before a name), nor one the corpus also writes in lower case.
+    const firstWordMayJoin = !isCommonWord(entity.key, lang) && !casing.lowercase.has(entity.key);
+    const owners = fullNames.filter((full) => (firstWordMayJoin && full.key.startsWith(`${entity.key} `)) || full.key.endsWith(` ${entity.key}`));
     if (owners.length !== 1) continue;
+    // Many family names are towns too ("Fontana", "Conte"): the gazetteer alone is no evidence against
+    // the person, but a town written as one ("a Brindisi", "di Brindisi") stays the town.
+    if (dominantType(entity.votes) === 'place' && (entity.votes.place ?? 0) > WEIGHT.gazetteer * mentionsOf(entity)) continue;
     const owner = owners[0]!;
     for (const [surface, count] of entity.surfaces) {
       owner.surfaces.set(surface, (owner.surfaces.get(surface) ?? 0) + count);
       owner.shortForms.add(surface);
     }
-    mergeVotes(owner.votes, entity.votes);
+    mergeVotes(owner.votes, Object.fromEntries(Object.entries(entity.votes).filter(([type]) => type !== 'place')));
     if (entity.loneOccurrences) addVote(owner.votes, 'organization', -WEIGHT.loneName * entity.loneOccurrences);
     owner.description ??= entity.description;
     byKey.delete(entity.key);
@@ -414,13 +425,18 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing): DocumentEn
   for (const entity of byKey.values()) {
     if (Object.keys(entity.votes).length === 0 && isRecurrentName(entity, casing)) addVote(entity.votes, 'organization', WEIGHT.loneName);
   }
-  return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity, casing));
+  return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity, casing, lang) && !isOrdinaryWord(entity, casing, lang));
+}
+
+/** "Piano", "Security", "Mother": a word of the language that the corpus also writes in lower case is that word, unless the thesaurus says otherwise. */
+function isOrdinaryWord(entity: DocumentEntity, casing: Casing, lang: string): boolean {
+  return !entity.concept && !entity.key.includes(' ') && isCommonWord(entity.key, lang) && casing.lowercase.has(entity.key);
 }
 
 /** A name with no evidence for any type that the document writes once is not an entity. */
-function isUnsupported(entity: DocumentEntity, casing: Casing): boolean {
+function isUnsupported(entity: DocumentEntity, casing: Casing, lang: string): boolean {
   if (entity.concept || Object.keys(entity.votes).length > 0) return false;
-  return mentionsOf(entity) < 2 || (entity.key.split(' ').every(isCommonWord) && !isRecurrentName(entity, casing));
+  return mentionsOf(entity) < 2 || (entity.key.split(' ').every((word) => isCommonWord(word, lang)) && !isRecurrentName(entity, casing));
 }
 
 /**

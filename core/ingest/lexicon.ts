@@ -69,11 +69,17 @@ export const INSTITUTIONS = words(`
   congress senate parliament assembly cabinet pentagon parlamento senato quirinale viminale farnesina policlinico
   questura prefettura cassazione tar consulta carabinieri polizia`);
 
-/** Words inside a name that make it a place: "Western Wall", "Red Sea", "Piazza Massari". */
+/** Words inside a name that make it a place: "Western Wall", "Red Sea". */
 export const PLACE_NAME_WORDS = words(`
   street avenue square road boulevard bridge airport station palace castle wall mountains mountain sea ocean gulf
   bay river lake island islands park hill hills valley peninsula desert coast strip church cathedral abbey tower
-  stadium theatre theater temple mosque synagogue
+  stadium theatre theater temple mosque synagogue`);
+
+/**
+ * Italian words that make a name a place when they open it ("Piazza Massari", "Fontana Maggiore");
+ * at its end they are family names as often ("Marco Fontana", "Anna Villa").
+ */
+export const PLACE_HEAD_WORDS = words(`
   piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte
   castello castel palazzo certosa villa chiesa basilica cattedrale duomo teatro stadio parco porta torre fontana
   abbazia convento santuario anfiteatro`);

@@ -5,15 +5,22 @@
  * ("Tumblr", "Likud") is.
  */
 import words from './data/english-words.json';
+import italianWords from './data/italian-words.json';
 
 let common: Set<string> | undefined;
+let italian: Set<string> | undefined;
 
 /** Plural, past and -ing forms are read back to the dictionary's base form. */
 const INFLECTIONS: [RegExp, string][] = [[/ies$/, 'y'], [/es$/, ''], [/s$/, ''], [/ied$/, 'y'], [/ed$/, ''], [/ed$/, 'e'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/men$/, 'man']];
 
-/** `folded` (lower case, no accents) is an ordinary English word or an inflection of one. */
-export function isCommonWord(folded: string): boolean {
+/**
+ * `folded` (lower case, no accents) is an ordinary English word or an inflection of one, or, in
+ * Italian text, an ordinary Italian word ("Polizia", "Rapina", "Responsabile"). English counts in
+ * every language: news in any language borrows it ("Park", "Performance").
+ */
+export function isCommonWord(folded: string, lang?: string): boolean {
   common ??= new Set(words.common.split('\n'));
   if (common.has(folded)) return true;
+  if (lang === 'it' && (italian ??= new Set(italianWords.common.split('\n'))).has(folded)) return true;
   return INFLECTIONS.some(([ending, base]) => ending.test(folded) && common!.has(folded.replace(ending, base)));
 }

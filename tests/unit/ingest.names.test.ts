@@ -132,3 +132,43 @@ describe('shapes of names', () => {
     expect(named(pack, 'Bari')?.type).toBe('place');
   });
 });
+
+describe('aliases taken from a longer name', () => {
+  const aliasesOf = (pack: Pack, name: string) => named(pack, name)?.aliases ?? [];
+
+  it('gives a person by evidence their family name, even one that is an Italian word', () => {
+    const pack = ingestText('Il senatore Marco Fontana ha votato contro. Fontana ha spiegato il suo voto.', 'it');
+    expect(named(pack, 'Marco Fontana')?.type).toBe('person');
+    expect(aliasesOf(pack, 'Marco Fontana')).toContain('Fontana');
+  });
+
+  it('never gives a person a first word that is a word of the language or that the corpus writes in lower case', () => {
+    const pack = ingestText('Ieri Sole Malvezzi ha aperto la mostra. Sole Malvezzi ha ringraziato i volontari. Poi Sole ha lasciato la sala.', 'it');
+    expect(aliasesOf(pack, 'Sole Malvezzi')).not.toContain('Sole');
+    const lowerCase = ingestText('Ieri Viola Sartori ha aperto la mostra. Viola Sartori ha ringraziato i volontari. Poi Viola ha lasciato la sala, tutta dipinta di viola.', 'it');
+    expect(aliasesOf(lowerCase, 'Viola Sartori')).not.toContain('Viola');
+  });
+
+  it('never takes the first word of an organisation, or a place inside a longer name, as an alias', () => {
+    const pack = ingestText('A survey by Brightwave Research in Slovenia found support falling. Brightwave Research said Slovenia would vote in May.');
+    expect(aliasesOf(pack, 'Brightwave Research')).toEqual(['Brightwave Research']);
+    expect(named(pack, 'Slovenia')?.type).toBe('place');
+    const gallup = ingestText('A poll by Gallup Korea showed the president losing ground. Gallup Korea polls weekly.');
+    expect(aliasesOf(gallup, 'Gallup Korea')).not.toContain('Korea');
+  });
+
+  it('never takes as a name a word the corpus also writes in lower case', () => {
+    const pack = ingestText('Il Piano è stato approvato ieri dalla giunta. Secondo l’assessore, il piano prevede nuove piste ciclabili.', 'it');
+    expect(pack.entities.map((entity) => entity.name)).not.toContain('Piano');
+  });
+
+  it('reads ordinary Italian words capitalised together in mid-sentence as an organisation', () => {
+    const pack = ingestText('Ieri i militanti di Sinistra Unita hanno sfilato in centro.', 'it');
+    expect(named(pack, 'Sinistra Unita')?.type).toBe('organization');
+  });
+
+  it('keeps a town whose name begins with a word when a sentence opens with it', () => {
+    const pack = ingestText('Villa Castelli ospita la sagra del grano.', 'it');
+    expect(named(pack, 'Villa Castelli')?.type).toBe('place');
+  });
+});
