@@ -1,8 +1,13 @@
 import { defineConfig } from 'wxt';
+import { ensureBundledPack } from './scripts/lib/bundled-pack';
 
 // Chrome MV3 and Firefox MV2 from one source; see docs in README.md ("Architecture").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The background imports the pack built from corpus/; each build makes sure it is current.
+  hooks: {
+    'build:before': (wxt) => wxt.logger.info(`Bundled pack: ${ensureBundledPack()}.`),
+  },
   // WXT has no Preact module: point Vite's JSX at Preact.
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
