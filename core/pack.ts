@@ -1,12 +1,17 @@
 /**
- * The knowledge pack, format v1 (contract in docs/design.md): what ingestion writes,
- * what the store imports, and what users may exchange. Validation lives here so that
- * the CLI, the background and the tests refuse the same things with the same words.
+ * The knowledge pack, format v2: what ingestion writes, what the store imports, and what users
+ * may exchange. Validation lives here so that the CLI, the background and the tests refuse the
+ * same things with the same words.
+ *
+ * Version 2 adds to each mention the span of the sentence it is in, so that the store shows a
+ * mention's sentence without splitting its document again. Version 1 packs (files exported or
+ * built before) are still read: their sentences are found once, on import, as ingestion finds them.
  */
 import * as v from 'valibot';
+import { sentencesOf } from './ingest/sentences';
 
 export const PACK_FORMAT = 'contesto-pack';
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
 
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -45,11 +50,18 @@ export const EventSchema = v.looseObject({
   documentId: id,
 });
 
-export const MentionSchema = v.looseObject({
+const MentionV1Schema = v.looseObject({
   entityId: id,
   documentId: id,
   start: offset,
   end: offset,
+});
+
+export const MentionSchema = v.looseObject({
+  ...MentionV1Schema.entries,
+  /** The sentence the mention is in (core/ingest/sentences), as offsets in its document's text. */
+  sentenceStart: offset,
+  sentenceEnd: offset,
 });
 
 const PackBodySchema = v.looseObject({
@@ -62,11 +74,15 @@ const PackBodySchema = v.looseObject({
   mentions: v.array(MentionSchema),
 });
 
+const PackV1BodySchema = v.looseObject({ ...PackBodySchema.entries, version: v.literal(1), mentions: v.array(MentionV1Schema) });
+
 export type PackDocument = v.InferOutput<typeof DocumentSchema>;
 export type PackEntity = v.InferOutput<typeof EntitySchema>;
 export type PackEvent = v.InferOutput<typeof EventSchema>;
 export type PackMention = v.InferOutput<typeof MentionSchema>;
 export type Pack = v.InferOutput<typeof PackBodySchema>;
+/** A pack as version 1 wrote it: mentions without their sentences. */
+export type PackV1 = v.InferOutput<typeof PackV1BodySchema>;
 
 /** What is wrong with one record, in the words parsePack would use, or undefined when it is valid. */
 export function recordProblem(schema: typeof DocumentSchema | typeof EntitySchema | typeof EventSchema, value: unknown, what: string): string | undefined {
@@ -113,16 +129,45 @@ export function parsePack(input: string | unknown): Pack {
   if (version > PACK_VERSION) {
     throw new PackError(`This knowledge pack is version ${version}, newer than this Contesto reads (${PACK_VERSION}). Update Contesto to import it.`);
   }
-  const result = v.safeParse(PackBodySchema, value);
+  const result = version === 1 ? v.safeParse(PackV1BodySchema, value) : v.safeParse(PackBodySchema, value);
   if (!result.success) {
     throw new PackError(`Broken knowledge pack: ${describeIssue(result.issues[0])}.`);
   }
   checkReferences(result.output);
-  return result.output;
+  return result.output.version === 1 ? upgradeV1(result.output) : result.output;
+}
+
+function upgradeV1(pack: PackV1): Pack {
+  const byDocument = new Map(pack.documents.map((doc) => [doc.id, [] as PackV1['mentions']]));
+  for (const mention of pack.mentions) byDocument.get(mention.documentId)!.push(mention);
+  return { ...pack, version: PACK_VERSION, mentions: pack.documents.flatMap((doc) => withSentenceSpans(doc, byDocument.get(doc.id)!)) };
+}
+
+/** The sentence a mention's words are in: the first of `sentences` (in text order) that ends after `start`. */
+export function sentenceAt<S extends { start: number; end: number }>(sentences: S[], start: number): S | undefined {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sentences[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  return sentences[low];
+}
+
+/** Gives one document's mentions, from a version 1 pack or store, the spans of their sentences. */
+export function withSentenceSpans<M extends { start: number; end: number }>(document: { text: string; lang?: string }, mentions: M[]): (M & Pick<PackMention, 'sentenceStart' | 'sentenceEnd'>)[] {
+  if (mentions.length === 0) return [];
+  // The language version 1 read with: ingestion always writes one.
+  const sentences = sentencesOf(document.text, document.lang ?? 'en');
+  return mentions.map((mention) => {
+    const sentence = sentenceAt(sentences, mention.start) ?? mention;
+    return { ...mention, sentenceStart: sentence.start, sentenceEnd: sentence.end };
+  });
 }
 
 /** Ids must be unique and every reference must point at something in the pack. */
-function checkReferences(pack: Pack): void {
+function checkReferences(pack: Pack | PackV1): void {
   const unique = (items: { id: string }[], what: string) => {
     const seen = new Set<string>();
     for (const item of items) {
@@ -134,6 +179,9 @@ function checkReferences(pack: Pack): void {
   const documents = unique(pack.documents, 'document');
   const entities = unique(pack.entities, 'entity');
   unique(pack.events, 'event');
+  if (pack.version === PACK_VERSION && pack.mentions.some((mention) => mention.sentenceEnd < mention.sentenceStart)) {
+    throw new PackError("Broken knowledge pack: a mention's sentence ends before it starts.");
+  }
   for (const event of pack.events) {
     if (!documents.has(event.documentId)) throw new PackError(`Broken knowledge pack: event "${event.id}" names unknown document "${event.documentId}".`);
     for (const entityId of event.entities) {

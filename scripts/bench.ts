@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the performance protocol of docs/design.md ("Performance"). Headless Chromium,
+ * `npm run bench`: the performance protocol of docs/architecture.md ("Performance protocol"). Headless Chromium,
  * the same pages and dictionaries for three contenders, each run on a fresh load of the page:
  * the floor (a bare TreeWalker pass), ours (every per-page cost of the content script) and
  * mark.js (one combined RegExp, and mark(array) for the small dictionary).
@@ -347,7 +347,7 @@ function report({ command, chromiumVersion, pagesDir, runs, dictionaries, rows, 
     '',
     '- **Floor**: a bare TreeWalker pass reading every text node\'s data.',
     '- **Ours**: *total* = structuredClone of the compiled matcher (standing in for the message from the background) + `loadMatcher` + `scanInSlices` with the real highlighter (CSS Custom Highlights) until done; *scan* = `scanInSlices` alone. Wall-clock time, so it includes the yields to the page between slices.',
-    '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with the bundled pack: with the gazetteer it overflows the stack (design.md: 12,604 aliases already do), so it is not run.',
+    '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with the bundled pack: with the gazetteer it overflows the stack (12,604 aliases already do), so it is not run.',
     '- **Longest task**: the largest gap between the pings of a MessageChannel heartbeat running while ours runs (an upper bound of our longest task; median of runs, worst run in brackets). *Long tasks > 50 ms*: the longest `longtask` PerformanceObserver entry seen during ours in any run.',
     '- **Heap**: `performance.memory.usedJSHeapSize` after a forced GC, minus the same before receiving the dictionary: what the content script keeps (matcher, highlighter, ranges).',
     '',

@@ -8,7 +8,7 @@ import { ingestFiles, ROOT } from '../fixtures/ingest/helpers';
 const SOURCE = '000_8393216312377e60.txt';
 const { pack, failures } = ingestFiles([{ name: SOURCE, content: readFileSync(join(ROOT, 'corpus', SOURCE), 'utf8') }]);
 
-/** Gold from docs/design.md: [type, a name or alias, further aliases it must carry]. */
+/** Gold from docs/architecture.md: [type, a name or alias, further aliases it must carry]. */
 const GOLD: [PackEntity['type'], string, string[]][] = [
   ['person', 'Kim Jong-un', []],
   ['person', 'Vladimir Putin', ['Putin']],
