@@ -30,8 +30,7 @@ export function EntityCard({ card, t, locale, children }: EntityCardProps) {
         </p>
       )}
       {card.events.length > 0 && (
-        <section aria-label={t('timeline')}>
-          <h3>{t('timeline')}</h3>
+        <CardSection title={t('timeline')}>
           <ol class="timeline">
             {card.events.map((event) => (
               <li key={event.id}>
@@ -40,11 +39,10 @@ export function EntityCard({ card, t, locale, children }: EntityCardProps) {
               </li>
             ))}
           </ol>
-        </section>
+        </CardSection>
       )}
       {card.sources.length > 0 && (
-        <section aria-label={t('sources')}>
-          <h3>{t('sources')}</h3>
+        <CardSection title={t('sources')}>
           {card.sources.map((source, i) => (
             <figure key={i} class="source">
               <blockquote>{source.sentence}</blockquote>
@@ -54,11 +52,10 @@ export function EntityCard({ card, t, locale, children }: EntityCardProps) {
               </figcaption>
             </figure>
           ))}
-        </section>
+        </CardSection>
       )}
       {card.related.length > 0 && (
-        <section aria-label={t('related')}>
-          <h3>{t('related')}</h3>
+        <CardSection title={t('related')}>
           <ul class="related">
             {card.related.map((entity) => (
               <li key={entity.id} class={`type-${entity.type}`}>
@@ -66,10 +63,20 @@ export function EntityCard({ card, t, locale, children }: EntityCardProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </CardSection>
       )}
       <p class="notes-count">{t('notesCount', String(card.noteCount))}</p>
       {children}
     </article>
+  );
+}
+
+/** A part of the card, named by its heading. */
+function CardSection({ title, children }: { title: string; children: preact.ComponentChildren }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
   );
 }

@@ -1,15 +1,13 @@
 /** One entity in depth: names, description, its dated events by year, related entities, the documents and sentences, the reader's notes. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
 import { byYear } from '@/core/timeline';
-import { request } from '@/services/rpc';
 import { coMentionedEntities, documentsMentioning, eventsOfEntity } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
 import { t, uiLocale } from '../i18n';
-import { NoteEditor } from '../NoteEditor';
-import { NoteList } from '../NoteList';
 import { EventList } from './EventList';
+import { NotesSection } from './NotesSection';
 
 /** Names shown at once; the rest (often every language's name of a country) behind a disclosure. */
 const SHOWN_NAMES = 8;
@@ -31,7 +29,6 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
     [entityId],
     undefined,
   );
-  const [writing, setWriting] = useState(false);
   const locale = uiLocale();
   // Keyboard and screen-reader users land on the entity they opened (once, not on every live update).
   const heading = useRef<HTMLHeadingElement>(null);
@@ -109,24 +106,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
         ))}
       </section>
 
-      <section class="notes" aria-labelledby="entity-notes">
-        <h3 id="entity-notes">{t('yourNotes')}</h3>
-        {writing ? (
-          <NoteEditor
-            label={t('noteOnEntity', entity.name)}
-            onSave={async (body, tags) => {
-              await request('notes/add', { target: { kind: 'entity', entityId }, body, tags });
-              setWriting(false);
-            }}
-            onCancel={() => setWriting(false)}
-          />
-        ) : (
-          <button type="button" onClick={() => setWriting(true)}>
-            {t('addNote')}
-          </button>
-        )}
-        <NoteList notes={notes} entityName={() => entity.name} empty={t('noNotesHere')} />
-      </section>
+      <NotesSection id="entity-notes" title={t('yourNotes')} target={{ kind: 'entity', entityId }} addLabel={t('addNote')} editorLabel={t('noteOnEntity', entity.name)} notes={notes} entityName={() => entity.name} />
     </article>
   );
 }

@@ -4,14 +4,12 @@ import type { PageReport } from '@/core/messages';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { pageUrl } from '@/core/page-url';
 import { onBroadcast } from '@/services/broadcast';
-import { request } from '@/services/rpc';
 import { askTab } from '@/services/tab-rpc';
 import type { StoredEntity } from '@/storage/schema';
 import { database } from '../database';
 import { useLive, type DescribedTab } from '../hooks';
 import { t } from '../i18n';
-import { NoteEditor } from '../NoteEditor';
-import { NoteList } from '../NoteList';
+import { NotesSection } from './NotesSection';
 
 type Report = { status: 'loading' } | { status: 'off' } | { status: 'unavailable' } | { status: 'ready'; report: PageReport };
 
@@ -86,25 +84,5 @@ function EntityGroup({ type, rows, entities, tabId, onOpenEntity }: { type: Enti
 function PageNotes({ url }: { url: string }) {
   const db = database();
   const notes = useLive(() => db.notes.where('url').equals(url).reverse().sortBy('created'), [url], []);
-  const [writing, setWriting] = useState(false);
-  return (
-    <section class="notes" aria-labelledby="page-notes">
-      <h3 id="page-notes">{t('notesOnPage')}</h3>
-      {writing ? (
-        <NoteEditor
-          label={t('noteOnPage')}
-          onSave={async (body, tags) => {
-            await request('notes/add', { target: { kind: 'page', url }, body, tags });
-            setWriting(false);
-          }}
-          onCancel={() => setWriting(false)}
-        />
-      ) : (
-        <button type="button" onClick={() => setWriting(true)}>
-          {t('noteOnPage')}
-        </button>
-      )}
-      <NoteList notes={notes} entityName={() => undefined} empty={t('noNotesHere')} />
-    </section>
-  );
+  return <NotesSection id="page-notes" title={t('notesOnPage')} target={{ kind: 'page', url }} addLabel={t('noteOnPage')} editorLabel={t('noteOnPage')} notes={notes} entityName={() => undefined} />;
 }

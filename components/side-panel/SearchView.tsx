@@ -1,9 +1,11 @@
 /** Search across the whole knowledge base: entities by any of their names, events, documents. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
 import { buildSearchIndex, type KnowledgeIndex, type SearchResults } from '@/core/search';
 import { database } from '../database';
 import { t, uiLocale } from '../i18n';
+import { Section } from '../Section';
 
 /** Built once per panel and knowledge base (a few seconds for 10,000 documents, see scripts/search-bench.ts). */
 let cached: { key: string; index: Promise<KnowledgeIndex> } | undefined;
@@ -35,8 +37,7 @@ export function SearchView({ onOpenEntity }: { onOpenEntity(entityId: string): v
 
   const total = results ? results.entities.length + results.events.length + results.documents.length : 0;
   return (
-    <section class="search" aria-labelledby="search-title">
-      <h2 id="search-title">{t('viewSearch')}</h2>
+    <Section id="search-title" title={t('viewSearch')} level={2} class="search">
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           <span>{t('searchLabel')}</span>
@@ -46,46 +47,46 @@ export function SearchView({ onOpenEntity }: { onOpenEntity(entityId: string): v
       <p class="muted" role="status">
         {!index ? t('searchPreparing') : results ? t('searchCount', String(total)) : ''}
       </p>
-      {results && results.entities.length > 0 && (
-        <section aria-labelledby="results-entities">
-          <h3 id="results-entities">{t('resultsEntities')}</h3>
-          <ul class="results">
-            {results.entities.map((hit) => (
-              <li key={hit.id} class={`type-${hit.type}`}>
+      {results && (
+        <>
+          <Hits id="results-entities" title={t('resultsEntities')} hits={results.entities} kind={(hit) => `type-${hit.type}`}>
+            {(hit) => (
+              <>
                 <button type="button" class="entity-name" onClick={() => onOpenEntity(hit.id)}>
                   {hit.name}
                 </button>{' '}
                 <span class={`type type-${hit.type}`}>{t(`type_${hit.type}`)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {results && results.events.length > 0 && (
-        <section aria-labelledby="results-events">
-          <h3 id="results-events">{t('resultsEvents')}</h3>
-          <ul class="results">
-            {results.events.map((hit) => (
-              <li key={hit.id}>
+              </>
+            )}
+          </Hits>
+          <Hits id="results-events" title={t('resultsEvents')} hits={results.events}>
+            {(hit) => (
+              <>
                 <time dateTime={hit.date}>{formatPartialDate(hit.date, locale)}</time> {hit.summary}
-              </li>
-            ))}
-          </ul>
-        </section>
+              </>
+            )}
+          </Hits>
+          <Hits id="results-documents" title={t('resultsDocuments')} hits={results.documents}>
+            {(hit) => `${hit.title}${hit.date ? ` · ${formatPartialDate(hit.date, locale)}` : ''}`}
+          </Hits>
+        </>
       )}
-      {results && results.documents.length > 0 && (
-        <section aria-labelledby="results-documents">
-          <h3 id="results-documents">{t('resultsDocuments')}</h3>
-          <ul class="results">
-            {results.documents.map((hit) => (
-              <li key={hit.id}>
-                {hit.title}
-                {hit.date && ` · ${formatPartialDate(hit.date, locale)}`}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </section>
+    </Section>
+  );
+}
+
+/** One kind of result under its heading; nothing when there is none. */
+function Hits<T extends { id: string }>({ id, title, hits, kind, children }: { id: string; title: string; hits: T[]; kind?(hit: T): string; children(hit: T): ComponentChildren }) {
+  if (hits.length === 0) return null;
+  return (
+    <Section id={id} title={title}>
+      <ul class="results">
+        {hits.map((hit) => (
+          <li key={hit.id} class={kind?.(hit)}>
+            {children(hit)}
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }

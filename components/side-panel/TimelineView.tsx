@@ -5,6 +5,7 @@ import { byYear, filterEvents } from '@/core/timeline';
 import { database } from '../database';
 import { useLive } from '../hooks';
 import { t } from '../i18n';
+import { Section } from '../Section';
 import { EventList } from './EventList';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -28,8 +29,7 @@ export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string):
       : filterEvents(events, { entityId: entity?.id, from: PARTIAL_DATE.test(from) ? from : undefined, to: PARTIAL_DATE.test(to) ? to : undefined });
 
   return (
-    <section class="timeline-view" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">{t('viewTimeline')}</h2>
+    <Section id="timeline-title" title={t('viewTimeline')} level={2} class="timeline-view">
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           <span>{t('filterEntity')}</span>
@@ -53,6 +53,6 @@ export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string):
         {dateError ? t('dateFormatHint') : t('eventsShown', String(shown.length), String(events.length))}
       </p>
       <EventList groups={byYear(shown)} onOpenEntity={onOpenEntity} />
-    </section>
+    </Section>
   );
 }
