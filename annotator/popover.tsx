@@ -11,6 +11,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/entity-card.css?inline';
 import { EntityCard } from '@/components/EntityCard';
 import { t, uiLocale } from '@/components/i18n';
+import { NoteEditor } from '@/components/NoteEditor';
 import type { EntityCard as Card } from '@/core/messages';
 import popoverCss from './popover.css?inline';
 import { OWN_UI_ATTRIBUTE } from './text-walker';
@@ -19,7 +20,7 @@ import { pageTheme } from './theme';
 export interface PopoverActions {
   loadCard(entityId: string): Promise<Card | null>;
   openInSidePanel(entityId: string): void;
-  addNote(entityId: string, body: string): Promise<void>;
+  addNote(entityId: string, body: string, tags: string[]): Promise<void>;
 }
 
 /** Where the popover points: a live rectangle, since the page scrolls and reflows. */
@@ -172,34 +173,23 @@ function AmbiguousView({ view, actions, onClose }: { view: Extract<View, { statu
 
 function PopoverView({ view, entityId, actions, onClose }: { view: View; entityId: string; actions: PopoverActions; onClose(): void }) {
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState('');
   const [status, setStatus] = useState('');
   if (view.status === 'loading') return <p class="status">{t('loading')}</p>;
   if (view.status === 'missing') return <p class="status">{t('entityUnknown')}</p>;
   if (view.status === 'error') return <p class="status">{view.message}</p>;
   if (view.status === 'ambiguous') return <AmbiguousView view={view} actions={actions} onClose={onClose} />;
 
-  const save = async () => {
-    if (!draft.trim()) return;
-    await actions.addNote(entityId, draft);
+  // A note needs words here; the editor stays open until it has some.
+  const save = async (body: string, tags: string[]) => {
+    if (!body.trim()) return;
+    await actions.addNote(entityId, body, tags);
     setEditing(false);
-    setDraft('');
     setStatus(t('noteSaved'));
   };
   return (
     <EntityCard card={view.card} t={t} locale={uiLocale()}>
       {editing ? (
-        <div class="note-editor">
-          <textarea aria-label={t('addNote')} placeholder={t('notePlaceholder')} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
-          <div class="actions">
-            <button type="button" onClick={save}>
-              {t('saveNote')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+        <NoteEditor label={t('noteOnEntity', view.card.name)} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <div class="actions">
           <button type="button" onClick={() => actions.openInSidePanel(entityId)}>

@@ -26,6 +26,8 @@ export function NoteEditor({ body = '', tags = [], label, onSave, onCancel }: No
       await onSave(draft, parseTags(tagText));
     } catch (failure) {
       setError((failure as Error).message);
+    } finally {
+      // Usually the editor is gone by now; where it stays (the popover keeps an empty note open), it can save again.
       setSaving(false);
     }
   }

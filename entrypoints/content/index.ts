@@ -40,7 +40,7 @@ export default defineContentScript({
       const popover = await createPopover(ctx, document, {
         loadCard: (entityId) => request('entity/card', { entityId }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
-        addNote: async (entityId, body) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body })),
+        addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
       });
       annotator = createAnnotator(ctx, document, loadMatcher(init.matcher), popover, { hoverDelayMs: init.hoverDelayMs });
       shown = annotator.highlighter;
