@@ -5,7 +5,7 @@
 import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { isEnabledFor, withSiteEnabled } from '@/core/settings';
-import { coMentionedEntities, documentsMentioning, eventsOfEntity } from '@/storage/knowledge';
+import { entityDossier } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
 import type { Handlers } from './router';
@@ -24,25 +24,21 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     return compileMatcher(entities.flatMap((e) => e.aliases.map((alias) => ({ alias, entityId: e.id, type: e.type }))));
   }
 
+  /** The popover's part of the entity's dossier: newest events first, two sources, eight related entities. */
   async function entityCard(entityId: string): Promise<EntityCard | null> {
-    const entity = await db.entities.get(entityId);
-    if (!entity) return null;
-    const [events, documents, related, noteCount] = await Promise.all([
-      eventsOfEntity(db, entityId),
-      documentsMentioning(db, entityId),
-      coMentionedEntities(db, entityId, 8),
-      db.notes.where('entityId').equals(entityId).count(),
-    ]);
+    const dossier = await entityDossier(db, entityId);
+    if (!dossier) return null;
+    const { entity, events, documents, related, notes } = dossier;
     return {
       id: entity.id,
       name: entity.name,
       type: entity.type,
       description: entity.description,
       aliases: entity.aliases,
-      events: events.reverse().map(({ id, date, summary }) => ({ id, date, summary })),
+      events: events.events.map(({ id, date, summary }) => ({ id, date, summary })).reverse(),
       sources: documents.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ sentence, title: document.title, date: document.date }))).slice(0, 2),
-      related: related.map(({ entity: { id, name, type } }) => ({ id, name, type })),
-      noteCount,
+      related: related.slice(0, 8).map(({ entity: { id, name, type } }) => ({ id, name, type })),
+      noteCount: notes.length,
     };
   }
 

@@ -1,19 +1,33 @@
-/** Read-side repositories over the knowledge base: what the popover, side panel and search ask. */
-import { foldAlias } from '@/core/normalize';
-import { sentencesOf } from '@/core/ingest/sentences';
-import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent } from './schema';
+/**
+ * Read-side repositories over the knowledge base: what the popover, the side panel, search and the
+ * popup show. Components and services read through these, never through the tables.
+ */
+import { notesOnEntity } from './notes';
+import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
-export function entityById(db: ContestoDatabase, id: string): Promise<StoredEntity | undefined> {
-  return db.entities.get(id);
+/** Events with what a list of them shows besides: their documents' titles and their entities. */
+export interface EventsInContext {
+  /** Oldest first (dates are ISO strings at mixed precision, so they sort as text). */
+  events: StoredEvent[];
+  titles: Map<string, string>;
+  entities: Map<string, StoredEntity>;
 }
 
-export function entitiesByAlias(db: ContestoDatabase, alias: string): Promise<StoredEntity[]> {
-  return db.entities.where('aliasKeys').equals(foldAlias(alias)).toArray();
+async function inContext(db: ContestoDatabase, events: StoredEvent[]): Promise<EventsInContext> {
+  const [documents, entities] = await Promise.all([
+    db.documents.bulkGet([...new Set(events.map((event) => event.documentId))]),
+    db.entities.bulkGet([...new Set(events.flatMap((event) => event.entities))]),
+  ]);
+  return {
+    events,
+    titles: new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.title] as const] : []))),
+    entities: new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity] as const] : []))),
+  };
 }
 
-/** Events an entity took part in, oldest first (dates are ISO strings at mixed precision, so they sort as text). */
-export function eventsOfEntity(db: ContestoDatabase, entityId: string): Promise<StoredEvent[]> {
-  return db.events.where('entities').equals(entityId).sortBy('date');
+/** Every event of the knowledge base, for the timeline. */
+export async function allEvents(db: ContestoDatabase): Promise<EventsInContext> {
+  return inContext(db, await db.events.orderBy('date').toArray());
 }
 
 export interface DocumentMentions {
@@ -22,38 +36,83 @@ export interface DocumentMentions {
   sentences: string[];
 }
 
-export async function documentsMentioning(db: ContestoDatabase, entityId: string): Promise<DocumentMentions[]> {
-  const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
-  const byDocument = new Map<string, typeof mentions>();
-  for (const mention of mentions) byDocument.set(mention.documentId, [...(byDocument.get(mention.documentId) ?? []), mention]);
-  const documents = await db.documents.bulkGet([...byDocument.keys()]);
-  return documents.flatMap((doc) => {
-    if (!doc) return [];
-    // The same sentences ingestion reads (quotes kept whole), so sources read like event summaries.
-    const all = sentencesOf(doc.text, doc.lang ?? 'en');
-    const starts = byDocument.get(doc.id)!.map((m) => m.start).sort((a, b) => a - b);
-    const sentences = [...new Set(starts.flatMap((start) => all.find((sentence) => sentence.start <= start && start < sentence.end)?.text ?? []))];
-    const { id, title, date, source, lang } = doc;
-    return [{ document: { id, title, date, source, lang }, sentences }];
-  });
-}
-
 export interface RelatedEntity {
   entity: StoredEntity;
   /** How many documents mention both. */
   documents: number;
 }
 
-/** Entities mentioned in the same documents, most shared first. */
-export async function coMentionedEntities(db: ContestoDatabase, entityId: string, limit = 20): Promise<RelatedEntity[]> {
-  const documentIds = [...new Set((await db.mentions.where('entityId').equals(entityId).toArray()).map((m) => m.documentId))];
+/** Everything known about one entity: what the side panel's entity view shows, and the popover's card a part of. */
+export interface EntityDossier {
+  entity: StoredEntity;
+  events: EventsInContext;
+  /** The documents that mention it, with the sentences that do (the same sentences ingestion read). */
+  documents: DocumentMentions[];
+  /** Entities mentioned in the same documents, most shared first. */
+  related: RelatedEntity[];
+  /** The reader's notes on it, newest first. */
+  notes: StoredNote[];
+}
+
+const RELATED_SHOWN = 20;
+
+export async function entityDossier(db: ContestoDatabase, entityId: string): Promise<EntityDossier | null> {
+  const entity = await db.entities.get(entityId);
+  if (!entity) return null;
+  const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
+  const [events, documents, related, notes] = await Promise.all([
+    db.events.where('entities').equals(entityId).sortBy('date').then((events) => inContext(db, events)),
+    documentsMentioning(db, mentions),
+    coMentionedEntities(db, entityId, mentions),
+    notesOnEntity(db, entityId),
+  ]);
+  return { entity, events, documents, related, notes };
+}
+
+async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention[]): Promise<DocumentMentions[]> {
+  const byDocument = new Map<string, StoredMention[]>();
+  for (const mention of mentions) byDocument.set(mention.documentId, [...(byDocument.get(mention.documentId) ?? []), mention]);
+  const documents = await db.documents.bulkGet([...byDocument.keys()]);
+  return documents.flatMap((doc) => {
+    if (!doc) return [];
+    const inOrder = byDocument.get(doc.id)!.sort((a, b) => a.start - b.start);
+    const sentences = [...new Set(inOrder.map((mention) => doc.text.slice(mention.sentenceStart, mention.sentenceEnd)))];
+    const { id, title, date, source, lang } = doc;
+    return [{ document: { id, title, date, source, lang }, sentences }];
+  });
+}
+
+async function coMentionedEntities(db: ContestoDatabase, entityId: string, mentions: StoredMention[]): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
-  for (const documentId of documentIds) {
+  for (const documentId of new Set(mentions.map((m) => m.documentId))) {
     const others = new Set((await db.mentions.where('documentId').equals(documentId).toArray()).map((m) => m.entityId));
     others.delete(entityId);
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, limit);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, RELATED_SHOWN);
   const entities = await db.entities.bulkGet(ranked.map(([id]) => id));
   return ranked.flatMap(([, documents], i) => (entities[i] ? [{ entity: entities[i]!, documents }] : []));
+}
+
+/** Entities' names by id, for lists that hold ids (the page's entities, notes on entities). */
+export async function entityNames(db: ContestoDatabase, ids: string[]): Promise<Map<string, string>> {
+  const entities = await db.entities.bulkGet([...new Set(ids)]);
+  return new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity.name] as const] : [])));
+}
+
+export interface KnowledgeCounts {
+  entities: number;
+  events: number;
+  documents: number;
+}
+
+export async function knowledgeCounts(db: ContestoDatabase): Promise<KnowledgeCounts> {
+  const [entities, events, documents] = await Promise.all([db.entities.count(), db.events.count(), db.documents.count()]);
+  return { entities, events, documents };
+}
+
+/** The whole knowledge base, for the search index. */
+export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: StoredEntity[]; events: StoredEvent[]; documents: StoredDocument[] }> {
+  const [entities, events, documents] = await Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray()]);
+  return { entities, events, documents };
 }

@@ -40,6 +40,16 @@ export function allNotes(db: ContestoDatabase): Promise<StoredNote[]> {
   return db.notes.orderBy('created').reverse().toArray();
 }
 
+/** The notes on one entity, newest first. */
+export function notesOnEntity(db: ContestoDatabase, entityId: string): Promise<StoredNote[]> {
+  return db.notes.where('entityId').equals(entityId).reverse().sortBy('created');
+}
+
+/** The notes on one page (the page itself and selections in it), newest first. */
+export function notesOnPage(db: ContestoDatabase, url: string): Promise<StoredNote[]> {
+  return db.notes.where('url').equals(url).reverse().sortBy('created');
+}
+
 export async function updateNote(db: ContestoDatabase, id: string, changes: { body?: string; tags?: string[] }, now = new Date()): Promise<StoredNote | undefined> {
   return db.transaction('rw', db.notes, async () => {
     const note = await db.notes.get(id);

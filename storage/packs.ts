@@ -2,7 +2,6 @@
  * Importing and removing knowledge packs. A pack lands in one transaction: either every row
  * is written or none is, and the reader's notes are never touched.
  */
-import { foldAlias } from '@/core/normalize';
 import { parsePack, type Pack } from '@/core/pack';
 import type { ContestoDatabase, PackId, StoredEntity } from './schema';
 
@@ -16,7 +15,7 @@ export async function importPack(db: ContestoDatabase, input: string | unknown, 
     await removePackRows(db, packId);
     await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
     await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
-    await db.mentions.bulkAdd(pack.mentions.map(({ entityId, documentId, start, end }) => ({ entityId, documentId, start, end, pack: packId })));
+    await db.mentions.bulkAdd(pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })));
     const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
     await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
   });
@@ -30,7 +29,6 @@ function mergeEntity(stored: StoredEntity | undefined, entity: Pack['entities'][
     name: stored?.name ?? entity.name,
     type: stored?.type ?? entity.type,
     aliases,
-    aliasKeys: [...new Set(aliases.map(foldAlias))],
     description: stored?.description ?? entity.description,
     packs: [...new Set([...(stored?.packs ?? []), packId])],
   };

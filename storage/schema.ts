@@ -3,7 +3,7 @@
  * Dexie upgrades an older database step by step, and every step keeps the reader's notes.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { EntityType } from '@/core/pack';
+import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '@/core/pack';
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 
@@ -12,45 +12,17 @@ export const DATABASE_NAME = 'contesto';
 /** Where a row came from: the pack built into the extension, or one the reader imported. */
 export type PackId = 'bundled' | UserPackId;
 
-export interface StoredDocument {
-  id: string;
-  title: string;
-  date?: string;
-  lang?: string;
-  source: string;
-  text: string;
-  pack: PackId;
-}
+// Rows are the pack's records as they arrive, plus what the store adds to them.
+export type StoredDocument = PackDocument & { pack: PackId };
 
-export interface StoredEntity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  /** Folded aliases (foldAlias), the index "entities by alias" uses. */
-  aliasKeys: string[];
-  description?: string;
+export type StoredEntity = PackEntity & {
   /** Every pack that contributed this entity; it is deleted when the last one goes. */
   packs: PackId[];
-}
+};
 
-export interface StoredEvent {
-  id: string;
-  date: string;
-  summary: string;
-  entities: string[];
-  documentId: string;
-  pack: PackId;
-}
+export type StoredEvent = PackEvent & { pack: PackId };
 
-export interface StoredMention {
-  key?: number;
-  entityId: string;
-  documentId: string;
-  start: number;
-  end: number;
-  pack: PackId;
-}
+export type StoredMention = PackMention & { key?: number; pack: PackId };
 
 export interface StoredNote extends NoteRecord {
   /** Denormalised from target for the indexes below. */
@@ -90,6 +62,15 @@ export const SCHEMA_V2 = {
   notes: 'id, entityId, url, created, updated, *tags',
 };
 
+/**
+ * Version 3: mentions hold their sentence's span (pack format v2); the alias index, which no
+ * reader used, is gone.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  entities: 'id, *packs',
+};
+
 export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
   const db = new Dexie(name) as ContestoDatabase;
   db.version(1).stores(SCHEMA_V1);
@@ -104,5 +85,23 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
           note.updated ??= note.created;
         }),
     );
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      await tx
+        .table<StoredEntity & { aliasKeys?: string[] }>('entities')
+        .toCollection()
+        .modify((entity) => {
+          delete entity.aliasKeys;
+        });
+      // Mentions imported before pack format v2 learn their sentences once, here, as ingestion splits them.
+      const documents = tx.table<StoredDocument, string>('documents');
+      const mentions = tx.table<StoredMention, number>('mentions');
+      for (const id of await documents.toCollection().primaryKeys()) {
+        const rows = await mentions.where('documentId').equals(id).toArray();
+        const document = rows.length > 0 ? await documents.get(id) : undefined;
+        if (document) await mentions.bulkPut(withSentenceSpans(document, rows));
+      }
+    });
   return db;
 }

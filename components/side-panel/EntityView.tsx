@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
 import { byYear } from '@/core/timeline';
-import { coMentionedEntities, documentsMentioning, eventsOfEntity } from '@/storage/knowledge';
+import { entityDossier } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
 import { t, uiLocale } from '../i18n';
@@ -14,21 +14,7 @@ const SHOWN_NAMES = 8;
 
 export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: string; onOpenEntity(entityId: string): void; onBack(): void }) {
   const db = database();
-  const view = useLive(
-    async () => {
-      const entity = await db.entities.get(entityId);
-      if (!entity) return null;
-      const [events, documents, related, notes] = await Promise.all([
-        eventsOfEntity(db, entityId),
-        documentsMentioning(db, entityId),
-        coMentionedEntities(db, entityId),
-        db.notes.where('entityId').equals(entityId).reverse().sortBy('created'),
-      ]);
-      return { entity, events, documents, related, notes };
-    },
-    [entityId],
-    undefined,
-  );
+  const view = useLive(() => entityDossier(db, entityId), [entityId], undefined);
   const locale = uiLocale();
   // Keyboard and screen-reader users land on the entity they opened (once, not on every live update).
   const heading = useRef<HTMLHeadingElement>(null);
@@ -69,7 +55,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
 
       <section aria-labelledby="entity-timeline">
         <h3 id="entity-timeline">{t('timeline')}</h3>
-        {events.length === 0 ? <p class="muted">{t('noEvents')}</p> : <EventList groups={byYear(events)} onOpenEntity={onOpenEntity} />}
+        {events.events.length === 0 ? <p class="muted">{t('noEvents')}</p> : <EventList groups={byYear(events.events)} context={events} onOpenEntity={onOpenEntity} />}
       </section>
 
       {related.length > 0 && (

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { foldAlias } from '@/core/normalize';
 import { byYear, filterEvents } from '@/core/timeline';
+import { allEvents, type EventsInContext } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
 import { t } from '../i18n';
@@ -9,15 +10,17 @@ import { Section } from '../Section';
 import { EventList } from './EventList';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const NO_EVENTS: EventsInContext = { events: [], titles: new Map(), entities: new Map() };
 
 export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string): void }) {
   const db = database();
   const [entityName, setEntityName] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const events = useLive(() => db.events.orderBy('date').toArray(), [], []);
+  const timeline = useLive(() => allEvents(db), [], NO_EVENTS);
+  const { events } = timeline;
   // Entities that take part in events, for the filter's suggestions.
-  const entities = useLive(async () => (await db.entities.bulkGet([...new Set(events.flatMap((e) => e.entities))])).flatMap((e) => (e ? [e] : [])), [events.length], []);
+  const entities = [...timeline.entities.values()];
 
   const wanted = foldAlias(entityName);
   const entity = wanted ? entities.find((e) => e.aliases.some((alias) => foldAlias(alias) === wanted)) : undefined;
@@ -52,7 +55,7 @@ export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string):
       <p class="muted" role="status">
         {dateError ? t('dateFormatHint') : t('eventsShown', String(shown.length), String(events.length))}
       </p>
-      <EventList groups={byYear(shown)} onOpenEntity={onOpenEntity} />
+      <EventList groups={byYear(shown)} context={timeline} onOpenEntity={onOpenEntity} />
     </Section>
   );
 }

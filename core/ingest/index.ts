@@ -5,7 +5,7 @@
  */
 import { stableHash } from '../hash';
 import { foldAlias } from '../normalize';
-import { DocumentSchema, EntitySchema, PACK_FORMAT, PACK_VERSION, recordProblem, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
+import { DocumentSchema, EntitySchema, PACK_FORMAT, PACK_VERSION, recordProblem, sentenceAt, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
 import { EMPTY_THESAURUS, parseThesaurus, uniqueAliases } from './aliases';
 import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
@@ -38,11 +38,6 @@ export interface IngestResult {
   pack: Pack;
   /** Documents that could not be read, each with a message that names it. */
   failures: IngestFailure[];
-}
-
-/** Builds the pack from the documents that can be read; see `ingest` for those that cannot. */
-export function buildPack(inputs: SourceInput[], options: BuildOptions): Pack {
-  return ingest(inputs, options).pack;
 }
 
 const MAX_SUMMARY = 280;
@@ -99,7 +94,11 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   const events: PackEvent[] = [];
   for (const document of valid) {
     const matches = matcher.find(document.parsed.text);
-    for (const match of matches) mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end });
+    for (const match of matches) {
+      // The store shows a mention's sentence from these offsets, without splitting the document again.
+      const sentence = sentenceAt(document.sentences, match.start) ?? match;
+      mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end, sentenceStart: sentence.start, sentenceEnd: sentence.end });
+    }
     events.push(...eventsOf(document, matches));
   }
 

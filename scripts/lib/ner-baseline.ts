@@ -5,7 +5,7 @@
  */
 import nlp from 'compromise';
 import { foldAlias } from '../../core/normalize';
-import type { EntityType, Pack } from '../../core/pack';
+import { PACK_VERSION, type EntityType, type Pack } from '../../core/pack';
 
 const KINDS: [EntityType, 'people' | 'places' | 'organizations'][] = [['person', 'people'], ['place', 'places'], ['organization', 'organizations']];
 
@@ -22,5 +22,5 @@ export function compromisePack(text: string): Pack {
       entities.push({ id: `baseline-${entities.length}`, name, type, aliases: [name] });
     }
   }
-  return { format: 'contesto-pack', version: 1, generatedAt: new Date(0).toISOString(), documents: [], entities, events: [], mentions: [] };
+  return { format: 'contesto-pack', version: PACK_VERSION, generatedAt: new Date(0).toISOString(), documents: [], entities, events: [], mentions: [] };
 }

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackError } from '@/core/pack';
-import { coMentionedEntities, documentsMentioning, entitiesByAlias, entityById, eventsOfEntity } from '@/storage/knowledge';
+import { PACK_VERSION, PackError, parsePack } from '@/core/pack';
+import { entityDossier } from '@/storage/knowledge';
 import { importPack, seedBundledPack } from '@/storage/packs';
-import { openDatabase, SCHEMA_V1, type ContestoDatabase, type StoredNote } from '@/storage/schema';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, type ContestoDatabase, type StoredNote } from '@/storage/schema';
+import { fixture, ingestFiles } from '../fixtures/ingest/helpers';
 import { samplePack } from './helpers/packs';
 
 let counter = 0;
@@ -95,7 +96,7 @@ describe('a broken pack', () => {
   const cases: [string, () => unknown, RegExp][] = [
     ['bad JSON', () => '{"format": "contesto-pack", ', /not valid JSON/],
     ['wrong format', () => JSON.stringify({ ...samplePack(), format: 'something-else' }), /format is "something-else"/],
-    ['a newer version', () => JSON.stringify({ ...samplePack(), version: 2 }), /version 2, newer/],
+    ['a newer version', () => JSON.stringify({ ...samplePack(), version: PACK_VERSION + 1 }), new RegExp(`version ${PACK_VERSION + 1}, newer`)],
     ['missing fields', () => JSON.stringify({ ...samplePack(), entities: [{ id: 'x', name: 'X' }] }), /entities\.0\.type/],
     ['an id with a control character', () => ({ ...samplePack(), entities: [...samplePack().entities, { id: 'line\nbreak', name: 'X', type: 'other', aliases: ['X'] }] }), /entities\.4\.id: must not contain control characters/],
     ['a dangling reference', () => ({ ...samplePack(), events: [{ id: 'e', date: '2020', summary: '', entities: ['nobody'], documentId: 'd1' }] }), /unknown entity "nobody"/],
@@ -116,45 +117,78 @@ describe('a broken pack', () => {
   }
 });
 
-describe('repositories', () => {
+describe("an entity's dossier", () => {
   async function seeded() {
     const db = freshDb();
     await seedBundledPack(db, samplePack(), 'f1');
     return db;
   }
 
-  it('finds an entity by id and by any alias, case- and accent-insensitively', async () => {
+  it('holds the entity, its events oldest first with their documents and entities, its documents, related entities and notes', async () => {
     const db = await seeded();
-    expect((await entityById(db, 'kim'))?.name).toBe('Kim Jong-un');
-    expect((await entitiesByAlias(db, 'kim jong‑un')).map((e) => e.id)).toEqual(['kim']);
-    expect((await entitiesByAlias(db, 'MOSCA')).map((e) => e.id)).toEqual(['moscow']);
-    expect(await entitiesByAlias(db, 'Nobody')).toEqual([]);
+    await importPack(db, samplePack({ events: [...samplePack().events, { id: 'e0', date: '2018-06-12', summary: 'Earlier.', entities: ['kim'], documentId: 'd2' }] }), 'bundled');
+    await db.notes.bulkPut([note('old'), note('new', { created: '2026-02-01T00:00:00.000Z' }), note('other', { target: { kind: 'entity', entityId: 'putin' }, entityId: 'putin' })]);
+    const dossier = (await entityDossier(db, 'kim'))!;
+    expect(dossier.entity).toMatchObject({ id: 'kim', name: 'Kim Jong-un', packs: ['bundled'] });
+    expect(dossier.events.events.map((e) => e.date)).toEqual(['2018-06-12', '2019-04']);
+    expect(Object.fromEntries(dossier.events.titles)).toEqual({ d1: 'Summit in Vladivostok', d2: 'Putin spoke in Moscow' });
+    expect([...dossier.events.entities.values()].map((e) => e.name).sort()).toEqual(['Kim Jong-un', 'Vladimir Putin', 'Vladivostok']);
+    expect(dossier.documents).toEqual([
+      {
+        document: { id: 'd1', title: 'Summit in Vladivostok', date: '2019-04', source: 'one.txt', lang: 'en' },
+        sentences: ['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', 'Kim praised the talks.'],
+      },
+    ]);
+    expect(dossier.related.map((r) => [r.entity.id, r.documents]).sort()).toEqual([['putin', 1], ['vladivostok', 1]]);
+    expect(dossier.notes.map((n) => n.id)).toEqual(['new', 'old']);
+    expect(await entityDossier(db, 'nobody')).toBeNull();
   });
 
-  it('lists the events of an entity ordered by date', async () => {
+  it('gives every document that mentions an entity, with the sentences that do', async () => {
     const db = await seeded();
-    await importPack(db, samplePack({ events: [...samplePack().events, { id: 'e0', date: '2018-06-12', summary: 'Earlier.', entities: ['kim'], documentId: 'd1' }] }), 'bundled');
-    expect((await eventsOfEntity(db, 'kim')).map((e) => e.date)).toEqual(['2018-06-12', '2019-04']);
-  });
-
-  it('gives the documents and the sentences that mention an entity', async () => {
-    const db = await seeded();
-    const result = await documentsMentioning(db, 'putin');
-    expect(result.map((r) => r.document.id).sort()).toEqual(['d1', 'd2']);
-    expect(result.find((r) => r.document.id === 'd1')?.sentences).toEqual(['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.']);
+    const { documents } = (await entityDossier(db, 'putin'))!;
+    expect(documents.map((r) => r.document.id).sort()).toEqual(['d1', 'd2']);
+    expect(documents.find((r) => r.document.id === 'd1')?.sentences).toEqual(['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.']);
   });
 
   it('keeps a quoted sentence whole, as ingestion reads it', async () => {
     const db = freshDb();
     const text = 'Kim ha detto: “Bene. Molto bene, davvero.” Poi è partito.';
     await importPack(db, samplePack({ documents: [{ id: 'q', title: 'Quote', lang: 'it', source: 'q.txt', text }], events: [], mentions: [{ entityId: 'kim', documentId: 'q', start: 0, end: 3 }] }), 'bundled');
-    expect((await documentsMentioning(db, 'kim'))[0].sentences).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
+    expect((await entityDossier(db, 'kim'))!.documents[0].sentences).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
   });
 
   it('ranks co-mentioned entities by shared documents', async () => {
     const db = await seeded();
-    const related = await coMentionedEntities(db, 'putin');
+    const { related } = (await entityDossier(db, 'putin'))!;
     expect(related.map((r) => [r.entity.id, r.documents])).toEqual(expect.arrayContaining([['kim', 1], ['vladivostok', 1], ['moscow', 1]]));
     expect(related.some((r) => r.entity.id === 'putin')).toBe(false);
+  });
+});
+
+describe("mentions' sentences", () => {
+  it('a version 1 pack is given the sentences ingestion gives its mentions', () => {
+    const { pack } = ingestFiles([fixture('sindaco.txt'), fixture('university.md'), fixture('article.html')]);
+    const v1 = { ...pack, version: 1, mentions: pack.mentions.map(({ entityId, documentId, start, end }) => ({ entityId, documentId, start, end })) };
+    expect(pack.mentions.length).toBeGreaterThan(10);
+    expect(parsePack(JSON.stringify(v1)).mentions).toEqual(pack.mentions);
+  });
+
+  it('an upgrade from the second schema gives stored mentions their sentences and keeps every note', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    const text = 'Putin spoke. Then Putin left.';
+    await v2.table('documents').put({ id: 'd', title: 'T', lang: 'en', source: 't.txt', text, pack: 'user:x-1' });
+    await v2.table('entities').put({ id: 'putin', name: 'Putin', type: 'person', aliases: ['Putin'], aliasKeys: ['putin'], packs: ['user:x-1'] });
+    await v2.table('mentions').bulkAdd([0, 18].map((start) => ({ entityId: 'putin', documentId: 'd', start, end: start + 5, pack: 'user:x-1' })));
+    await v2.table('notes').put(note('keep', { entityId: 'putin', target: { kind: 'entity', entityId: 'putin' } }));
+    v2.close();
+
+    const db = openDatabase(name);
+    opened.push(db);
+    expect((await db.mentions.toArray()).map((m) => text.slice(m.sentenceStart, m.sentenceEnd))).toEqual(['Putin spoke.', 'Then Putin left.']);
+    expect(await db.entities.get('putin')).not.toHaveProperty('aliasKeys');
+    expect((await entityDossier(db, 'putin'))!.notes.map((n) => n.id)).toEqual(['keep']);
   });
 });

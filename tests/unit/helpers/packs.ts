@@ -1,7 +1,10 @@
-import type { Pack } from '@/core/pack';
+import type { PackV1 } from '@/core/pack';
 
-/** A small, valid pack with two documents, for store tests that must not depend on extraction. */
-export function samplePack(overrides: Partial<Pack> = {}): Pack {
+/**
+ * A small, valid pack with two documents, for store tests that must not depend on extraction.
+ * Written as version 1 (mentions without their sentences), so every store test also reads an old pack.
+ */
+export function samplePack(overrides: Partial<PackV1> = {}): PackV1 {
   const text1 = 'Summit in Vladivostok. Kim Jong-un met Vladimir Putin in Vladivostok in April 2019. Kim praised the talks.';
   const text2 = 'Putin spoke in Moscow. Moscow hosted the talks in 2023.';
   return {
