@@ -3,6 +3,7 @@
  * is written or none is, and the reader's notes are never touched.
  */
 import { parsePack, type Pack } from '@/core/pack';
+import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
 import type { ContestoDatabase, PackId, StoredEntity } from './schema';
 
 const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
@@ -61,4 +62,21 @@ export async function seedBundledPack(db: ContestoDatabase, pack: unknown, finge
     await db.settings.put({ key: 'bundledPackFingerprint', value: fingerprint });
   });
   return 'seeded';
+}
+
+export interface ImportedPack {
+  packId: UserPackId;
+  documents: number;
+}
+
+/** The packs the reader imported, with how many documents each holds. */
+export async function importedPacks(db: ContestoDatabase): Promise<ImportedPack[]> {
+  const counts = new Map<UserPackId, number>();
+  await db.documents
+    .where('pack')
+    .startsWith(USER_PACK_PREFIX)
+    .each(({ pack }) => {
+      if (isUserPackId(pack)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
+    });
+  return [...counts].map(([packId, documents]) => ({ packId, documents }));
 }

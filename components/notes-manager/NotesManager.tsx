@@ -8,6 +8,7 @@ import { filterNotes } from '@/core/note-filter';
 import { siteOf } from '@/core/settings';
 import { notesToMarkdown, toAnnotationCollection } from '@/core/web-annotation';
 import { request } from '@/services/rpc';
+import { entityNames, knowledgeCounts } from '@/storage/knowledge';
 import { allNotes, noteRecord } from '@/storage/notes';
 import { readSettings } from '@/storage/settings';
 import { database } from '../database';
@@ -19,12 +20,8 @@ export function NotesManager() {
   const db = database();
   const tab = useDescribedTab();
   const notes = useLive(() => allNotes(db), [], []);
-  const counts = useLive(() => Promise.all([db.entities.count(), db.events.count(), db.documents.count()]), [], [0, 0, 0]);
-  const names = useLive(
-    async () => new Map((await db.entities.bulkGet([...new Set(notes.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : [])))])).flatMap((e) => (e ? [[e.id, e.name] as const] : []))),
-    [notes],
-    new Map<string, string>(),
-  );
+  const counts = useLive(() => knowledgeCounts(db), [], { entities: 0, events: 0, documents: 0 });
+  const names = useLive(() => entityNames(db, notes.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : []))), [notes], new Map<string, string>());
   const [query, setQuery] = useState('');
   const [entityId, setEntityId] = useState('');
   const [url, setUrl] = useState('');
@@ -43,7 +40,7 @@ export function NotesManager() {
       </header>
       <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />
       <p class="counts" aria-label={t('countsLabel')}>
-        {t('countsSummary', String(counts[0]), String(counts[1]), String(counts[2]), String(notes.length))}
+        {t('countsSummary', String(counts.entities), String(counts.events), String(counts.documents), String(notes.length))}
       </p>
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">{t('yourNotes')}</h2>

@@ -5,7 +5,8 @@ import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { pageUrl } from '@/core/page-url';
 import { onBroadcast } from '@/services/broadcast';
 import { askTab } from '@/services/tab-rpc';
-import type { StoredEntity } from '@/storage/schema';
+import { entityNames } from '@/storage/knowledge';
+import { notesOnPage } from '@/storage/notes';
 import { database } from '../database';
 import { useLive, type DescribedTab } from '../hooks';
 import { t } from '../i18n';
@@ -34,7 +35,7 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
   }, [tabId, tab?.url, tab?.status]);
 
   const rows = state.status === 'ready' ? state.report.entities : [];
-  const entities = useLive(async () => new Map((await db.entities.bulkGet(rows.map((row) => row.entityId))).flatMap((e) => (e ? [[e.id, e] as const] : []))), [rows.map((row) => row.entityId).join('\n')], new Map<string, StoredEntity>());
+  const names = useLive(() => entityNames(db, rows.map((row) => row.entityId)), [rows.map((row) => row.entityId).join('\n')], new Map<string, string>());
   const url = tab?.url && /^https?:/.test(tab.url) ? pageUrl(tab.url) : undefined;
 
   return (
@@ -46,20 +47,20 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
       {state.status === 'ready' && rows.length === 0 && <p class="muted">{t('pageNoEntities')}</p>}
       {ENTITY_TYPES.map((type) => {
         const ofType = rows.filter((row) => row.type === type);
-        return ofType.length > 0 && <EntityGroup key={type} type={type} rows={ofType} entities={entities} tabId={tabId!} onOpenEntity={onOpenEntity} />;
+        return ofType.length > 0 && <EntityGroup key={type} type={type} rows={ofType} names={names} tabId={tabId!} onOpenEntity={onOpenEntity} />;
       })}
       {url && <PageNotes url={url} />}
     </section>
   );
 }
 
-function EntityGroup({ type, rows, entities, tabId, onOpenEntity }: { type: EntityType; rows: PageReport['entities']; entities: Map<string, StoredEntity>; tabId: number; onOpenEntity(entityId: string): void }) {
+function EntityGroup({ type, rows, names, tabId, onOpenEntity }: { type: EntityType; rows: PageReport['entities']; names: Map<string, string>; tabId: number; onOpenEntity(entityId: string): void }) {
   return (
     <section class="entity-group" aria-labelledby={`group-${type}`}>
       <h3 id={`group-${type}`}>{t(`type_${type}`)}</h3>
       <ul class="entity-rows">
         {rows.map(({ entityId, count }) => {
-          const name = entities.get(entityId)?.name ?? entityId;
+          const name = names.get(entityId) ?? entityId;
           return (
             <li key={entityId} class={`type-${type}`} data-entity-id={entityId}>
               <button type="button" class="entity-name" title={t('showOnPage')} aria-label={t('showOnPageNamed', name)} onClick={() => void askTab(tabId, 'tab/reveal', { entityId })}>
@@ -83,6 +84,6 @@ function EntityGroup({ type, rows, entities, tabId, onOpenEntity }: { type: Enti
 /** The reader's notes on this page (the page itself and selections in it), and a new one. */
 function PageNotes({ url }: { url: string }) {
   const db = database();
-  const notes = useLive(() => db.notes.where('url').equals(url).reverse().sortBy('created'), [url], []);
+  const notes = useLive(() => notesOnPage(db, url), [url], []);
   return <NotesSection id="page-notes" title={t('notesOnPage')} target={{ kind: 'page', url }} addLabel={t('noteOnPage')} editorLabel={t('noteOnPage')} notes={notes} entityName={() => undefined} />;
 }

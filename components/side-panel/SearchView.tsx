@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
 import { buildSearchIndex, type KnowledgeIndex, type SearchResults } from '@/core/search';
+import { allKnowledge, knowledgeCounts } from '@/storage/knowledge';
 import { database } from '../database';
 import { t, uiLocale } from '../i18n';
 import { Section } from '../Section';
@@ -12,11 +13,12 @@ let cached: { key: string; index: Promise<KnowledgeIndex> } | undefined;
 
 async function knowledgeIndex(): Promise<KnowledgeIndex> {
   const db = database();
-  const key = (await Promise.all([db.entities.count(), db.events.count(), db.documents.count()])).join(':');
+  const { entities, events, documents } = await knowledgeCounts(db);
+  const key = `${entities}:${events}:${documents}`;
   if (cached?.key !== key) {
     cached = {
       key,
-      index: Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray()]).then(([entities, events, documents]) => buildSearchIndex({ entities, events, documents })),
+      index: allKnowledge(db).then(buildSearchIndex),
     };
   }
   return cached.index;

@@ -8,36 +8,15 @@ import { database } from '@/components/database';
 import { useLive } from '@/components/hooks';
 import { t } from '@/components/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
-import { isUserPackId, USER_PACK_PREFIX, userPackLabel, type UserPackId } from '@/core/pack-id';
+import { userPackLabel } from '@/core/pack-id';
 import { request } from '@/services/rpc';
+import { importedPacks } from '@/storage/packs';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-interface ImportedPack {
-  packId: UserPackId;
-  documents: number;
-}
-
-function useImportedPacks(): ImportedPack[] {
-  const db = database();
-  return useLive(
-    async () => {
-      const counts = new Map<UserPackId, number>();
-      await db.documents
-        .where('pack')
-        .startsWith(USER_PACK_PREFIX)
-        .each(({ pack }) => {
-          if (isUserPackId(pack)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
-        });
-      return [...counts].map(([packId, documents]) => ({ packId, documents }));
-    },
-    [],
-    [],
-  );
-}
-
 export function App() {
-  const packs = useImportedPacks();
+  const db = database();
+  const packs = useLive(() => importedPacks(db), [], []);
   const [label, setLabel] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [messages, setMessages] = useState<{ text: string; error?: boolean }[]>([]);
