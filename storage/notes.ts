@@ -7,7 +7,7 @@ import type { NoteRecord } from '@/core/web-annotation';
 import type { ContestoDatabase, StoredNote } from './schema';
 
 /** Index fields derived from the target, so notes can be listed by entity and by page. */
-export function noteIndexFields(target: NoteTarget): Pick<StoredNote, 'entityId' | 'url'> {
+function noteIndexFields(target: NoteTarget): Pick<StoredNote, 'entityId' | 'url'> {
   return target.kind === 'entity' ? { entityId: target.entityId, url: undefined } : { entityId: undefined, url: pageUrl(target.url) };
 }
 

@@ -66,7 +66,7 @@ export const SCHEMA_V2 = {
  * Version 3: mentions hold their sentence's span (pack format v2); the alias index, which no
  * reader used, is gone.
  */
-export const SCHEMA_V3 = {
+const SCHEMA_V3 = {
   ...SCHEMA_V2,
   entities: 'id, *packs',
 };
