@@ -55,14 +55,24 @@ console.log(`${wordsOut}: ${common.size} common words, ${proper.size} names`);
 // town or a country are taken out, so only words that are nobody's name remain.
 const italianSource = join(import.meta.dirname, '..', 'node_modules', '@zxcvbn-ts', 'language-it', 'src');
 const readList = (file: string) => (JSON.parse(readFileSync(join(italianSource, file), 'utf8')) as string[]).map(foldAlias);
-const names = new Set([...readList('firstnames.json'), ...readList('lastnames.json'), ...proper]);
-for (const { name, country } of cities) if (country === 'IT') names.add(foldAlias(name));
+const countryNames = new Set<string>();
 for (const locale of ['it', 'en'] as const) {
   countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`));
-  for (const spellings of Object.values(countries.getNames(locale, { select: 'all' }))) for (const spelling of spellings) names.add(foldAlias(spelling));
+  for (const spellings of Object.values(countries.getNames(locale, { select: 'all' }))) for (const spelling of spellings) countryNames.add(foldAlias(spelling));
 }
+const names = new Set([...readList('firstnames.json'), ...readList('lastnames.json'), ...proper, ...countryNames]);
+for (const { name, country } of cities) if (country === 'IT') names.add(foldAlias(name));
 const italian = [...new Set(readList('commonWords.json'))].filter((word) => word.length >= 3 && /^\p{L}+$/u.test(word) && !names.has(word));
 const italianOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'italian-words.json');
 const { version: italianVersion } = JSON.parse(readFileSync(join(italianSource, '..', 'package.json'), 'utf8')) as { version: string };
 writeFileSync(italianOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): common words less first names, surnames, Italian towns and countries`, common: italian.sort().join('\n') })}\n`);
 console.log(`${italianOut}: ${italian.length} common words`);
+
+// Given names (the Italian package's list, which holds international ones too: "John", "Vladimir"),
+// less those that are also ordinary words or countries ("Mark", "Italia"): a name that opens with
+// one is a person's.
+const italianWords = new Set(italian);
+const givenNames = [...new Set(readList('firstnames.json'))].filter((name) => name.length >= 3 && /^\p{L}+$/u.test(name) && !common.has(name) && !italianWords.has(name) && !countryNames.has(name));
+const givenOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'given-names.json');
+writeFileSync(givenOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): first names less ordinary words and countries`, names: givenNames.sort().join('\n') })}\n`);
+console.log(`${givenOut}: ${givenNames.length} given names`);

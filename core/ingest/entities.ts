@@ -25,13 +25,14 @@ import {
   PLACE_PREFIXES,
   PLACE_CUES,
   PLACE_PREPOSITIONS,
+  PORTFOLIO_CONNECTORS,
   PORTFOLIO_CUES,
   ROLE_CUES,
   STREET_WORDS,
 } from './lexicon';
 import { countryCodeOf } from './gazetteer';
 import { isAdjectival, isKnownPlace } from './places';
-import { isCommonWord } from './words';
+import { isCommonWord, isGivenName } from './words';
 import { adjacent, type AnalysedSentence, type Casing, type Token } from './tokens';
 
 export type TypeVotes = Partial<Record<EntityType, number>>;
@@ -80,7 +81,7 @@ const MAX_NAME_WORD_LENGTH = 40;
 const MIN_RECURRENT_MENTIONS = 3;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, nameShape: 1, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
+const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, nameShape: 1, givenName: 2, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -154,11 +155,22 @@ const adjacentRun = (span: Token[], text: string) => span.every((token, i) => i 
  */
 function spanParts(tokens: Token[], start: number, end: number, context: RecognitionContext): [number, number, boolean][] {
   const { text } = context;
-  if (followsRole(tokens, start, text) && end - start >= 2 && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
+  // Two words part too when the first is a town the second does not continue: "sindaco di Brindisi Consales".
+  const placeThenName = end - start === 1 && isKnownPlace(tokens[start]!.text) && !isKnownPlace(text.slice(tokens[start]!.start, tokens[end]!.end));
+  if (followsRole(tokens, start, text) && (end - start >= 2 || placeThenName) && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
     return [[start, start, false], [start + 1, end, false]];
   }
   const ofPlace = splitAtOfPlace(tokens, start, end, context);
   if (ofPlace) return ofPlace;
+  // A full name that starts inside the span is a person's, and what comes before it something else:
+  // "Legalità Guglielmo Minervini" (a portfolio), "Juventus Carlo Ancelotti". Not where the words
+  // before it name what is named after the person: "Via Giuseppe Verdi", "Ospedale Vito Fazzi", "Santa Maria Novella".
+  for (let index = start + 1; index < end; index++) {
+    if (!isGivenName(tokens[index]!.folded)) continue;
+    const before = tokens.slice(start, index);
+    if (before.some((token) => isGivenName(token.folded) || CONNECTORS.has(token.folded) || NAMED_AFTER_PEOPLE.some((words) => words.has(token.folded)))) break;
+    return before.every((token) => isCommonWord(token.folded, context.lang)) ? [[index, end, false]] : [[start, index - 1, false], [index, end, false]];
+  }
   for (let index = start + 1; index <= end; index++) {
     if (!isTitle(tokens[index]!)) continue;
     // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
@@ -279,7 +291,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
     // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
     else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
-    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded, context.lang)) {
+    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded, context.lang) || isHeadlineParticiple(span[0]!, context.lang)) {
       // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
       if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
       span = span.slice(1);
@@ -304,7 +316,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (!concept && words.length > 1 && MAKERS.has(words[0]!.folded)) return undefined;
   const startIndex = tokens.indexOf(span[0]!);
   // "ministro degli Esteri", "Secretary of State": the capitalised word is the portfolio, not a name.
-  if (!concept && followsRole(tokens, startIndex, context.text, PORTFOLIO_CUES)) return undefined;
+  if (!concept && followsRole(tokens, startIndex, context.text, PORTFOLIO_CUES, PORTFOLIO_CONNECTORS)) return undefined;
 
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
@@ -314,6 +326,11 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
   // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.
   if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded, context.lang))) addVote(votes, 'place', WEIGHT.gazetteer);
+  const previous = tokens[startIndex - 1];
+  const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
+  // "Cosimo Tedesco", "Lello Di Bari": a name that opens with a given name is a person's, unless
+  // it is a town's or a street's ("Gioia del Colle", "corso Vittorio Emanuele").
+  if (!concept && words.length > 1 && !span[0]!.acronym && isGivenName(words[0]!.folded) && !street && !isKnownPlace(surfaceOf(span))) addVote(votes, 'person', WEIGHT.givenName);
   collectContextVotes(tokens, startIndex, context.text, votes);
   if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
   // A lone word after a role is its holder ("il sindaco Decaro"); before one it may be a headline's
@@ -335,16 +352,25 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // A lone name: in news, most often a company, a party or an agency; people are introduced with a
   // given name first, and a person's short form gives this vote back when it joins the full name.
   if (lone) addVote(votes, 'organization', WEIGHT.loneName);
-  const previous = tokens[startIndex - 1];
-  const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
   return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
 }
 
+/** Words that open the name of something named after a person: streets, institutions, places, titles. */
+const NAMED_AFTER_PEOPLE = [STREET_WORDS, ORGANIZATION_CUES, PLACE_CUES, PLACE_PREFIXES, PLACE_HEAD_WORDS, PLACE_NAME_WORDS, ROLE_CUES];
+
+/**
+ * Italian headlines open with a participle: "Scarcerato Alessandro Coffa", "Arrestata la banda".
+ * Given names of that shape ("Donato", "Fortunato") stay names.
+ */
+function isHeadlineParticiple(token: Token, lang: string): boolean {
+  return lang === 'it' && /[aiu]t[aeio]$/u.test(token.folded) && token.folded.length > 5 && !isGivenName(token.folded);
+}
+
 /** True when "role + connector" comes right before `start`: "sindaco di …", "ministro degli …". */
-function followsRole(tokens: Token[], start: number, text: string, roles: Set<string> = ROLE_CUES): boolean {
+function followsRole(tokens: Token[], start: number, text: string, roles: Set<string> = ROLE_CUES, connectors: Set<string> = CONNECTORS): boolean {
   const connector = tokens[start - 1];
   const role = tokens[start - 2];
-  return !!connector && !!role && CONNECTORS.has(connector.folded) && roles.has(role.folded) && adjacent(text, role, connector);
+  return !!connector && !!role && connectors.has(connector.folded) && roles.has(role.folded) && adjacent(text, role, connector);
 }
 
 /** Place evidence from the words before the span: "a Mosca", "regioni di Zaporozhye". */

@@ -37,9 +37,12 @@ export const INNER_TITLES = words(`
   governor senator chancellor commissioner ceo cfo coo cto founder cofounder leader general attorney
   premier treasurer editor correspondent`);
 
+/** What joins a portfolio to its holder: "ministro degli Esteri", "assessore alla Cultura", "delega ai Trasporti". */
+export const PORTFOLIO_CONNECTORS = new Set([...CONNECTORS, ...words(`a al alla alle allo ai agli all for to`)]);
+
 /** Roles after which "of/degli + Name" is a portfolio, not a separate entity: "ministro degli Esteri". */
 export const PORTFOLIO_CUES = words(`
-  ministro ministra viceministro ministero sottosegretario segretario minister ministry secretary`);
+  ministro ministra viceministro ministero sottosegretario segretario assessore assessora delega minister ministry secretary`);
 
 /** Words inside a name that make it an organisation: "Gruppo Wagner", "Harvard University". */
 export const ORGANIZATION_CUES = words(`

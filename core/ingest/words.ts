@@ -5,6 +5,7 @@
  * ("Tumblr", "Likud") is.
  */
 import words from './data/english-words.json';
+import givenNames from './data/given-names.json';
 import italianWords from './data/italian-words.json';
 
 let common: Set<string> | undefined;
@@ -23,4 +24,12 @@ export function isCommonWord(folded: string, lang?: string): boolean {
   if (common.has(folded)) return true;
   if (lang === 'it' && (italian ??= new Set(italianWords.common.split('\n'))).has(folded)) return true;
   return INFLECTIONS.some(([ending, base]) => ending.test(folded) && common!.has(folded.replace(ending, base)));
+}
+
+let given: Set<string> | undefined;
+
+/** `folded` is a given name ("cosimo", "vladimir") that is not also an ordinary word or a country. */
+export function isGivenName(folded: string): boolean {
+  given ??= new Set(givenNames.names.split('\n'));
+  return given.has(folded);
 }

@@ -172,3 +172,31 @@ describe('aliases taken from a longer name', () => {
     expect(named(pack, 'Villa Castelli')?.type).toBe('place');
   });
 });
+
+describe('Italian names in news copy', () => {
+  it('reads a name that opens with a given name as a person, but not a town or a street named so', () => {
+    const pack = ingestText('Il premio è andato a Lello Di Gioia. La sagra di Gioia del Colle riapre in corso Vittorio Emanuele.', 'it');
+    expect(named(pack, 'Lello Di Gioia')?.type).toBe('person');
+    expect(named(pack, 'Gioia del Colle')?.type).toBe('place');
+    expect(named(pack, 'Vittorio Emanuele')?.type).not.toBe('person');
+  });
+
+  it('sets aside a headline’s opening participle', () => {
+    const pack = ingestText('Arrestato Gianni Lupone: era ricercato da mesi.\n\nFermata Anna Scarano dopo la rapina.', 'it');
+    const names = pack.entities.map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Gianni Lupone', 'Anna Scarano']));
+    expect(names.some((name) => /^(Arrestato|Fermata) /.test(name))).toBe(false);
+  });
+
+  it('parts a portfolio from the given name that follows it', () => {
+    const pack = ingestText('Ha parlato l’assessore alla Trasparenza Guglielmo Ruotolo.', 'it');
+    expect(named(pack, 'Guglielmo Ruotolo')?.type).toBe('person');
+    expect(pack.entities.some((entity) => entity.name.startsWith('Trasparenza'))).toBe(false);
+  });
+
+  it('parts a town from the family name after "sindaco di"', () => {
+    const pack = ingestText('Una lettera è arrivata al sindaco di Brindisi Marzano dai commercianti del centro.', 'it');
+    expect(named(pack, 'Brindisi')?.type).toBe('place');
+    expect(named(pack, 'Marzano')?.type).toBe('person');
+  });
+});

@@ -7,6 +7,8 @@ import { decodeText } from '../../core/ingest/decode';
 import { parsePack } from '../../core/pack';
 import { fixture, ingestFiles, ROOT } from '../fixtures/ingest/helpers';
 
+// Each of these runs the CLI in a fresh Node process, which loads the gazetteers: allow for a busy machine.
+const CLI_TIMEOUT_MS = 60_000;
 const LATIN_SENTENCE = 'Niccolò Fabbri è andato a Città di Castello con Agnès Müller.';
 
 /** Windows-1252 bytes of a Latin-1 string (every character here is below U+0100). */
@@ -88,7 +90,7 @@ describe('one odd document never breaks the pack', () => {
     expect(run.status).toBe(0);
     const pack = parsePack(readFileSync(out, 'utf8'));
     expect(pack.documents.map((document) => document.source).sort()).toEqual(['sindaco.txt', 'token.txt', 'university.md']);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('npm run kb exits with a clear message when nothing could be read', () => {
     const folder = mkdtempSync(join(tmpdir(), 'contesto-kb-'));
@@ -101,5 +103,5 @@ describe('one odd document never breaks the pack', () => {
       }
     })();
     expect(output).toMatchObject({ status: 1, stderr: expect.stringMatching(/No document in .* could be read; no pack written\./) });
-  });
+  }, CLI_TIMEOUT_MS);
 });
