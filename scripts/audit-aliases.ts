@@ -25,7 +25,8 @@ const lowerCase = pack.mentions.filter((mention) => /^\p{Ll}/u.test(documents.ge
 const languagesOf = new Map<string, Set<string>>();
 for (const mention of pack.mentions) {
   const languages = languagesOf.get(mention.entityId) ?? new Set<string>();
-  languages.add(documents.get(mention.documentId)!.lang);
+  const { lang } = documents.get(mention.documentId)!;
+  if (lang) languages.add(lang);
   languagesOf.set(mention.entityId, languages);
 }
 
