@@ -6,7 +6,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
-import { fixtureServer, highlightCentre, highlightedTexts, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
+import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
 /** The same browser without Contesto: the oracle for "the page is unchanged". */
@@ -76,16 +76,12 @@ describe('the demo page made from the bundled corpus', () => {
   it('hovering a highlight opens the popover with the description and the events; Esc closes it', async () => {
     const page = await open('/demo.html');
     await waitForHighlights(page);
-    const point = await highlightCentre(page, 'Andrey Rudenko');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Andrey Rudenko');
+    await hoverForPopover(page, 'Andrey Rudenko');
     const shown = (await popoverText(page))!;
     expect(shown).toContain('viceministro degli Esteri russo');
     expect(shown).toMatch(/2023/);
 
-    const korea = await highlightCentre(page, 'Corea del Nord');
-    await page.mouse.move(korea.x, korea.y);
-    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('North Korea');
+    await hoverForPopover(page, 'Corea del Nord', 'North Korea');
     const events = (await popoverText(page))!;
     expect(events).toMatch(/13 Jul 2022|Jul 13, 2022/);
     await page.keyboard.press('Escape');
@@ -111,9 +107,7 @@ describe('an English page about the same entities', () => {
     expect(tally(highlighted.organization ?? []).get('Kremlin')).toBe(1);
     expect(tally(highlighted.organization ?? []).get('Wagner Group')).toBe(1);
     // The hover card for the English name is the Italian corpus's entity.
-    const point = await highlightCentre(page, 'Wagner Group');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Gruppo Wagner');
+    await hoverForPopover(page, 'Wagner Group', 'Gruppo Wagner');
     await page.close();
   });
 
@@ -263,9 +257,7 @@ describe('privacy and robustness', () => {
   it('the page cannot read the popover, and its CSS does not reach it', async () => {
     const page = await open('/hostile.html');
     await waitForHighlights(page);
-    const point = await highlightCentre(page, 'Kremlin');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('Cremlino');
+    await hoverForPopover(page, 'Kremlin', 'Cremlino');
     const leaked = await page.evaluate(() => {
       const host = document.querySelector('contesto-popover');
       const captured = (window as unknown as { __captured: ShadowRoot[] }).__captured;
@@ -283,9 +275,7 @@ describe('privacy and robustness', () => {
     chromium.context.on('request', listener);
     const page = await open('/demo.html');
     await waitForHighlights(page);
-    const point = await highlightCentre(page, 'John Kirby');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('John Kirby');
+    await hoverForPopover(page, 'John Kirby');
     chromium.context.off('request', listener);
     expect(requests).toEqual([`${server.origin}/demo.html`]);
     await page.close();

@@ -3,39 +3,23 @@
  * highlights on the demo page and an English page, hover and Esc, dynamic content.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, type FirefoxWithExtension } from '@/scripts/lib/browsers';
-import { fixtureServer } from './harness';
+import { describe, expect } from 'vitest';
+import { centreOfHighlight, hasHighlights, readHighlights, test as base } from './harness';
 
-let firefox: FirefoxWithExtension;
-let server: Awaited<ReturnType<typeof fixtureServer>>;
-
-beforeAll(async () => {
-  server = await fixtureServer();
-  firefox = await launchFirefox();
+/** `open(path)`: a fixture page in Firefox, once Contesto has highlighted it. */
+const test = base.extend<{ open(path: string): Promise<Page> }>({
+  open: async ({ firefox, server }, use) => {
+    await use(async (path) => {
+      const page = await firefox.browser.newPage();
+      await page.goto(server.origin + path);
+      await page.waitForFunction(hasHighlights, { timeout: 20_000 });
+      return page;
+    });
+  },
 });
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
-
-const readHighlights = () => {
-  const result: Record<string, string[]> = {};
-  for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('contesto-')) result[name.slice(9)] = [...highlight].map((range) => (range as Range).toString());
-  }
-  return result;
-};
-
-async function open(path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  await page.goto(server.origin + path);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('contesto-')), { timeout: 20_000 });
-  return page;
-}
 
 describe('Contesto in Firefox', () => {
-  it('highlights the gold entities of the demo page', async () => {
+  test('highlights the gold entities of the demo page', async ({ open }) => {
     const page = await open('/demo.html');
     const highlighted = await page.evaluate(readHighlights);
     expect(highlighted.person).toEqual(expect.arrayContaining(['Kim Jong-un', 'Vladimir Putin', 'Andrey Rudenko', 'John Kirby']));
@@ -45,7 +29,7 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
-  it('highlights the English names of the same entities on an English page', async () => {
+  test('highlights the English names of the same entities on an English page', async ({ open }) => {
     const page = await open('/english-context.html');
     const highlighted = await page.evaluate(readHighlights);
     expect(highlighted.place).toEqual(expect.arrayContaining(['North Korea', 'Moscow']));
@@ -53,7 +37,7 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
-  it('highlights the article and not the menu, sidebar, tag list or footer around it', async () => {
+  test('highlights the article and not the menu, sidebar, tag list or footer around it', async ({ open }) => {
     const page = await open('/page-chrome.html');
     const where = await page.evaluate(() => {
       const ranges = [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).flatMap(([, highlight]) => [...(highlight as unknown as Iterable<Range>)]);
@@ -64,14 +48,9 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
-  it('opens the popover on hover and closes it with Esc', async () => {
+  test('opens the popover on hover and closes it with Esc', async ({ open }) => {
     const page = await open('/demo.html');
-    const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('contesto-person') as unknown as Iterable<Range>)].find((r) => r.toString() === 'John Kirby')!;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const point = (await page.evaluate(centreOfHighlight, 'John Kirby'))!;
     await page.mouse.move(point.x, point.y);
     // The page cannot see inside the popover, only that Contesto's host element now covers part of the viewport.
     const popoverShown = () =>
@@ -85,7 +64,7 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
-  it('highlights paragraphs added after load', async () => {
+  test('highlights paragraphs added after load', async ({ open }) => {
     const page = await open('/dynamic.html');
     await page.waitForFunction(() => [...(CSS.highlights.get('contesto-place') ?? [])].some((r) => (r as Range).toString() === 'North Korea'), { timeout: 10_000 });
     await page.close();

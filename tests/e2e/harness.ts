@@ -1,8 +1,11 @@
-/** Shared set-up for the real-browser tests: fixture server, demo page, page probes. */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+/** Shared set-up for the real-browser tests: fixture server and browsers (as Vitest fixtures), demo page, page probes. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { test as base, expect } from 'vitest';
 import { parsePack, type Pack } from '@/core/pack';
+import { launchChromium, launchFirefox, type ChromiumWithExtension, type FirefoxWithExtension } from '@/scripts/lib/browsers';
 import { demoPageHtml } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
 
@@ -19,19 +22,81 @@ export async function fixtureServer(): Promise<StaticServer & { requested: strin
   return Object.assign(server, { requested: [] as string[] });
 }
 
+export type FixtureServer = Awaited<ReturnType<typeof fixtureServer>>;
+
+/**
+ * Each test file gets one fixture server and one browser of each kind it asks for, started on
+ * first use and closed after the file. Chromium keeps its profile in `profile`, so a test can
+ * start it again on the same profile (the extension loaded afresh, the reader's data kept).
+ */
+export const test = base.extend<{ server: FixtureServer; profile: string; chromium: ChromiumWithExtension; firefox: FirefoxWithExtension }>({
+  server: perFile(fixtureServer, (server) => server.close()),
+  profile: perFile(
+    () => mkdtemp(join(tmpdir(), 'contesto-chromium-')),
+    (profile) => rm(profile, { recursive: true, force: true }),
+  ),
+  chromium: [
+    async ({ profile }, use) => {
+      const chromium = await launchChromium({ profile });
+      await use(chromium);
+      await chromium.close();
+    },
+    { scope: 'file' },
+  ],
+  firefox: perFile(launchFirefox, (firefox) => firefox.close()),
+});
+
+/** A fixture that needs no other: started on the file's first use, stopped after the file. */
+function perFile<T>(start: () => Promise<T>, stop: (value: T) => Promise<unknown>): [(context: object, use: (value: T) => Promise<void>) => Promise<void>, { scope: 'file' }] {
+  return [
+    async ({}, use) => {
+      const value = await start();
+      await use(value);
+      await stop(value);
+    },
+    { scope: 'file' },
+  ];
+}
+
+/*
+ * What the tests read in the page, as functions evaluated there (self-contained: Playwright and
+ * Puppeteer send their source), so that the Chromium and the Firefox tests read highlights alike.
+ */
+
 /** Highlighted text per type, read from CSS.highlights as the page sees it. */
-export function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const result: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith('contesto-')) result[name.slice(9)] = [...highlight].map((range) => (range as Range).toString());
+export function readHighlights(): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, highlight] of CSS.highlights) {
+    if (name.startsWith('contesto-')) result[name.slice(9)] = [...highlight].map((range) => (range as Range).toString());
+  }
+  return result;
+}
+
+/** True once Contesto has highlighted something. */
+export function hasHighlights(): boolean {
+  return [...CSS.highlights.keys()].some((name) => name.startsWith('contesto-'));
+}
+
+/** Scrolls the first highlighted range whose text is `wanted` into view; the centre of its first client rect, or null. */
+export function centreOfHighlight(wanted: string): { x: number; y: number } | null {
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('contesto-')) continue;
+    for (const range of highlight as unknown as Iterable<Range>) {
+      if (range.toString() !== wanted) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
-    return result;
-  });
+  }
+  return null;
+}
+
+export function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(readHighlights);
 }
 
 export async function waitForHighlights(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('contesto-')), null, { timeout });
+  await page.waitForFunction(hasHighlights, null, { timeout });
 }
 
 /** Counts how often each string occurs in `texts`. */
@@ -43,20 +108,16 @@ export function tally(texts: string[]): Map<string, number> {
 
 /** Centre of the first client rect of the first highlighted range whose text is `text`. */
 export async function highlightCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('contesto-')) continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        if (range.toString() !== wanted) continue;
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  }, text);
+  const point = await page.evaluate(centreOfHighlight, text);
   if (!point) throw new Error(`No highlight reads "${text}"`);
   return point;
+}
+
+/** Hovers the highlight that reads `text` and waits for the popover to show `expected`. */
+export async function hoverForPopover(page: Page, text: string, expected = text): Promise<void> {
+  const point = await highlightCentre(page, text);
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain(expected);
 }
 
 /**

@@ -3,24 +3,11 @@
  * ingestion runs in the page, the background stores the result, pages light up with it.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
+import { expect } from 'vitest';
 import { openExtensionPage } from './extension-pages';
-import { fixtureServer, highlightedTexts, waitForHighlights } from './harness';
+import { highlightedTexts, test, waitForHighlights } from './harness';
 
-let chromium: ChromiumWithExtension;
-let server: Awaited<ReturnType<typeof fixtureServer>>;
-
-beforeAll(async () => {
-  server = await fixtureServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
-it('adds documents the reader chose, highlights their entities on pages, reports a bad file, and removes them again', async () => {
+test('adds documents the reader chose, highlights their entities on pages, reports a bad file, and removes them again', async ({ chromium, server }) => {
   // A page already open when the documents are added lights up without a reload.
   const page = await chromium.context.newPage();
   await page.goto(`${server.origin}/readers-own.html`);

@@ -11,7 +11,7 @@ import { describe, expect } from 'vitest';
 import { foldAlias } from '@/core/normalize';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, severePopoverViolations, severeViolations, storedNotes, tabIdOf, type StoredNoteRow } from './extension-pages';
-import { bundledPack, test as base, highlightedTexts, hoverForPopover, popoverText, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
+import { bundledPack, test as base, highlightedTexts, hoverForPopover, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
 const pack = await bundledPack();
 const entityNamed = (alias: string) => pack.entities.find((entity) => entity.aliases.includes(alias))!;
@@ -305,9 +305,9 @@ describe('a note written in the popover', () => {
     await inPopover(`this.querySelector('.note-editor input').focus()`);
     await page.keyboard.type('usa, portavoce');
     await inPopover(`this.querySelector('.note-editor button[type="submit"]').click()`);
-    await expect.poll(() => popoverText(page)).toMatch(/Note saved|Nota salvata/);
-
-    const note = (await storedNotes(panel)).find((stored) => stored.body === 'Portavoce del Consiglio')!;
+    const written = async () => (await storedNotes(panel)).find((stored) => stored.body === 'Portavoce del Consiglio');
+    await expect.poll(written).toBeDefined();
+    const note = (await written())!;
     expect(note).toMatchObject({ target: { kind: 'entity', entityId: kirby.id }, tags: ['usa', 'portavoce'] });
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
     await expect.poll(() => popup.locator(`li.note[data-note-id="${note.id}"] .tags li`).allTextContents()).toEqual(['#usa', '#portavoce']);
