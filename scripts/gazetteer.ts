@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
+import { deu, eng, fra, ita, spa } from 'stopword';
 import { foldAlias } from '../core/normalize';
 
 const require = createRequire(import.meta.url);
@@ -50,9 +51,27 @@ const wordsOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'engl
 writeFileSync(wordsOut, `${JSON.stringify({ source: 'dictionary-en 4.0.0 (Hunspell en_US, MIT AND BSD)', common: [...common].sort().join('\n'), names: [...proper].sort().join('\n') })}\n`);
 console.log(`${wordsOut}: ${common.size} common words, ${proper.size} names`);
 
+// Given names (gender-detection-from-name, MIT): its Italian list whole, and from its English,
+// German, French and Spanish lists (long, and not clean: "prima", "vero") the names Hunspell also
+// knows only capitalised. A name that opens with one is a person's.
+const givenNamesFolder = join(import.meta.dirname, '..', 'node_modules', 'gender-detection-from-name', 'names');
+// "Del", "Van", "Don" are names somewhere and words everywhere.
+const functionWords = new Set([...ita, ...eng, ...deu, ...fra, ...spa, ...'de del della di da van von der den du le la les el al bin ibn'.split(' ')].map(foldAlias));
+const givenNames = new Set<string>();
+for (const locale of ['it', 'en', 'de', 'fr', 'es']) {
+  for (const [, name] of readFileSync(join(givenNamesFolder, `${locale}.js`), 'utf8').matchAll(/\['([^']+)',\s*'(?:male|female|unisex)'\]/g)) {
+    const folded = foldAlias(name!);
+    if (folded.length >= 3 && /^\p{L}+$/u.test(folded) && (locale === 'it' || proper.has(folded)) && !functionWords.has(folded)) givenNames.add(folded);
+  }
+}
+const givenOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'given-names.json');
+const { version: givenVersion } = JSON.parse(readFileSync(join(givenNamesFolder, '..', 'package.json'), 'utf8')) as { version: string };
+writeFileSync(givenOut, `${JSON.stringify({ source: `gender-detection-from-name ${givenVersion} (MIT): Italian first names, and English, German, French and Spanish ones Hunspell knows as names`, names: [...givenNames].sort().join('\n') })}\n`);
+console.log(`${givenOut}: ${givenNames.size} given names`);
+
 // Italian words (the 19,543 most frequent in subtitles, from @zxcvbn-ts/language-it, MIT): the list is
-// lower-cased, so names sit in it too ("marco", "milano"); those any list knows as a name, an Italian
-// town or a country are taken out, so only words that are nobody's name remain.
+// lower-cased, so names sit in it too ("marco", "milano"); those known as given names, surnames,
+// English names, Italian towns or countries are taken out, so only words that are nobody's name remain.
 const italianSource = join(import.meta.dirname, '..', 'node_modules', '@zxcvbn-ts', 'language-it', 'src');
 const readList = (file: string) => (JSON.parse(readFileSync(join(italianSource, file), 'utf8')) as string[]).map(foldAlias);
 const countryNames = new Set<string>();
@@ -60,19 +79,10 @@ for (const locale of ['it', 'en'] as const) {
   countries.registerLocale(require(`i18n-iso-countries/langs/${locale}.json`));
   for (const spellings of Object.values(countries.getNames(locale, { select: 'all' }))) for (const spelling of spellings) countryNames.add(foldAlias(spelling));
 }
-const names = new Set([...readList('firstnames.json'), ...readList('lastnames.json'), ...proper, ...countryNames]);
+const names = new Set([...givenNames, ...readList('lastnames.json'), ...proper, ...countryNames]);
 for (const { name, country } of cities) if (country === 'IT') names.add(foldAlias(name));
 const italian = [...new Set(readList('commonWords.json'))].filter((word) => word.length >= 3 && /^\p{L}+$/u.test(word) && !names.has(word));
 const italianOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'italian-words.json');
 const { version: italianVersion } = JSON.parse(readFileSync(join(italianSource, '..', 'package.json'), 'utf8')) as { version: string };
-writeFileSync(italianOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): common words less first names, surnames, Italian towns and countries`, common: italian.sort().join('\n') })}\n`);
+writeFileSync(italianOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): common words less given names, surnames, Italian towns and countries`, common: italian.sort().join('\n') })}\n`);
 console.log(`${italianOut}: ${italian.length} common words`);
-
-// Given names (the Italian package's list, which holds international ones too: "John", "Vladimir"),
-// less those that are also ordinary words or countries ("Mark", "Italia"): a name that opens with
-// one is a person's.
-const italianWords = new Set(italian);
-const givenNames = [...new Set(readList('firstnames.json'))].filter((name) => name.length >= 3 && /^\p{L}+$/u.test(name) && !common.has(name) && !italianWords.has(name) && !countryNames.has(name));
-const givenOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'given-names.json');
-writeFileSync(givenOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): first names less ordinary words and countries`, names: givenNames.sort().join('\n') })}\n`);
-console.log(`${givenOut}: ${givenNames.length} given names`);

@@ -104,7 +104,7 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
   for (let index = 0; index < tokens.length; ) {
     if (tokens[index]!.shouted) {
-      const known = knownInShouting(tokens, index, context);
+      const known = knownInShouting(tokens, index, context) ?? shapedInShouting(tokens, index, context);
       if (known) yield known.occurrence;
       index = known ? known.end + 1 : index + 1;
       continue;
@@ -145,6 +145,42 @@ function knownInShouting(tokens: Token[], start: number, context: RecognitionCon
   return undefined;
 }
 
+/** Most words a name in capitals may have: "PROCURA DELLA REPUBBLICA DI BRINDISI". */
+const MAX_SHOUTED_NAME = 6;
+
+/**
+ * Two shapes that capitals do not hide, read where nothing known is: a person's name with a given
+ * name at either end ("AVENA MARCO", "CARROZZO COSIMO DAMIANO", as lists of the arrested write
+ * them), and an institution named by its kind and its town ("TRIBUNALE DI BRINDISI", "QUESTURA DI
+ * LECCE", or one word: "CARABINIERI").
+ */
+function shapedInShouting(tokens: Token[], start: number, context: RecognitionContext): { occurrence: Occurrence; end: number } | undefined {
+  const occurrence = (end: number, type: EntityType, weight: number) => {
+    const span = tokens.slice(start, end + 1);
+    const votes: TypeVotes = {};
+    addVote(votes, type, weight);
+    return { occurrence: { surface: context.text.slice(span[0]!.start, span.at(-1)!.end), tokens: span, votes, lone: false }, end };
+  };
+  const first = tokens[start]!;
+  if (ORGANIZATION_CUES.has(first.folded) || INSTITUTIONS.has(first.folded)) {
+    for (let end = Math.min(tokens.length - 1, start + MAX_SHOUTED_NAME - 1); end > start; end--) {
+      const span = tokens.slice(start, end + 1);
+      if (!span.every((token) => token.shouted) || !adjacentRun(span, context.text) || !OF_CONNECTORS.has(tokens[end - 1]!.folded)) continue;
+      if (isKnownPlace(tokens[end]!.text) || countryCodeOf(tokens[end]!.text)) return occurrence(end, 'organization', WEIGHT.organizationWord);
+    }
+    if (INSTITUTIONS.has(first.folded) && !tokens[start + 1]?.shouted) return occurrence(start, 'organization', WEIGHT.organizationWord);
+    return undefined;
+  }
+  for (let end = Math.min(tokens.length - 1, start + 2); end > start; end--) {
+    const span = tokens.slice(start, end + 1);
+    if (!span.every((token) => token.shouted && token.folded.length >= 3) || !adjacentRun(span, context.text)) continue;
+    const plain = span.every((token) => !isCommonWord(token.folded, context.lang) && !functionWordsOf(context.lang).has(token.folded) && !NAMED_AFTER_PEOPLE.some((cues) => cues.has(token.folded)));
+    const givenAtAnEnd = isGivenName(span[0]!.folded) || isGivenName(span.at(-1)!.folded);
+    if (plain && givenAtAnEnd && !isKnownPlace(context.text.slice(span[0]!.start, span.at(-1)!.end))) return occurrence(end, 'person', WEIGHT.givenName);
+  }
+  return undefined;
+}
+
 const adjacentRun = (span: Token[], text: string) => span.every((token, i) => i === 0 || adjacent(text, span[i - 1]!, token));
 
 /**
@@ -165,7 +201,8 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
   // A full name that starts inside the span is a person's, and what comes before it something else:
   // "Legalità Guglielmo Minervini" (a portfolio), "Juventus Carlo Ancelotti". Not where the words
   // before it name what is named after the person: "Via Giuseppe Verdi", "Ospedale Vito Fazzi", "Santa Maria Novella".
-  for (let index = start + 1; index < end; index++) {
+  const whole = text.slice(tokens[start]!.start, tokens[end]!.end);
+  for (let index = start + 1; index < end && !knownConcept(whole, context.thesaurus) && !isKnownPlace(whole); index++) {
     if (!isGivenName(tokens[index]!.folded)) continue;
     const before = tokens.slice(start, index);
     if (before.some((token) => isGivenName(token.folded) || CONNECTORS.has(token.folded) || NAMED_AFTER_PEOPLE.some((words) => words.has(token.folded)))) break;
@@ -291,7 +328,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
     // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
     else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
-    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || isCommonWord(span[0]!.folded, context.lang) || isHeadlineParticiple(span[0]!, context.lang)) {
+    // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark").
+    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || (isCommonWord(span[0]!.folded, context.lang) && !isGivenName(span[0]!.folded)) || isHeadlineParticiple(span[0]!, context.lang)) {
       // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
       if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
       span = span.slice(1);
@@ -330,7 +368,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
   // "Cosimo Tedesco", "Lello Di Bari": a name that opens with a given name is a person's, unless
   // it is a town's or a street's ("Gioia del Colle", "corso Vittorio Emanuele").
-  if (!concept && words.length > 1 && !span[0]!.acronym && isGivenName(words[0]!.folded) && !street && !isKnownPlace(surfaceOf(span))) addVote(votes, 'person', WEIGHT.givenName);
+  // The word after it must be a name too: "Arab Spring" and "Les Plus Beaux Villages" are not people.
+  const givenThenName = words.length > 1 && isGivenName(words[0]!.folded) && (isGivenName(words[1]!.folded) || !isCommonWord(words[1]!.folded, context.lang));
+  if (!concept && givenThenName && !span[0]!.acronym && !street && !isKnownPlace(surfaceOf(span))) addVote(votes, 'person', WEIGHT.givenName);
   collectContextVotes(tokens, startIndex, context.text, votes);
   if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
   // A lone word after a role is its holder ("il sindaco Decaro"); before one it may be a headline's

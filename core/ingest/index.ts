@@ -11,13 +11,13 @@ import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
 import { dominantType, mergeVotes, recognizeEntities, type DocumentEntity, type TypeVotes } from './entities';
 import { IngestError, type IngestFailure } from './errors';
-import { countryDescription } from './gazetteer';
+import { countryCodeOf, countryDescription } from './gazetteer';
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS } from './lexicon';
 import { compileMatcher, loadMatcher, type Match } from '../match';
 import { sentencesOf } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
-import { isCommonWord } from './words';
+import { isCommonWord, isGivenName } from './words';
 
 export { parseThesaurus, type Thesaurus } from './aliases';
 export { findDates, type DateExpression } from './dates';
@@ -215,7 +215,7 @@ function toPackEntity(group: EntityGroup, casing: Casing): PackEntity {
     id: `ent-${stableHash(`${type}:${group.key}`)}`,
     name,
     type,
-    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name, casing) : [])]),
+    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name, !!description, casing) : [])]),
     ...(description ? { description } : {}),
   };
 }
@@ -225,13 +225,16 @@ function toPackEntity(group: EntityGroup, casing: Casing): PackEntity {
  * the family name is an alias even where this corpus never uses it alone. Only a plain
  * capitalised word of four letters or more (not "Jong-un", not "Li"), to stay unambiguous.
  */
-function familyNameOf(name: string, casing: Casing): string[] {
+function familyNameOf(name: string, hasRole: boolean, casing: Casing): string[] {
   const words = name.split(' ');
   const last = words.at(-1)!;
   const folded = foldAlias(last);
-  // "Park" of "Grace Park" would light up every park: a family name that is also a word is no alias.
+  // "Park" of "Grace Park" would light up every park: a family name that is also an English word is no alias.
+  // Italian ones are ("Draghi", "Conte"): matched only with their capital, they are the person there.
   const word = isCommonWord(folded) || casing.lowercase.has(folded);
-  return words.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(last) && !word ? [last] : [];
+  // Only for a person by evidence (a known given name, a role), never for a country: "Korea" of "Gallup Korea".
+  const evidence = isGivenName(foldAlias(words[0]!)) || hasRole;
+  return words.length >= 2 && evidence && !countryCodeOf(last) && /^\p{Lu}\p{Ll}{3,}$/u.test(last) && !word ? [last] : [];
 }
 
 /** Full names before short forms, words before acronyms, then the most used, then the longest. */
