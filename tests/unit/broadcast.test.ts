@@ -38,15 +38,17 @@ describe('broadcasts', () => {
     const listener = vi.fn();
     const stop = onBroadcast(listener);
     const own = { id: fakeBrowser.runtime.id };
+    // The listener never answers, so the sendResponse callback is never called.
+    const deliver = (message: unknown, sender: { id: string }) => fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
     const replies = [
-      ...(await Promise.all(MALFORMED.map((message) => fakeBrowser.runtime.onMessage.trigger(message, own)))),
-      await fakeBrowser.runtime.onMessage.trigger({ broadcast: 'notes/changed', payload: {} }, { id: 'another-extension' }),
-      await fakeBrowser.runtime.onMessage.trigger({ broadcast: 'page/changed', payload: { tabId: 7 } }, own),
+      ...(await Promise.all(MALFORMED.map((message) => deliver(message, own)))),
+      await deliver({ broadcast: 'notes/changed', payload: {} }, { id: 'another-extension' }),
+      await deliver({ broadcast: 'page/changed', payload: { tabId: 7 } }, own),
     ];
     expect(listener.mock.calls).toEqual([[{ broadcast: 'page/changed', payload: { tabId: 7 } }]]);
     expect(replies.flat().every((reply) => reply === undefined)).toBe(true);
     stop();
-    await fakeBrowser.runtime.onMessage.trigger({ broadcast: 'notes/changed', payload: {} }, own);
+    await deliver({ broadcast: 'notes/changed', payload: {} }, own);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
