@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/entity-card.css?inline';
 import { EntityCard } from '@/components/EntityCard';
-import { t, uiLocale } from '@/components/i18n';
+import { t, uiLocale } from '@/services/i18n';
 import { NoteEditor } from '@/components/NoteEditor';
 import type { EntityCard as Card } from '@/core/messages';
 import popoverCss from './popover.css?inline';

@@ -1,7 +1,7 @@
 /** One entity explained: shared by the popover and the side panel. Renders text only. */
 import type { EntityCard as Card } from '@/core/messages';
 import { formatPartialDate } from '@/core/format';
-import type { Translate } from './i18n';
+import type { Translate } from '@/services/i18n';
 
 export interface EntityCardProps {
   card: Card;

@@ -1,6 +1,6 @@
 /** Writes or edits a note: the body (plain text or Markdown) and comma-separated tags. */
 import { useState } from 'preact/hooks';
-import { t } from './i18n';
+import { t } from '@/services/i18n';
 
 export interface NoteEditorProps {
   body?: string;

@@ -7,7 +7,7 @@ import { safeHref } from '@/core/markdown';
 import type { NoteRecord } from '@/core/web-annotation';
 import { request } from '@/services/rpc';
 import type { StoredNote } from '@/storage/schema';
-import { t, uiLocale } from './i18n';
+import { t, uiLocale } from '@/services/i18n';
 import { Markdown } from './Markdown';
 import { NoteEditor } from './NoteEditor';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import bundledPack from '@/.generated/bundled-pack.json';
 import { stableHash } from '@/core/hash';
-import { t } from '@/components/i18n';
+import { t } from '@/services/i18n';
 import { broadcast } from '@/services/broadcast';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';

@@ -13,7 +13,7 @@ import { allNotes, noteRecord } from '@/storage/notes';
 import { readSettings } from '@/storage/settings';
 import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { NoteList } from '../NoteList';
 
 export function NotesManager() {

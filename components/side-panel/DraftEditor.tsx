@@ -1,7 +1,7 @@
 /** The note on a selection captured from a page (context menu or Alt+Shift+M), waiting for the reader's words. */
 import type { NoteDraft } from '@/storage/notes';
 import { request } from '@/services/rpc';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { NoteEditor } from '../NoteEditor';
 
 export function DraftEditor({ draft }: { draft: NoteDraft }) {

@@ -5,7 +5,7 @@ import { byYear } from '@/core/timeline';
 import { entityDossier } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale } from '@/services/i18n';
 import { EventList } from './EventList';
 import { NotesSection } from './NotesSection';
 

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { NoteTarget } from '@/core/notes';
 import { request } from '@/services/rpc';
 import type { StoredNote } from '@/storage/schema';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { NoteEditor } from '../NoteEditor';
 import { NoteList, type NoteListProps } from '../NoteList';
 import { Section } from '../Section';

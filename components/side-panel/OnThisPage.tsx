@@ -9,7 +9,7 @@ import { entityNames } from '@/storage/knowledge';
 import { notesOnPage } from '@/storage/notes';
 import { database } from '../database';
 import { useLive, type DescribedTab } from '../hooks';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { NotesSection } from './NotesSection';
 
 type Report = { status: 'loading' } | { status: 'off' } | { status: 'unavailable' } | { status: 'ready'; report: PageReport };

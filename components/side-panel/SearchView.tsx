@@ -5,7 +5,7 @@ import { formatPartialDate } from '@/core/format';
 import { buildSearchIndex, type KnowledgeIndex, type SearchResults } from '@/core/search';
 import { allKnowledge, knowledgeCounts } from '@/storage/knowledge';
 import { database } from '../database';
-import { t, uiLocale } from '../i18n';
+import { t, uiLocale } from '@/services/i18n';
 import { Section } from '../Section';
 
 /** Built once per panel and knowledge base (a few seconds for 10,000 documents, see scripts/search-bench.ts). */

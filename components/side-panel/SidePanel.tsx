@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useDescribedTab, useLive } from '../hooks';
 import { database } from '../database';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { readNoteDraft } from '@/storage/notes';
 import { readSidePanelFocus } from '@/storage/settings';
 import { DraftEditor } from './DraftEditor';

@@ -5,7 +5,7 @@ import { byYear, filterEvents } from '@/core/timeline';
 import { allEvents, type EventsInContext } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
-import { t } from '../i18n';
+import { t } from '@/services/i18n';
 import { Section } from '../Section';
 import { EventList } from './EventList';
 

@@ -50,7 +50,9 @@ function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   let evenNuls = 0;
   let oddNuls = 0;
   for (let index = 0; index < sample.length; index++) {
-    if (sample[index] === 0) index % 2 ? oddNuls++ : evenNuls++;
+    if (sample[index] !== 0) continue;
+    if (index % 2) oddNuls++;
+    else evenNuls++;
   }
   const half = sample.length / 2;
   if (oddNuls > half * 0.9 && evenNuls < half * 0.1) return 'utf-16le';

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { database } from '@/components/database';
 import { useLive } from '@/components/hooks';
-import { t } from '@/components/i18n';
+import { t } from '@/services/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
 import { userPackLabel } from '@/core/pack-id';
 import { request } from '@/services/rpc';

@@ -307,6 +307,8 @@ describe('a note written in the popover', () => {
     await inPopover(`this.querySelector('.note-editor button[type="submit"]').click()`);
     const written = async () => (await storedNotes(panel)).find((stored) => stored.body === 'Portavoce del Consiglio');
     await expect.poll(written).toBeDefined();
+    // The popover stays open and says so.
+    await expect.poll(() => withPopoverRoot(page, `function () { return this.querySelector('.status')?.textContent; }`)).toMatch(/^(Note saved\.|Nota salvata\.)$/);
     const note = (await written())!;
     expect(note).toMatchObject({ target: { kind: 'entity', entityId: kirby.id }, tags: ['usa', 'portavoce'] });
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');

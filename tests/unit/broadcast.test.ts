@@ -48,7 +48,7 @@ describe('broadcasts', () => {
     expect(listener.mock.calls).toEqual([[{ broadcast: 'page/changed', payload: { tabId: 7 } }]]);
     expect(replies.flat().every((reply) => reply === undefined)).toBe(true);
     stop();
-    await deliver({ broadcast: 'notes/changed', payload: {} }, own);
+    expect(await deliver({ broadcast: 'notes/changed', payload: {} }, own)).toEqual([]);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 });
