@@ -7,7 +7,10 @@ const forbid = (folders, message) => ({
   group: folders.flatMap((folder) => [`@/${folder}`, `@/${folder}/**`, `**/${folder}`, `**/${folder}/**`]),
   message,
 });
-const browserPackages = { group: ['wxt', 'wxt/**', '#imports', 'webextension-polyfill', '@wxt-dev/*', 'dexie', 'preact', 'preact/**'], message: 'core/ is pure logic: no browser, extension, storage or UI code.' };
+const browserPackages = {
+  group: ['wxt', 'wxt/**', '#imports', 'webextension-polyfill', '@wxt-dev/*', 'dexie', 'preact', 'preact/**'],
+  message: 'core/ is pure logic: no browser, extension, storage or UI code.',
+};
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', '.generated/**', 'node_modules/**', 'out/**', 'tests/fixtures/**', '.scratch/**'] },
@@ -22,15 +25,35 @@ export default tseslint.config(
   },
   {
     files: ['core/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [browserPackages, forbid(['storage', 'services', 'components', 'annotator', 'entrypoints'], 'core/ is pure logic: no browser, extension, storage or UI code.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [browserPackages, forbid(['storage', 'services', 'components', 'annotator', 'entrypoints'], 'core/ is pure logic: no browser, extension, storage or UI code.')] },
+      ],
+    },
   },
   {
     files: ['annotator/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [forbid(['storage'], 'The content script reaches the knowledge base only through the background (services/rpc).'), { group: ['dexie'], message: 'The content script never opens the database.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(['storage'], 'The content script reaches the knowledge base only through the background (services/rpc).'),
+            { group: ['dexie'], message: 'The content script never opens the database.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['storage/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [forbid(['services', 'components', 'annotator', 'entrypoints'], 'storage/ is the data layer: features and UI build on it, not the other way round.')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [forbid(['services', 'components', 'annotator', 'entrypoints'], 'storage/ is the data layer: features and UI build on it, not the other way round.')] },
+      ],
+    },
   },
   {
     files: ['services/**'],

@@ -33,12 +33,7 @@ export interface PopoverAnchor {
   getRect(): DOMRect;
 }
 
-type View =
-  | { status: 'loading' }
-  | { status: 'ready'; card: Card }
-  | { status: 'ambiguous'; label: string; cards: Card[] }
-  | { status: 'missing' }
-  | { status: 'error'; message: string };
+type View = { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'ambiguous'; label: string; cards: Card[] } | { status: 'missing' } | { status: 'error'; message: string };
 
 export interface Popover {
   show(anchor: PopoverAnchor, options?: { focus?: boolean }): Promise<void>;
@@ -79,8 +74,7 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
   let focusBefore: Element | null = null;
 
   // Keyed by ticket so that a draft note or status never carries over to another entity.
-  const paint = (anchor: PopoverAnchor, view: View) =>
-    render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} actions={actions} onClose={() => popover.hide()} />, box);
+  const paint = (anchor: PopoverAnchor, view: View) => render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} actions={actions} onClose={() => popover.hide()} />, box);
 
   const place = (anchor: PopoverAnchor) =>
     computePosition({ getBoundingClientRect: () => anchor.getRect() }, box, {

@@ -5,13 +5,7 @@ export function Markdown({ source }: { source: string }) {
   return (
     <div class="markdown">
       {parseMarkdown(source).map((block, i) =>
-        block.kind === 'paragraph' ? (
-          <p key={i}>{renderInline(block.children)}</p>
-        ) : block.ordered ? (
-          <ol key={i}>{listItems(block.items)}</ol>
-        ) : (
-          <ul key={i}>{listItems(block.items)}</ul>
-        ),
+        block.kind === 'paragraph' ? <p key={i}>{renderInline(block.children)}</p> : block.ordered ? <ol key={i}>{listItems(block.items)}</ol> : <ul key={i}>{listItems(block.items)}</ul>,
       )}
     </div>
   );

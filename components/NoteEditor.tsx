@@ -11,7 +11,14 @@ export interface NoteEditorProps {
   onCancel(): void;
 }
 
-export const parseTags = (text: string) => [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
+export const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function NoteEditor({ body = '', tags = [], label, onSave, onCancel }: NoteEditorProps) {
   const [draft, setDraft] = useState(body);

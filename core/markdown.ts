@@ -4,11 +4,7 @@
  * Preact elements; nothing is ever interpreted as HTML (a "<b>" in a note stays those three
  * characters). Full CommonMark libraries render to HTML strings, which is what we avoid.
  */
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'code'; text: string }
-  | { kind: 'em' | 'strong'; children: Inline[] }
-  | { kind: 'link'; href: string; children: Inline[] };
+export type Inline = { kind: 'text'; text: string } | { kind: 'code'; text: string } | { kind: 'em' | 'strong'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
 
 export type Block = { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
 
@@ -26,7 +22,10 @@ export function parseMarkdown(source: string): Block[] {
 
 function parseBlock(chunk: string): Block[] {
   const lines = chunk.split('\n');
-  for (const [marker, ordered] of [[BULLET, false], [NUMBER, true]] as const) {
+  for (const [marker, ordered] of [
+    [BULLET, false],
+    [NUMBER, true],
+  ] as const) {
     if (lines.every((line) => marker.test(line))) return [{ kind: 'list', ordered, items: lines.map((line) => parseInline(line.replace(marker, ''))) }];
   }
   return [{ kind: 'paragraph', children: parseInline(chunk) }];
@@ -89,8 +88,7 @@ class InlineParser {
 
   private spanAt(i: number, end: number, depth: number): { node: Inline; end: number } | undefined {
     const { text } = this;
-    const children = (from: number, to: number): Inline[] =>
-      depth + 1 >= MAX_DEPTH ? [{ kind: 'text', text: text.slice(from, to) }] : this.parse(from, to, depth + 1);
+    const children = (from: number, to: number): Inline[] => (depth + 1 >= MAX_DEPTH ? [{ kind: 'text', text: text.slice(from, to) }] : this.parse(from, to, depth + 1));
     switch (text[i]) {
       case '`': {
         const close = this.nextBacktick[i + 1]!;

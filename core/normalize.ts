@@ -36,7 +36,13 @@ export function unifyPunctuation(text: string): string {
  */
 export function foldWord(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.replace(INVISIBLE, '').replace(SPELLABLE, (char) => SPELLED_OUT[char]!).normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().normalize('NFC');
+  return word
+    .replace(INVISIBLE, '')
+    .replace(SPELLABLE, (char) => SPELLED_OUT[char]!)
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .normalize('NFC');
 }
 
 /** The key an alias is indexed and compared by: punctuation unified, then folded as the matcher folds its words. */

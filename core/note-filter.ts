@@ -11,7 +11,9 @@ export interface NoteFilter {
 }
 
 export function filterNotes<T extends NoteRecord & { url?: string }>(notes: T[], filter: NoteFilter, entityName: (entityId: string) => string | undefined): T[] {
-  const terms = foldAlias(filter.query ?? '').split(' ').filter(Boolean);
+  const terms = foldAlias(filter.query ?? '')
+    .split(' ')
+    .filter(Boolean);
   const tagTerms = terms.filter((term) => term.startsWith('#') && term.length > 1).map((term) => term.slice(1));
   const words = terms.filter((term) => !term.startsWith('#'));
   return notes.filter((note) => {
@@ -22,9 +24,7 @@ export function filterNotes<T extends NoteRecord & { url?: string }>(notes: T[],
     const tags = note.tags.map(foldAlias);
     if (!tagTerms.every((term) => tags.some((tag) => tag.startsWith(term)))) return false;
     if (words.length === 0) return true;
-    const haystack = foldAlias(
-      [note.body, ...note.tags, target.kind === 'entity' ? (entityName(target.entityId) ?? '') : target.url, target.kind === 'selection' ? target.quote.exact : ''].join(' '),
-    );
+    const haystack = foldAlias([note.body, ...note.tags, target.kind === 'entity' ? (entityName(target.entityId) ?? '') : target.url, target.kind === 'selection' ? target.quote.exact : ''].join(' '));
     return words.every((word) => haystack.includes(word));
   });
 }

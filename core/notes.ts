@@ -14,10 +14,7 @@ export interface TextPositionSelector {
   end: number;
 }
 
-export type NoteTarget =
-  | { kind: 'entity'; entityId: string }
-  | { kind: 'page'; url: string }
-  | { kind: 'selection'; url: string; quote: TextQuoteSelector; position: TextPositionSelector };
+export type NoteTarget = { kind: 'entity'; entityId: string } | { kind: 'page'; url: string } | { kind: 'selection'; url: string; quote: TextQuoteSelector; position: TextPositionSelector };
 
 const url = v.pipe(v.string(), v.maxLength(8_192), v.url());
 const quoteText = v.pipe(v.string(), v.maxLength(20_000));

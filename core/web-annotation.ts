@@ -88,10 +88,7 @@ const AnnotationSchema = v.object({
   body: v.pipe(v.array(BodySchema), v.maxLength(1_000)),
   target: v.union([v.string(), v.object({ type: v.literal('SpecificResource'), source: v.string(), selector: v.array(SelectorSchema) })]),
 });
-const CollectionSchema = v.union([
-  v.object({ type: v.literal('AnnotationCollection'), first: v.object({ items: v.array(v.unknown()) }) }),
-  v.array(v.unknown()),
-]);
+const CollectionSchema = v.union([v.object({ type: v.literal('AnnotationCollection'), first: v.object({ items: v.array(v.unknown()) }) }), v.array(v.unknown())]);
 
 /**
  * Reads an export (an AnnotationCollection, or a bare array of Annotations). Every annotation is
@@ -132,7 +129,11 @@ function fromWebAnnotation(item: unknown, index: number): NoteRecord {
     id: noteId(annotation.id),
     target: checked(NoteTargetSchema, noteTarget(annotation.target), 'target') as NoteTarget,
     body: checked(NoteBodySchema, comments[0]?.value ?? '', 'body') as string,
-    tags: checked(NoteTagsSchema, annotation.body.filter((body) => body.purpose === 'tagging').map((body) => body.value), 'tags') as string[],
+    tags: checked(
+      NoteTagsSchema,
+      annotation.body.filter((body) => body.purpose === 'tagging').map((body) => body.value),
+      'tags',
+    ) as string[],
     created: annotation.created,
     updated: annotation.modified,
   };
@@ -167,8 +168,7 @@ export function notesToMarkdown(notes: NoteRecord[], entityName: (entityId: stri
   const lines = ['# Contesto notes', ''];
   for (const note of notes) {
     const { target } = note;
-    const subject =
-      target.kind === 'entity' ? `**${escapeMarkdown(entityName(target.entityId) ?? target.entityId)}**` : `<${target.url}>`;
+    const subject = target.kind === 'entity' ? `**${escapeMarkdown(entityName(target.entityId) ?? target.entityId)}**` : `<${target.url}>`;
     lines.push(`## ${subject}`, '');
     if (target.kind === 'selection') lines.push(...target.quote.exact.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
     if (note.body) lines.push(note.body, '');

@@ -67,7 +67,9 @@ process.stderr.write(`[bench:ingest] ${count} articles in ${seconds.toFixed(2)} 
 lines.push('## A folder of real-sized articles', '');
 lines.push(`| Documents | Median size | Time | Documents per second (target ≥ 200) | Entities | Events |`, '| ---: | ---: | ---: | ---: | ---: | ---: |');
 const sizes = folder.map((input) => input.content.length).sort((a, b) => a - b);
-lines.push(`| ${count.toLocaleString('en-US')} (${(characters / 1e6).toFixed(1)} M characters) | ${sizes[sizes.length >> 1]!.toLocaleString('en-US')} characters | ${seconds.toFixed(2)} s | ${rate.toFixed(0)} ${rate >= 200 ? '**PASS**' : '**FAIL**'} | ${pack.entities.length.toLocaleString('en-US')} | ${pack.events.length.toLocaleString('en-US')} |`);
+lines.push(
+  `| ${count.toLocaleString('en-US')} (${(characters / 1e6).toFixed(1)} M characters) | ${sizes[sizes.length >> 1]!.toLocaleString('en-US')} characters | ${seconds.toFixed(2)} s | ${rate.toFixed(0)} ${rate >= 200 ? '**PASS**' : '**FAIL**'} | ${pack.entities.length.toLocaleString('en-US')} | ${pack.events.length.toLocaleString('en-US')} |`,
+);
 lines.push('', `The ${pages.length} source pages themselves, as HTML (Readability included): ${pagesSeconds.toFixed(2)} s, ${(pages.length / pagesSeconds).toFixed(0)} pages per second.`);
 
 const markdown = lines.join('\n');

@@ -25,8 +25,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GAZETTEER_SIZE = 30_000;
 /** Same as QUIET_FLAGS in lib/browsers.ts, plus what the probe needs: gc() and exact heap sizes. */
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-precise-memory-info', '--js-flags=--expose-gc',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
 ];
 const LONG_TASK_BUDGET_MS = 50;
 /**
@@ -152,10 +159,7 @@ async function bundleProbe(): Promise<string> {
 }
 
 type Job = { runs: number } & (
-  | { contender: 'floor' }
-  | { contender: 'ours'; dictionary: Dictionary }
-  | { contender: 'markRegExp'; dictionary: Dictionary }
-  | { contender: 'markArray'; dictionary: Dictionary }
+  { contender: 'floor' } | { contender: 'ours'; dictionary: Dictionary } | { contender: 'markRegExp'; dictionary: Dictionary } | { contender: 'markArray'; dictionary: Dictionary }
 );
 
 type JobResult = { floor: FloorResult & PageText } | { ours: OursResult } | { mark: MarkResult };
@@ -168,7 +172,13 @@ async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: str
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await context.route('**/*', async (route) => {
-      if (!route.request().url().startsWith(server.origin + '/')) return route.abort();
+      if (
+        !route
+          .request()
+          .url()
+          .startsWith(server.origin + '/')
+      )
+        return route.abort();
       if (route.request().resourceType() !== 'document') return route.continue();
       const response = await route.fetch();
       return route.fulfill({ response, headers: { ...response.headers(), ...BENCH_HEADERS } });
@@ -265,15 +275,40 @@ const count = (value: number) => value.toLocaleString('en-US');
 const verdict = (pass: boolean) => (pass ? '**PASS**' : '**FAIL**');
 
 function pageTable(dictionary: Dictionary, rows: PageRow[]): string {
-  const header = ['Page', 'Text chars', 'Floor ms', 'Ours scan ms', 'Ours total ms', 'Ours/floor', 'mark.js RegExp ms', 'mark.js/ours', 'Longest task ms (worst)', 'Long tasks > 50 ms', 'Heap', 'Ours matches', 'mark.js marks'];
+  const header = [
+    'Page',
+    'Text chars',
+    'Floor ms',
+    'Ours scan ms',
+    'Ours total ms',
+    'Ours/floor',
+    'mark.js RegExp ms',
+    'mark.js/ours',
+    'Longest task ms (worst)',
+    'Long tasks > 50 ms',
+    'Heap',
+    'Ours matches',
+    'mark.js marks',
+  ];
   if (dictionary.runMarkArray) header.push('mark(array) ms', 'mark(array) marks');
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
     const ours = row.ours[dictionary.key]!;
     const mark = row.markRegExp[dictionary.key]!;
     const cells = [
-      row.page, kilo(row.readableChars), ms(row.floorMs), ms(ours.scanMs), ms(ours.totalMs), ratio(ours.totalMs / row.floorMs), ms(mark.ms), ratio(mark.ms / ours.totalMs),
-      `${ms(ours.longestGapMs)} (${ms(ours.worstGapMs)})`, ours.longTaskMaxMs > 0 ? `max ${ms(ours.longTaskMaxMs)}` : 'none', `${(ours.heapBytes / 1024).toFixed(0)} KB`, count(ours.matches), count(mark.marks),
+      row.page,
+      kilo(row.readableChars),
+      ms(row.floorMs),
+      ms(ours.scanMs),
+      ms(ours.totalMs),
+      ratio(ours.totalMs / row.floorMs),
+      ms(mark.ms),
+      ratio(mark.ms / ours.totalMs),
+      `${ms(ours.longestGapMs)} (${ms(ours.worstGapMs)})`,
+      ours.longTaskMaxMs > 0 ? `max ${ms(ours.longTaskMaxMs)}` : 'none',
+      `${(ours.heapBytes / 1024).toFixed(0)} KB`,
+      count(ours.matches),
+      count(mark.marks),
     ];
     if (dictionary.runMarkArray) cells.push(ms(row.markArray[dictionary.key]!.ms), count(row.markArray[dictionary.key]!.marks));
     lines.push(`| ${cells.join(' | ')} |`);
@@ -316,17 +351,45 @@ function summaryTable(summaries: Summary[], rows: PageRow[]): string {
     );
   }
   const medianOf = (pick: (row: PageRow) => number) => median(rows.map(pick));
-  lines.push('', `Medians over pages: text ${kilo(medianOf((r) => r.readableChars))} characters outside script and style; floor ${ms(medianOf((r) => r.floorMs))} ms; ` +
-    summaries.map((s) => `ours with the ${s.dictionary.key} ${ms(medianOf((r) => r.ours[s.dictionary.key]!.scanMs))} ms scan / ${ms(medianOf((r) => r.ours[s.dictionary.key]!.totalMs))} ms total, mark.js RegExp ${ms(medianOf((r) => r.markRegExp[s.dictionary.key]!.ms))} ms`).join('; ') + '.');
+  lines.push(
+    '',
+    `Medians over pages: text ${kilo(medianOf((r) => r.readableChars))} characters outside script and style; floor ${ms(medianOf((r) => r.floorMs))} ms; ` +
+      summaries
+        .map(
+          (s) =>
+            `ours with the ${s.dictionary.key} ${ms(medianOf((r) => r.ours[s.dictionary.key]!.scanMs))} ms scan / ${ms(medianOf((r) => r.ours[s.dictionary.key]!.totalMs))} ms total, mark.js RegExp ${ms(medianOf((r) => r.markRegExp[s.dictionary.key]!.ms))} ms`,
+        )
+        .join('; ') +
+      '.',
+  );
   const markArray = summaries.find((s) => s.dictionary.runMarkArray);
-  if (markArray) lines.push(`mark.js mark(array) with the ${markArray.dictionary.key} (${count(markArray.dictionary.aliases.length)} aliases): median ${ms(medianOf((r) => r.markArray[markArray.dictionary.key]!.ms))} ms.`);
+  if (markArray)
+    lines.push(
+      `mark.js mark(array) with the ${markArray.dictionary.key} (${count(markArray.dictionary.aliases.length)} aliases): median ${ms(medianOf((r) => r.markArray[markArray.dictionary.key]!.ms))} ms.`,
+    );
   for (const s of summaries) {
     if (s.pagesOverBudget.length > 0) lines.push(`Pages where a task of ours exceeded ${LONG_TASK_BUDGET_MS} ms with the ${s.dictionary.key}: ${s.pagesOverBudget.join(', ')}.`);
   }
   return lines.join('\n');
 }
 
-function report({ command, chromiumVersion, pagesDir, runs, dictionaries, rows, elapsedS }: { command: string; chromiumVersion: string; pagesDir: string; runs: Runs; dictionaries: Dictionary[]; rows: PageRow[]; elapsedS: number }): string {
+function report({
+  command,
+  chromiumVersion,
+  pagesDir,
+  runs,
+  dictionaries,
+  rows,
+  elapsedS,
+}: {
+  command: string;
+  chromiumVersion: string;
+  pagesDir: string;
+  runs: Runs;
+  dictionaries: Dictionary[];
+  rows: PageRow[];
+  elapsedS: number;
+}): string {
   const summaries = dictionaries.map((dictionary) => summarize(dictionary, rows));
   const sections = [
     '# Contesto performance benchmark',
@@ -335,17 +398,19 @@ function report({ command, chromiumVersion, pagesDir, runs, dictionaries, rows, 
     `- Command: \`${command}\``,
     `- Browser: headless Chromium ${chromiumVersion}; machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
     `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, ours and mark.js RegExp with the pack; ${runs.slowRuns} of mark.js RegExp with the gazetteer and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
-    '- Page conditions: served from 127.0.0.1, every other request aborted, the page\'s own scripts off (CSP `script-src \'none\'`) so that nothing but the contender runs, cross-origin isolated (COOP/COEP) so that `performance.now()` resolves 5 µs.',
+    "- Page conditions: served from 127.0.0.1, every other request aborted, the page's own scripts off (CSP `script-src 'none'`) so that nothing but the contender runs, cross-origin isolated (COOP/COEP) so that `performance.now()` resolves 5 µs.",
     '',
     '## Dictionaries',
     '',
     '| Dictionary | Entries | Distinct aliases | Compile in Node (once) | Compiled size (JSON) | mark.js RegExp source |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...dictionaries.map((d) => `| ${d.title} | ${count(d.entries.length)} | ${count(d.aliases.length)} | ${ms(d.compileMs)} ms | ${megabytes(d.compiledBytes)} | ${megabytes(d.regexp.source.length)} |`),
+    ...dictionaries.map(
+      (d) => `| ${d.title} | ${count(d.entries.length)} | ${count(d.aliases.length)} | ${ms(d.compileMs)} ms | ${megabytes(d.compiledBytes)} | ${megabytes(d.regexp.source.length)} |`,
+    ),
     '',
     '## What is measured',
     '',
-    '- **Floor**: a bare TreeWalker pass reading every text node\'s data.',
+    "- **Floor**: a bare TreeWalker pass reading every text node's data.",
     '- **Ours**: *total* = structuredClone of the compiled matcher (standing in for the message from the background) + `loadMatcher` + `scanInSlices` with the real highlighter (CSS Custom Highlights) until done; *scan* = `scanInSlices` alone. Wall-clock time, so it includes the yields to the page between slices.',
     '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with the bundled pack: with the gazetteer it overflows the stack (12,604 aliases already do), so it is not run.',
     '- **Longest task**: the largest gap between the pings of a MessageChannel heartbeat running while ours runs (an upper bound of our longest task; median of runs, worst run in brackets). *Long tasks > 50 ms*: the longest `longtask` PerformanceObserver entry seen during ours in any run.',
@@ -393,8 +458,10 @@ async function main() {
     for (const [index, page] of pages.entries()) {
       const row = await benchPage(browser, server, probe, `${server.origin}/${encodeURIComponent(page)}`, dictionaries, runs);
       rows.push(row);
-      log(`[${index + 1}/${pages.length}] ${page}: floor ${ms(row.floorMs)} ms; ` +
-        dictionaries.map((d) => `${d.key}: ours ${ms(row.ours[d.key]!.totalMs)} ms, mark.js ${ms(row.markRegExp[d.key]!.ms)} ms, longest task ${ms(row.ours[d.key]!.longestGapMs)} ms`).join('; '));
+      log(
+        `[${index + 1}/${pages.length}] ${page}: floor ${ms(row.floorMs)} ms; ` +
+          dictionaries.map((d) => `${d.key}: ours ${ms(row.ours[d.key]!.totalMs)} ms, mark.js ${ms(row.markRegExp[d.key]!.ms)} ms, longest task ${ms(row.ours[d.key]!.longestGapMs)} ms`).join('; '),
+      );
     }
     const command = `npx tsx ${relative(ROOT, fileURLToPath(import.meta.url))} ${process.argv.slice(2).join(' ')}`.trim();
     const markdown = report({ command, chromiumVersion: browser.version(), pagesDir: relative(ROOT, pagesDir) || '.', runs, dictionaries, rows, elapsedS: (performance.now() - started) / 1000 });

@@ -43,7 +43,10 @@ ingestTexts(texts, thesaurus);
 const contestoMs = (performance.now() - started) / texts.length;
 const baseline = english.map(({ article }, index) => scoreArticle(article, baselinePacks[index]!));
 console.log(['', '| English articles | Extracted | Gold | Precision | Recall | F1 | Right type |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'].join('\n'));
-for (const [label, group] of [['Contesto', english], ['compromise 14.17 (baseline)', baseline]] as const) {
+for (const [label, group] of [
+  ['Contesto', english],
+  ['compromise 14.17 (baseline)', baseline],
+] as const) {
   for (const split of ['dev', 'test'] as const) console.log(row(`${label}, ${split === 'dev' ? 'development' : 'held-out'} half`, total(group.filter((score) => score.article.split === split))));
   console.log(row(`**${label}**`, total(group)));
 }

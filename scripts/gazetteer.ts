@@ -66,7 +66,10 @@ for (const locale of ['it', 'en', 'de', 'fr', 'es']) {
 }
 const givenOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'given-names.json');
 const { version: givenVersion } = JSON.parse(readFileSync(join(givenNamesFolder, '..', 'package.json'), 'utf8')) as { version: string };
-writeFileSync(givenOut, `${JSON.stringify({ source: `gender-detection-from-name ${givenVersion} (MIT): Italian first names, and English, German, French and Spanish ones Hunspell knows as names`, names: [...givenNames].sort().join('\n') })}\n`);
+writeFileSync(
+  givenOut,
+  `${JSON.stringify({ source: `gender-detection-from-name ${givenVersion} (MIT): Italian first names, and English, German, French and Spanish ones Hunspell knows as names`, names: [...givenNames].sort().join('\n') })}\n`,
+);
 console.log(`${givenOut}: ${givenNames.size} given names`);
 
 // Italian words (the 19,543 most frequent in subtitles, from @zxcvbn-ts/language-it, MIT): the list is
@@ -84,5 +87,8 @@ for (const { name, country } of cities) if (country === 'IT') names.add(foldAlia
 const italian = [...new Set(readList('commonWords.json'))].filter((word) => word.length >= 3 && /^\p{L}+$/u.test(word) && !names.has(word));
 const italianOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'italian-words.json');
 const { version: italianVersion } = JSON.parse(readFileSync(join(italianSource, '..', 'package.json'), 'utf8')) as { version: string };
-writeFileSync(italianOut, `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): common words less given names, surnames, Italian towns and countries`, common: italian.sort().join('\n') })}\n`);
+writeFileSync(
+  italianOut,
+  `${JSON.stringify({ source: `@zxcvbn-ts/language-it ${italianVersion} (MIT): common words less given names, surnames, Italian towns and countries`, common: italian.sort().join('\n') })}\n`,
+);
 console.log(`${italianOut}: ${italian.length} common words`);

@@ -23,11 +23,17 @@ let readChars = 0;
 let chromeChars = 0;
 const lost: string[] = [];
 for (const folder of folders) {
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.html')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.html'))
+    .sort()) {
     const html = decodeText(new Uint8Array(readFileSync(join(folder, name))), true);
     let article: string[];
     try {
-      article = parseDocument({ name, content: html }, parseHtml).text.split('\n\n').slice(1).map(squash).filter((paragraph) => paragraph.length >= 40);
+      article = parseDocument({ name, content: html }, parseHtml)
+        .text.split('\n\n')
+        .slice(1)
+        .map(squash)
+        .filter((paragraph) => paragraph.length >= 40);
     } catch {
       continue; // no article on this page
     }
@@ -47,5 +53,7 @@ for (const folder of folders) {
     }
   }
 }
-console.log(`${pages} pages with an article: ${kept} of ${paragraphs} article paragraphs are still read (${((kept / paragraphs) * 100).toFixed(1)}%); the rule sets aside ${((chromeChars / (readChars + chromeChars)) * 100).toFixed(1)}% of the pages' text.`);
+console.log(
+  `${pages} pages with an article: ${kept} of ${paragraphs} article paragraphs are still read (${((kept / paragraphs) * 100).toFixed(1)}%); the rule sets aside ${((chromeChars / (readChars + chromeChars)) * 100).toFixed(1)}% of the pages' text.`,
+);
 for (const line of lost) console.log(`  not read: ${line}`);

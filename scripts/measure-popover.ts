@@ -21,12 +21,12 @@ const cardScript = `function buildCard(root, n) {
 const server = await serveStatic();
 const frameOrigin = server.origin.replace('127.0.0.1', 'localhost');
 server.routes.set('/page.html', ['text/html', `<!doctype html><meta charset="utf-8"><body><p>Article text.</p><script>${cardScript}</script></body>`]);
-server.routes.set(
-  '/frame.html',
-  ['text/html', `<!doctype html><meta charset="utf-8"><body><script>${cardScript}
+server.routes.set('/frame.html', [
+  'text/html',
+  `<!doctype html><meta charset="utf-8"><body><script>${cardScript}
   addEventListener('message', (e) => { buildCard(document.body, e.data); parent.postMessage('painted', '*'); });
-  buildCard(document.body, ${CARD_ITEMS});</script></body>`],
-);
+  buildCard(document.body, ${CARD_ITEMS});</script></body>`,
+]);
 
 const chromium = await launchChromium({ extension: null });
 const page = await chromium.context.newPage();

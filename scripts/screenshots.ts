@@ -43,17 +43,24 @@ try {
   const selection = (await page.evaluate(() => getSelection()!.toString())) as string;
   const draft = await send(helper, 'notes/capture-selection', { tabId });
   if (!(draft as { ok: boolean }).ok) throw new Error(`Could not capture the selection: ${JSON.stringify(draft)}`);
-  const { target } = (await helper.evaluate(async () => new Promise((resolve) => {
-    const open = indexedDB.open('contesto');
-    open.onsuccess = () => {
-      const get = open.result.transaction('settings').objectStore('settings').get('noteDraft');
-      get.onsuccess = () => resolve(get.result.value);
-    };
-  }))) as { target: unknown };
+  const { target } = (await helper.evaluate(
+    async () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('contesto');
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('noteDraft');
+          get.onsuccess = () => resolve(get.result.value);
+        };
+      }),
+  )) as { target: unknown };
   await send(helper, 'notes/add', { target, body: 'Da verificare: **data** e fonte (TASS).\n\n- riconoscimento di Donetsk\n- riconoscimento di Lugansk', tags: ['verifica', 'corea'] });
   await send(helper, 'notes/dismiss-draft', {});
   const kirby = pack.entities.find((e) => e.aliases.includes('John Kirby'))!;
-  await send(helper, 'notes/add', { target: { kind: 'entity', entityId: kirby.id }, body: 'Portavoce del Consiglio per la sicurezza nazionale. Vedi [whitehouse.gov](https://www.whitehouse.gov/).', tags: ['usa'] });
+  await send(helper, 'notes/add', {
+    target: { kind: 'entity', entityId: kirby.id },
+    body: 'Portavoce del Consiglio per la sicurezza nazionale. Vedi [whitehouse.gov](https://www.whitehouse.gov/).',
+    tags: ['usa'],
+  });
   await page.evaluate(() => getSelection()!.removeAllRanges());
   console.log(`Selection note on “${selection.slice(0, 60)}…”`);
 
@@ -62,10 +69,13 @@ try {
   const point = await highlightCentre(page, 'Andrey Rudenko');
   await page.mouse.move(point.x, point.y);
   await page.waitForTimeout(900);
-  const box = await withPopoverRoot<{ x: number; y: number; width: number; height: number }>(page, `function () {
+  const box = await withPopoverRoot<{ x: number; y: number; width: number; height: number }>(
+    page,
+    `function () {
     const r = this.querySelector('.popover').getBoundingClientRect();
     return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }`);
+  }`,
+  );
   const top = Math.max(0, Math.min(point.y - 40, box!.y) - 20);
   await page.screenshot({ path: `${OUT}/popover.png`, clip: { x: Math.max(0, box!.x - 320), y: top, width: box!.width + 480, height: box!.y + box!.height + 20 - top } });
 

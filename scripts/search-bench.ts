@@ -46,4 +46,12 @@ const text = knowledge.documents.reduce((n, d) => n + d.text.length, 0);
 console.log(`${documentCount} documents (${(text / 1e6).toFixed(1)} M characters), ${knowledge.entities.length} entities, ${knowledge.events.length} events`);
 console.log(`build ${buildMs.toFixed(0)} ms, index heap ≈ ${heapMB.toFixed(0)} MB`);
 console.log(`query median ${times[times.length >> 1].toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms (${times.length} queries)`);
-console.log(`"corea" → ${index.search('corea').entities.map((e) => e.name).join(', ')}; "kirby" → ${index.search('kirby').entities.map((e) => e.name).join(', ')}`);
+console.log(
+  `"corea" → ${index
+    .search('corea')
+    .entities.map((e) => e.name)
+    .join(', ')}; "kirby" → ${index
+    .search('kirby')
+    .entities.map((e) => e.name)
+    .join(', ')}`,
+);

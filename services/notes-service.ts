@@ -2,18 +2,7 @@
 import type { TabResponseTypes } from '@/core/messages';
 import { pageUrl } from '@/core/page-url';
 import { parseNotesExport } from '@/core/web-annotation';
-import {
-  addNote,
-  clearNoteDraft,
-  deleteNote,
-  importNotes,
-  noteRecord,
-  recordAnchoring,
-  restoreNote,
-  selectionNotesForPage,
-  setNoteDraft,
-  updateNote,
-} from '@/storage/notes';
+import { addNote, clearNoteDraft, deleteNote, importNotes, noteRecord, recordAnchoring, restoreNote, selectionNotesForPage, setNoteDraft, updateNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 
@@ -41,39 +30,30 @@ export function createNotesService(db: ContestoDatabase, platform: NotesPlatform
     return true;
   }
 
-  const handlers: Handlers<
-    | 'notes/add'
-    | 'notes/update'
-    | 'notes/delete'
-    | 'notes/restore'
-    | 'notes/for-page'
-    | 'notes/anchored'
-    | 'notes/import'
-    | 'notes/capture-selection'
-    | 'notes/dismiss-draft'
-  > = {
-    'notes/add': async ({ payload }) => ({ id: (await changing(addNote(db, payload))).id }),
-    'notes/update': async ({ payload: { id, ...changes } }) => ({ updated: (await changing(updateNote(db, id, changes))) !== undefined }),
-    'notes/delete': async ({ payload }) => {
-      const deleted = await changing(deleteNote(db, payload.id));
-      return { deleted: deleted ? noteRecord(deleted) : null };
-    },
-    'notes/restore': async ({ payload }) => {
-      await changing(restoreNote(db, payload.note));
-      return { restored: true };
-    },
-    'notes/for-page': async ({ payload }) => selectionNotesForPage(db, pageUrl(payload.url)),
-    'notes/anchored': async ({ payload }) => {
-      await recordAnchoring(db, payload.found, payload.lost);
-      return { recorded: true };
-    },
-    // Parsing throws on a malformed file before the store is touched; the router turns that into the reply's error.
-    'notes/import': async ({ payload }) => changing(importNotes(db, parseNotesExport(payload.text))),
-    'notes/capture-selection': async ({ payload }) => ({ captured: await captureSelection(payload.tabId) }),
-    'notes/dismiss-draft': async () => {
-      await clearNoteDraft(db);
-      return { dismissed: true };
-    },
-  };
+  const handlers: Handlers<'notes/add' | 'notes/update' | 'notes/delete' | 'notes/restore' | 'notes/for-page' | 'notes/anchored' | 'notes/import' | 'notes/capture-selection' | 'notes/dismiss-draft'> =
+    {
+      'notes/add': async ({ payload }) => ({ id: (await changing(addNote(db, payload))).id }),
+      'notes/update': async ({ payload: { id, ...changes } }) => ({ updated: (await changing(updateNote(db, id, changes))) !== undefined }),
+      'notes/delete': async ({ payload }) => {
+        const deleted = await changing(deleteNote(db, payload.id));
+        return { deleted: deleted ? noteRecord(deleted) : null };
+      },
+      'notes/restore': async ({ payload }) => {
+        await changing(restoreNote(db, payload.note));
+        return { restored: true };
+      },
+      'notes/for-page': async ({ payload }) => selectionNotesForPage(db, pageUrl(payload.url)),
+      'notes/anchored': async ({ payload }) => {
+        await recordAnchoring(db, payload.found, payload.lost);
+        return { recorded: true };
+      },
+      // Parsing throws on a malformed file before the store is touched; the router turns that into the reply's error.
+      'notes/import': async ({ payload }) => changing(importNotes(db, parseNotesExport(payload.text))),
+      'notes/capture-selection': async ({ payload }) => ({ captured: await captureSelection(payload.tabId) }),
+      'notes/dismiss-draft': async () => {
+        await clearNoteDraft(db);
+        return { dismissed: true };
+      },
+    };
   return { handlers, captureSelection };
 }

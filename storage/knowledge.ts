@@ -61,7 +61,11 @@ export async function entityDossier(db: ContestoDatabase, entityId: string): Pro
   if (!entity) return null;
   const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
   const [events, documents, related, notes] = await Promise.all([
-    db.events.where('entities').equals(entityId).sortBy('date').then((events) => inContext(db, events)),
+    db.events
+      .where('entities')
+      .equals(entityId)
+      .sortBy('date')
+      .then((events) => inContext(db, events)),
     documentsMentioning(db, mentions),
     coMentionedEntities(db, entityId, mentions),
     notesOnEntity(db, entityId),

@@ -88,10 +88,16 @@ export async function selectionNotesForPage(db: ContestoDatabase, url: string): 
 /** Records which selection notes a visit to their page found and which it could not. */
 export async function recordAnchoring(db: ContestoDatabase, found: string[], lost: string[]): Promise<void> {
   await db.transaction('rw', db.notes, async () => {
-    for (const [ids, orphaned] of [[found, false], [lost, true]] as const) {
-      await db.notes.where('id').anyOf(ids).modify((note) => {
-        if (note.target.kind === 'selection') note.orphaned = orphaned;
-      });
+    for (const [ids, orphaned] of [
+      [found, false],
+      [lost, true],
+    ] as const) {
+      await db.notes
+        .where('id')
+        .anyOf(ids)
+        .modify((note) => {
+          if (note.target.kind === 'selection') note.orphaned = orphaned;
+        });
     }
   });
 }

@@ -12,14 +12,20 @@ const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
 export async function importPack(db: ContestoDatabase, input: string | unknown, packId: PackId): Promise<Pack> {
   // Validate before opening the transaction: a broken pack never reaches the store.
   const pack = parsePack(input);
-  await db.transaction('rw', PACK_TABLES.map((name) => db.table(name)), async () => {
-    await removePackRows(db, packId);
-    await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
-    await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
-    await db.mentions.bulkAdd(pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })));
-    const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
-    await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
-  });
+  await db.transaction(
+    'rw',
+    PACK_TABLES.map((name) => db.table(name)),
+    async () => {
+      await removePackRows(db, packId);
+      await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
+      await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
+      await db.mentions.bulkAdd(
+        pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })),
+      );
+      const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
+      await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
+    },
+  );
   return pack;
 }
 
@@ -50,7 +56,11 @@ async function removePackRows(db: ContestoDatabase, packId: PackId): Promise<voi
 }
 
 export async function removePack(db: ContestoDatabase, packId: PackId): Promise<void> {
-  await db.transaction('rw', PACK_TABLES.map((name) => db.table(name)), () => removePackRows(db, packId));
+  await db.transaction(
+    'rw',
+    PACK_TABLES.map((name) => db.table(name)),
+    () => removePackRows(db, packId),
+  );
 }
 
 /** The bundled pack is reimported only when its content changed (install, update, new build). */

@@ -21,7 +21,15 @@ export function NotesManager() {
   const tab = useDescribedTab();
   const notes = useLive(() => allNotes(db), [], []);
   const counts = useLive(() => knowledgeCounts(db), [], { entities: 0, events: 0, documents: 0 });
-  const names = useLive(() => entityNames(db, notes.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : []))), [notes], new Map<string, string>());
+  const names = useLive(
+    () =>
+      entityNames(
+        db,
+        notes.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : [])),
+      ),
+    [notes],
+    new Map<string, string>(),
+  );
   const [query, setQuery] = useState('');
   const [entityId, setEntityId] = useState('');
   const [url, setUrl] = useState('');

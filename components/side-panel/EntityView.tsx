@@ -92,7 +92,15 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
         ))}
       </section>
 
-      <NotesSection id="entity-notes" title={t('yourNotes')} target={{ kind: 'entity', entityId }} addLabel={t('addNote')} editorLabel={t('noteOnEntity', entity.name)} notes={notes} entityName={() => entity.name} />
+      <NotesSection
+        id="entity-notes"
+        title={t('yourNotes')}
+        target={{ kind: 'entity', entityId }}
+        addLabel={t('addNote')}
+        editorLabel={t('noteOnEntity', entity.name)}
+        notes={notes}
+        entityName={() => entity.name}
+      />
     </article>
   );
 }

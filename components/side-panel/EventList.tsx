@@ -4,7 +4,15 @@ import type { EventsInContext } from '@/storage/knowledge';
 import type { StoredEvent } from '@/storage/schema';
 import { t, uiLocale } from '@/services/i18n';
 
-export function EventList({ groups, context, onOpenEntity }: { groups: { year: string; events: StoredEvent[] }[]; context: Pick<EventsInContext, 'titles' | 'entities'>; onOpenEntity(entityId: string): void }) {
+export function EventList({
+  groups,
+  context,
+  onOpenEntity,
+}: {
+  groups: { year: string; events: StoredEvent[] }[];
+  context: Pick<EventsInContext, 'titles' | 'entities'>;
+  onOpenEntity(entityId: string): void;
+}) {
   const locale = uiLocale();
   return (
     <div class="event-list">

@@ -35,7 +35,15 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
   }, [tabId, tab?.url, tab?.status]);
 
   const rows = state.status === 'ready' ? state.report.entities : [];
-  const names = useLive(() => entityNames(db, rows.map((row) => row.entityId)), [rows.map((row) => row.entityId).join('\n')], new Map<string, string>());
+  const names = useLive(
+    () =>
+      entityNames(
+        db,
+        rows.map((row) => row.entityId),
+      ),
+    [rows.map((row) => row.entityId).join('\n')],
+    new Map<string, string>(),
+  );
   const url = tab?.url && /^https?:/.test(tab.url) ? pageUrl(tab.url) : undefined;
 
   return (

@@ -26,10 +26,7 @@ export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string):
   const entity = wanted ? entities.find((e) => e.aliases.some((alias) => foldAlias(alias) === wanted)) : undefined;
   const dateError = [from, to].some((date) => date && !PARTIAL_DATE.test(date));
   // A name that matches no entity shows nothing rather than everything.
-  const shown =
-    wanted && !entity
-      ? []
-      : filterEvents(events, { entityId: entity?.id, from: PARTIAL_DATE.test(from) ? from : undefined, to: PARTIAL_DATE.test(to) ? to : undefined });
+  const shown = wanted && !entity ? [] : filterEvents(events, { entityId: entity?.id, from: PARTIAL_DATE.test(from) ? from : undefined, to: PARTIAL_DATE.test(to) ? to : undefined });
 
   return (
     <Section id="timeline-title" title={t('viewTimeline')} level={2} class="timeline-view">

@@ -27,7 +27,11 @@ export const EMPTY_THESAURUS: Thesaurus = { rowOf: () => undefined };
 export function parseThesaurus(text: string): Thesaurus {
   const rowByName = new Map<string, ThesaurusRow>();
   for (const line of text.split(/\r?\n/)) {
-    const cells = line.replace(/#.*$/, '').split('\t').map((cell) => cell.trim()).filter(Boolean);
+    const cells = line
+      .replace(/#.*$/, '')
+      .split('\t')
+      .map((cell) => cell.trim())
+      .filter(Boolean);
     const type = ENTITY_TYPES.find((candidate) => candidate === cells[0]);
     const names = type ? cells.slice(1) : cells;
     if (names.length === 0) continue;

@@ -4,15 +4,7 @@
  * is invented: when the text gives neither, there is no description.
  */
 import type { EntityType } from '../pack';
-import {
-  APPOSITION_END,
-  CONNECTORS,
-  FUNCTION_WORDS,
-  INDEFINITE_ARTICLES,
-  ORGANIZATION_CUES,
-  PLACE_CUES,
-  ROLE_CUES,
-} from './lexicon';
+import { APPOSITION_END, CONNECTORS, FUNCTION_WORDS, INDEFINITE_ARTICLES, ORGANIZATION_CUES, PLACE_CUES, ROLE_CUES } from './lexicon';
 import { adjacent, type Token } from './tokens';
 
 const MAX_ROLE_DISTANCE = 5;

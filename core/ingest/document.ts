@@ -77,7 +77,10 @@ interface Headers {
 }
 
 function parsePlainDocument(input: TextInput, format: Format): ParsedDocument {
-  const lines = input.content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = input.content
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const headers: Headers = {};
   let index = format === 'markdown' ? skipFrontMatterFence(lines) : 0;
   // Headers end at the first line that is not one; a date header may carry the title on its line.
@@ -100,7 +103,11 @@ function parsePlainDocument(input: TextInput, format: Format): ParsedDocument {
   }
   const toText = format === 'markdown' ? markdownToText : (line: string) => line;
   const title = toText(headers.title.replace(/^#+\s*/, '')).trim();
-  const bodyText = body.map(toText).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const bodyText = body
+    .map(toText)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { source: input.name, title, text: joinTitle(title, bodyText), date: headers.date, lang: headers.lang, origin: headers.origin };
 }
 

@@ -81,7 +81,24 @@ const MAX_NAME_WORD_LENGTH = 40;
 const MIN_RECURRENT_MENTIONS = 3;
 
 // How much each kind of evidence counts towards a type.
-const WEIGHT = { known: 5, role: 3, organizationWord: 3, placeWord: 2, placeContainer: 2, apposition: 2, gazetteer: 1.5, streetWord: 2, preposition: 1, acronym: 1, nameShape: 1, givenName: 2, coordination: 1, affiliation: 1, loneName: 0.5, speaker: 2 };
+const WEIGHT = {
+  known: 5,
+  role: 3,
+  organizationWord: 3,
+  placeWord: 2,
+  placeContainer: 2,
+  apposition: 2,
+  gazetteer: 1.5,
+  streetWord: 2,
+  preposition: 1,
+  acronym: 1,
+  nameShape: 1,
+  givenName: 2,
+  coordination: 1,
+  affiliation: 1,
+  loneName: 0.5,
+  speaker: 2,
+};
 
 export function recognizeEntities(sentences: AnalysedSentence[], context: RecognitionContext): DocumentEntity[] {
   const occurrences: Occurrence[] = [];
@@ -102,7 +119,7 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
 }
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     if (tokens[index]!.shouted) {
       const known = knownInShouting(tokens, index, context) ?? shapedInShouting(tokens, index, context);
       if (known) yield known.occurrence;
@@ -194,7 +211,10 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
   // Two words part too when the first is a town the second does not continue: "sindaco di Brindisi Consales".
   const placeThenName = end - start === 1 && isKnownPlace(tokens[start]!.text) && !isKnownPlace(text.slice(tokens[start]!.start, tokens[end]!.end));
   if (followsRole(tokens, start, text) && (end - start >= 2 || placeThenName) && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
-    return [[start, start, false], [start + 1, end, false]];
+    return [
+      [start, start, false],
+      [start + 1, end, false],
+    ];
   }
   const ofPlace = splitAtOfPlace(tokens, start, end, context);
   if (ofPlace) return ofPlace;
@@ -206,7 +226,12 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
     if (!isGivenName(tokens[index]!.folded)) continue;
     const before = tokens.slice(start, index);
     if (before.some((token) => isGivenName(token.folded) || CONNECTORS.has(token.folded) || NAMED_AFTER_PEOPLE.some((words) => words.has(token.folded)))) break;
-    return before.every((token) => isCommonWord(token.folded, context.lang)) ? [[index, end, false]] : [[start, index - 1, false], [index, end, false]];
+    return before.every((token) => isCommonWord(token.folded, context.lang))
+      ? [[index, end, false]]
+      : [
+          [start, index - 1, false],
+          [index, end, false],
+        ];
   }
   for (let index = start + 1; index <= end; index++) {
     if (!isTitle(tokens[index]!)) continue;
@@ -235,10 +260,22 @@ function splitAtOfPlace(tokens: Token[], start: number, end: number, context: Re
     if (rightStart > end) return undefined;
     const left = tokens.slice(start, index);
     const surface = (from: number, to: number) => context.text.slice(tokens[from]!.start, tokens[to]!.end);
-    const cueOnLeft = left.some((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded) || PLACE_NAME_WORDS.has(token.folded) || PLACE_HEAD_WORDS.has(token.folded) || PLACE_PREFIXES.has(token.folded) || ROLE_CUES.has(token.folded));
+    const cueOnLeft = left.some(
+      (token) =>
+        ORGANIZATION_CUES.has(token.folded) ||
+        PLACE_CUES.has(token.folded) ||
+        PLACE_NAME_WORDS.has(token.folded) ||
+        PLACE_HEAD_WORDS.has(token.folded) ||
+        PLACE_PREFIXES.has(token.folded) ||
+        ROLE_CUES.has(token.folded),
+    );
     const leftIsCountry = !!countryCodeOf(surface(start, index - 1));
     const rightIsPlace = isKnownPlace(surface(rightStart, end)) || !!countryCodeOf(surface(rightStart, end)) || knownConcept(surface(rightStart, end), context.thesaurus)?.type === 'place';
-    if (leftIsCountry || (rightIsPlace && !cueOnLeft)) return [[start, index - 1, false], [rightStart, end, false]];
+    if (leftIsCountry || (rightIsPlace && !cueOnLeft))
+      return [
+        [start, index - 1, false],
+        [rightStart, end, false],
+      ];
     return undefined;
   }
   return undefined;
@@ -324,12 +361,22 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
     // A headline's first word that the gazetteers know as a town is kept: "Bitritto: sorpresi a rubare rame".
-    const knownTown = span.length === 1 && isKnownPlace(span[0]!.text) && !isCommonWord(span[0]!.folded, context.lang) && !context.casing.lowercase.has(span[0]!.folded) && !functionWordsOf(context.lang).has(span[0]!.folded);
+    const knownTown =
+      span.length === 1 &&
+      isKnownPlace(span[0]!.text) &&
+      !isCommonWord(span[0]!.folded, context.lang) &&
+      !context.casing.lowercase.has(span[0]!.folded) &&
+      !functionWordsOf(context.lang).has(span[0]!.folded);
     if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
     // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
     else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
     // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark").
-    else if (span.length === 1 || context.casing.lowercase.has(span[0]!.folded) || (isCommonWord(span[0]!.folded, context.lang) && !isGivenName(span[0]!.folded)) || isHeadlineParticiple(span[0]!, context.lang)) {
+    else if (
+      span.length === 1 ||
+      context.casing.lowercase.has(span[0]!.folded) ||
+      (isCommonWord(span[0]!.folded, context.lang) && !isGivenName(span[0]!.folded)) ||
+      isHeadlineParticiple(span[0]!, context.lang)
+    ) {
       // "Piazza Massari, si allarga il cantiere": the word set aside still says what follows is a place.
       if (STREET_WORDS.has(span[0]!.folded)) addVote(votes, 'place', WEIGHT.streetWord);
       span = span.slice(1);
@@ -359,7 +406,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
   const saintly = words.length > 1 && PLACE_PREFIXES.has(words[0]!.folded); // "San Nicola", "Santa Chiara", "St Albans"
-  if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded)) || (words.length > 1 && PLACE_HEAD_WORDS.has(words[0]!.folded))) addVote(votes, 'place', WEIGHT.placeWord);
+  if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded)) || (words.length > 1 && PLACE_HEAD_WORDS.has(words[0]!.folded)))
+    addVote(votes, 'place', WEIGHT.placeWord);
   // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
   // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.

@@ -86,6 +86,7 @@ import uz from 'i18n-iso-countries/langs/uz.json';
 import vi from 'i18n-iso-countries/langs/vi.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 
+// prettier-ignore
 const LOCALES: LocaleData[] = [af, am, ar, az, be, bg, bn, br, bs, ca, cs, cy, da, de, dv, el, en, es, et, eu, fa, fi, fr, ga, gl, ha, he, hi, hr, hu, hy, id, is_, it, ja, ka, kk, km, ko, ku, ky, lt, lv, mk, ml, mn, mr, ms, mt, nb, nl, nn, nb_no, pl, ps, pt, ro, ru, sd, sk, sl, so, sq, sr, sv, sw, ta, tg, th, tk, tr, tt, ug, uk, ur, uz, vi, zh];
 
 let codeByName: Map<string, string> | undefined;

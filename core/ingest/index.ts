@@ -5,7 +5,20 @@
  */
 import { stableHash } from '../hash';
 import { foldAlias } from '../normalize';
-import { DocumentSchema, EntitySchema, PACK_FORMAT, PACK_VERSION, recordProblem, sentenceAt, type EntityType, type Pack, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '../pack';
+import {
+  DocumentSchema,
+  EntitySchema,
+  PACK_FORMAT,
+  PACK_VERSION,
+  recordProblem,
+  sentenceAt,
+  type EntityType,
+  type Pack,
+  type PackDocument,
+  type PackEntity,
+  type PackEvent,
+  type PackMention,
+} from '../pack';
 import { EMPTY_THESAURUS, parseThesaurus, uniqueAliases } from './aliases';
 import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';

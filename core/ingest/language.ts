@@ -2,6 +2,7 @@ import { franc } from 'franc-min';
 import { cat, deu, eng, fra, ita, nld, por, ron, spa } from 'stopword';
 
 /** ISO 639-3 codes franc-min can return, mapped to the ISO 639-1 codes pages and Intl use. */
+// prettier-ignore
 const ISO_639_1: Record<string, string> = {
   spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it', tur: 'tr',
   pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', fuv: 'ff', bos: 'bs', hrv: 'hr', nld: 'nl', srp: 'sr',

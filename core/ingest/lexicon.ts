@@ -130,16 +130,50 @@ export const APPOSITION_END = words(`
 
 /** Function words and sentence openers that are capitalised only because a sentence starts with them. */
 export const FUNCTION_WORDS = new Set(
-  [...ita, ...eng, ...words(`
+  [
+    ...ita,
+    ...eng,
+    ...words(`
     secondo inoltre pero tuttavia quindi dopo durante mentre oggi ieri domani ecco ora poi infatti intanto
-    according however meanwhile today yesterday tomorrow after during while there`)].map(foldAlias),
+    according however meanwhile today yesterday tomorrow after during while there`),
+  ].map(foldAlias),
 );
 
 /** ISO 639-1 → the stopword package's list for that language. */
 const STOPWORD_LISTS: Record<string, string> = {
-  cs: 'ces', sk: 'slk', pl: 'pol', fr: 'fra', es: 'spa', pt: 'por', de: 'deu', nl: 'nld', ro: 'ron', ca: 'cat', da: 'dan', sv: 'swe',
-  nb: 'nob', no: 'nob', fi: 'fin', hu: 'hun', tr: 'tur', sl: 'slv', hr: 'hrv', el: 'ell', lv: 'lav', lt: 'lit', et: 'est', ru: 'rus',
-  uk: 'ukr', bg: 'bul', id: 'ind', ms: 'msa', vi: 'vie', ga: 'gle', gl: 'glg', eu: 'eus', la: 'lat',
+  cs: 'ces',
+  sk: 'slk',
+  pl: 'pol',
+  fr: 'fra',
+  es: 'spa',
+  pt: 'por',
+  de: 'deu',
+  nl: 'nld',
+  ro: 'ron',
+  ca: 'cat',
+  da: 'dan',
+  sv: 'swe',
+  nb: 'nob',
+  no: 'nob',
+  fi: 'fin',
+  hu: 'hun',
+  tr: 'tur',
+  sl: 'slv',
+  hr: 'hrv',
+  el: 'ell',
+  lv: 'lav',
+  lt: 'lit',
+  et: 'est',
+  ru: 'rus',
+  uk: 'ukr',
+  bg: 'bul',
+  id: 'ind',
+  ms: 'msa',
+  vi: 'vie',
+  ga: 'gle',
+  gl: 'glg',
+  eu: 'eus',
+  la: 'lat',
 };
 const functionWords = new Map<string, Set<string>>();
 

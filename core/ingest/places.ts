@@ -12,7 +12,32 @@ import type { Token } from './tokens';
 let placeNames: Set<string> | undefined;
 
 /** Continents and world regions, in English and Italian: GeoNames lists towns, not these. */
-const REGIONS = ['africa', 'america', 'americas', 'asia', 'europe', 'europa', 'oceania', 'antarctica', 'antartide', 'arctic', 'artico', 'eurasia', 'scandinavia', 'balkans', 'balcani', 'caucasus', 'caucaso', 'middle east', 'medio oriente', 'far east', 'estremo oriente', 'maghreb', 'sahel', 'levant'];
+const REGIONS = [
+  'africa',
+  'america',
+  'americas',
+  'asia',
+  'europe',
+  'europa',
+  'oceania',
+  'antarctica',
+  'antartide',
+  'arctic',
+  'artico',
+  'eurasia',
+  'scandinavia',
+  'balkans',
+  'balcani',
+  'caucasus',
+  'caucaso',
+  'middle east',
+  'medio oriente',
+  'far east',
+  'estremo oriente',
+  'maghreb',
+  'sahel',
+  'levant',
+];
 /** "North America", "Africa occidentale": a compass word and a region or country is a region. */
 const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan|nord|sud|est|ovest|centrale|settentrionale|meridionale|orientale|occidentale)$/;
 

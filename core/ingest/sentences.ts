@@ -10,7 +10,8 @@ const OPENING_QUOTES = /[“«„]/g;
 const CLOSING_QUOTES = /[”»]/g;
 const CONTINUATION = /^[\p{Ll}”»,;:)\]]/u;
 /** A sentence that ends in an initial or a common abbreviation was cut too early: "George H.", "Sen.", "ecc.". */
-const ABBREVIATION_END = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Jr|Sr|Mt|Ft|No|Nos|Vol|Co|Inc|Corp|Ltd|vs|etc|ecc|p\.es|es|dott|sig|avv|ing|on|cfr|pag|art|ca)\.$/u;
+const ABBREVIATION_END =
+  /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Jr|Sr|Mt|Ft|No|Nos|Vol|Co|Inc|Corp|Ltd|vs|etc|ecc|p\.es|es|dott|sig|avv|ing|on|cfr|pag|art|ca)\.$/u;
 
 export type Sentence = SentenceSpan;
 

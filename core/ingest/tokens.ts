@@ -96,7 +96,7 @@ function markShouting(tokens: Token[]): void {
     for (const token of tokens) if (isUpper(token)) token.shouted = true;
     return;
   }
-  for (let start = 0; start < tokens.length; ) {
+  for (let start = 0; start < tokens.length;) {
     let end = start;
     while (end < tokens.length && isCaps(tokens[end]!)) end++;
     if (end - start >= 3) for (let index = start; index < end; index++) tokens[index]!.shouted = true;

@@ -12,7 +12,18 @@ let common: Set<string> | undefined;
 let italian: Set<string> | undefined;
 
 /** Plural, past and -ing forms are read back to the dictionary's base form. */
-const INFLECTIONS: [RegExp, string][] = [[/ies$/, 'y'], [/es$/, ''], [/s$/, ''], [/ied$/, 'y'], [/ed$/, ''], [/ed$/, 'e'], [/ing$/, ''], [/ing$/, 'e'], [/ly$/, ''], [/men$/, 'man']];
+const INFLECTIONS: [RegExp, string][] = [
+  [/ies$/, 'y'],
+  [/es$/, ''],
+  [/s$/, ''],
+  [/ied$/, 'y'],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+  [/ly$/, ''],
+  [/men$/, 'man'],
+];
 
 /**
  * `folded` (lower case, no accents) is an ordinary English word or an inflection of one, or, in

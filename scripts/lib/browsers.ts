@@ -21,7 +21,11 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium({ headless = true, extension = CHROME_BUILD as string | null, profile }: { headless?: boolean; extension?: string | null; profile?: string } = {}): Promise<ChromiumWithExtension> {
+export async function launchChromium({
+  headless = true,
+  extension = CHROME_BUILD as string | null,
+  profile,
+}: { headless?: boolean; extension?: string | null; profile?: string } = {}): Promise<ChromiumWithExtension> {
   const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'contesto-chromium-')));
   const args = [...QUIET_FLAGS, ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [])];
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless, args, viewport: { width: 1280, height: 900 } });

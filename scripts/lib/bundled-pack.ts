@@ -24,7 +24,12 @@ function filesUnder(path: string): string[] {
 
 function fingerprint(): string {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(filesUnder).sort()) hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0');
+  for (const file of INPUTS.flatMap(filesUnder).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(ROOT, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -5,7 +5,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 export function demoPageHtml(pack: Pack): string {
   const articles = pack.documents.map((doc) => {
-    const [, ...body] = doc.text.split(/\n+/).map((line) => line.trim()).filter(Boolean);
+    const [, ...body] = doc.text
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     const paragraphs = body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
     return `<article><h1>${escapeHtml(doc.title)}</h1>${doc.date ? `<p class="date">${escapeHtml(doc.date)}</p>` : ''}\n${paragraphs}</article>`;
   });

@@ -7,7 +7,11 @@ import nlp from 'compromise';
 import { foldAlias } from '../../core/normalize';
 import { PACK_VERSION, type EntityType, type Pack } from '../../core/pack';
 
-const KINDS: [EntityType, 'people' | 'places' | 'organizations'][] = [['person', 'people'], ['place', 'places'], ['organization', 'organizations']];
+const KINDS: [EntityType, 'people' | 'places' | 'organizations'][] = [
+  ['person', 'people'],
+  ['place', 'places'],
+  ['organization', 'organizations'],
+];
 
 export function compromisePack(text: string): Pack {
   const document = nlp(text);

@@ -54,7 +54,10 @@ export interface ArticleScore extends Counts {
 
 /** The articles listed in tests/fixtures/gold/index.tsv (page paths relative to it), with their gold lists. */
 export function loadGold(): GoldArticle[] {
-  const [header, ...rows] = readFileSync(join(GOLD_DIR, 'index.tsv'), 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  const [header, ...rows] = readFileSync(join(GOLD_DIR, 'index.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t'));
   const column = (name: string) => header!.indexOf(name);
   return rows.map((row) => {
     const page = row[column('file')]!;
@@ -72,7 +75,10 @@ export function ingestArticle(article: GoldArticle, thesaurus: string): Pack {
 
 /** Plain texts ingested together, as a folder of .txt documents is. */
 export function ingestTexts(texts: string[], thesaurus: string): Pack {
-  return ingest(texts.map((content, index) => ({ name: `text-${index}.txt`, content })), { parseHtml, thesaurus, now: new Date('2024-01-01T00:00:00Z') }).pack;
+  return ingest(
+    texts.map((content, index) => ({ name: `text-${index}.txt`, content })),
+    { parseHtml, thesaurus, now: new Date('2024-01-01T00:00:00Z') },
+  ).pack;
 }
 
 /** The folded forms under which an extracted entity shows in its document: its name first. */

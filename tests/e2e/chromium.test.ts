@@ -41,7 +41,11 @@ async function open(path: string): Promise<Page> {
 
 async function textWithoutContesto(path: string, offline = false): Promise<string> {
   const page = await plain.context.newPage();
-  if (offline) await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+  if (offline)
+    await page.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
   await page.goto(server.origin + path);
   const text = await page.evaluate(() => document.body.innerText);
   await page.close();
@@ -138,7 +142,13 @@ describe('where the reader reads', () => {
     });
     expect(where.chrome).toEqual([]);
     expect(where.headline).toEqual(['Mosca', 'Pyongyang']);
-    expect(tally(where.article)).toEqual(new Map([['Mosca', 3], ['Pyongyang', 3], ['Kherson', 1]]));
+    expect(tally(where.article)).toEqual(
+      new Map([
+        ['Mosca', 3],
+        ['Pyongyang', 3],
+        ['Kherson', 1],
+      ]),
+    );
     await page.close();
   });
 });
@@ -176,7 +186,7 @@ describe('one name, two things', () => {
     await popup.close();
   });
 
-  it('shows the entity that the page\'s other names point to', async () => {
+  it("shows the entity that the page's other names point to", async () => {
     const page = await open('/ambiguous-in-context.html');
     await waitForHighlights(page);
     for (let hover = 0; hover < 2; hover++) {
@@ -197,9 +207,12 @@ describe('one name, two things', () => {
     const listed = await popoverText(page);
     expect(listed).toContain('country in the South Caucasus');
     expect(listed).toContain('state of the United States');
-    await withPopoverRoot(page, `function () {
+    await withPopoverRoot(
+      page,
+      `function () {
       [...this.querySelectorAll('button.candidate')].find((button) => button.textContent.includes('United States')).click();
-    }`);
+    }`,
+    );
     await expect.poll(() => popoverText(page)).not.toContain('South Caucasus');
     expect(await popoverText(page)).toContain('state of the United States');
     await page.close();
@@ -322,7 +335,10 @@ describe('real news pages', () => {
       const ourErrors: string[] = [];
       const page = await chromium.context.newPage();
       // Real pages reference the internet, which this machine does not reach: keep runs deterministic.
-      await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+      await page.route(
+        (url) => url.hostname !== '127.0.0.1',
+        (route) => route.abort(),
+      );
       page.on('console', (message) => {
         if (message.type() === 'error' && message.location().url.startsWith('chrome-extension://')) ourErrors.push(message.text());
       });
@@ -343,7 +359,7 @@ describe('real news pages', () => {
 
 describe('consoles', () => {
   // Runs last: every page opened above (the demo and Contesto's own fixtures) and the background.
-  it('no error appeared in the pages\' or the extension\'s console', () => {
+  it("no error appeared in the pages' or the extension's console", () => {
     expect(errors).toEqual([]);
   });
 });

@@ -71,7 +71,9 @@ const SEVERE = ['serious', 'critical'];
 export async function severeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(await axeSource());
   return page.evaluate(async (severe) => {
-    const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    const result = await (
+      window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }
+    ).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.filter((v) => severe.includes(v.impact ?? '')).map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   }, SEVERE);
 }

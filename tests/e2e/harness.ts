@@ -158,8 +158,11 @@ function findNode(node: ProtocolNode, wanted: (node: ProtocolNode) => boolean): 
 
 /** The popover's visible text, or null when it is closed. */
 export function popoverText(page: Page): Promise<string | null> {
-  return withPopoverRoot<string | null>(page, `function () {
+  return withPopoverRoot<string | null>(
+    page,
+    `function () {
     const box = this.querySelector('.popover');
     return box && !box.hidden ? box.innerText : null;
-  }`);
+  }`,
+  );
 }

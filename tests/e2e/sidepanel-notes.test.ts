@@ -125,7 +125,10 @@ describe('the side panel', () => {
     const panel = await openExtensionPage(chromium.context, chromium.extensionId, 'sidepanel.html');
     await panel.getByRole('button', { name: /^(Search|Cerca)$/ }).click();
     const box = panel.getByRole('searchbox');
-    for (const [query, alias] of [['corea', 'North Korea'], ['kirby', 'John Kirby']]) {
+    for (const [query, alias] of [
+      ['corea', 'North Korea'],
+      ['kirby', 'John Kirby'],
+    ]) {
       await box.fill(query);
       await expect.poll(() => panel.locator('.search .results .entity-name').allTextContents(), { message: query }).toContain(entityNamed(alias).name);
     }
@@ -141,7 +144,12 @@ describe('the side panel', () => {
     await panel.getByLabel(/^(To|Al)$/).fill('2022-12');
     await expect.poll(dates).toEqual(['2022-07-13', '2022-09']);
     await panel.getByLabel(/^(Entity|Entità)$/).fill('North Korea');
-    await expect.poll(dates).toEqual(pack.events.filter((e) => e.entities.includes(entityNamed('North Korea').id) && e.date.startsWith('2022')).map((e) => e.date).sort());
+    await expect.poll(dates).toEqual(
+      pack.events
+        .filter((e) => e.entities.includes(entityNamed('North Korea').id) && e.date.startsWith('2022'))
+        .map((e) => e.date)
+        .sort(),
+    );
     await panel.close();
   });
 });
@@ -153,7 +161,14 @@ describe('notes on a selection', () => {
   test('has the context menu item and the keyboard shortcut', async ({ chromium }) => {
     const worker = chromium.context.serviceWorkers()[0];
     expect(await worker.evaluate(() => chrome.contextMenus.update('contesto-add-note', {}).then(() => true))).toBe(true);
-    expect(await worker.evaluate(() => chrome.contextMenus.update('no-such-item', {}).then(() => true, () => false))).toBe(false);
+    expect(
+      await worker.evaluate(() =>
+        chrome.contextMenus.update('no-such-item', {}).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    ).toBe(false);
     const commands = await worker.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'add-note', shortcut: 'Alt+Shift+M' }));
   });
@@ -205,7 +220,12 @@ describe('notes on a selection', () => {
 
   test('marks a note whose text left the page as orphaned, and keeps it', async ({ chromium, server }) => {
     const helper = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
-    const gone = { kind: 'selection', url: demoUrl(server), quote: { type: 'TextQuoteSelector', exact: 'a sentence this page never had', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 10, end: 40 } };
+    const gone = {
+      kind: 'selection',
+      url: demoUrl(server),
+      quote: { type: 'TextQuoteSelector', exact: 'a sentence this page never had', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 10, end: 40 },
+    };
     const added = await sendRequest(helper, 'notes/add', { target: gone, body: 'orphan' });
     const id = (added.value as { id: string }).id;
     // Opened after the note exists: anchoring happens as the page loads.

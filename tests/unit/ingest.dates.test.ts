@@ -38,7 +38,9 @@ describe('dates at the precision the text gives', () => {
 
 describe('events', () => {
   it('are never made from a dateline or a list header with nobody in it', () => {
-    const { pack } = ingestFiles([{ name: 'list.txt', content: 'date 2014-11-08\nNotizie\n\n06/11/14 | Cronaca |\n\nIl 5 novembre 2014 il sindaco di Lecce Paolo Perrone ha incontrato i commercianti.' }]);
+    const { pack } = ingestFiles([
+      { name: 'list.txt', content: 'date 2014-11-08\nNotizie\n\n06/11/14 | Cronaca |\n\nIl 5 novembre 2014 il sindaco di Lecce Paolo Perrone ha incontrato i commercianti.' },
+    ]);
     expect(pack.events.map((event) => event.date)).toEqual(['2014-11-05']);
     expect(pack.events[0]!.entities.length).toBeGreaterThan(0);
   });

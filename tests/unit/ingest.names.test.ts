@@ -20,7 +20,7 @@ describe('names apart from titles', () => {
   });
 
   it('folds possessives and keeps initials and dotted acronyms inside names', () => {
-    const pack = ingestText('Marta Quill’s report reached the U.N. on Monday. Quill met Harold T. Brisby there; Brisby\'s aides said the U.N. agreed.');
+    const pack = ingestText("Marta Quill’s report reached the U.N. on Monday. Quill met Harold T. Brisby there; Brisby's aides said the U.N. agreed.");
     const names = pack.entities.map((entity) => entity.name);
     expect(names).toEqual(expect.arrayContaining(['Marta Quill', 'Harold T. Brisby', 'U.N.']));
     expect(names.some((name) => /’s|'s$|^Harold T$/.test(name))).toBe(false);
@@ -92,7 +92,9 @@ describe('text in capitals, products and places inside names', () => {
 describe('shapes of names', () => {
   it('joins an institution’s name across "and", "on" and "for", but never two complete names', () => {
     const pack = ingestText('The Institute for Coastal Studies and the Council on Arctic Shipping wrote to Norland Holdings and Brightwave Group.');
-    expect(typed(pack)).toEqual(expect.arrayContaining(['organization Institute for Coastal Studies', 'organization Council on Arctic Shipping', 'organization Norland Holdings', 'organization Brightwave Group']));
+    expect(typed(pack)).toEqual(
+      expect.arrayContaining(['organization Institute for Coastal Studies', 'organization Council on Arctic Shipping', 'organization Norland Holdings', 'organization Brightwave Group']),
+    );
   });
 
   it('types a lone unknown name in mid-sentence as an organisation, and a person’s short form as that person', () => {

@@ -77,31 +77,39 @@ describe('one odd document never breaks the pack', () => {
     expect(() => parsePack(pack)).not.toThrow();
   });
 
-  it('npm run kb writes the pack from a folder holding a million-character token and names what it skipped', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'contesto-kb-'));
-    writeFileSync(join(folder, 'token.txt'), `Una parola lunga\n\n${'X'.repeat(1_000_000)}`);
-    writeFileSync(join(folder, 'sindaco.txt'), fixture('sindaco.txt').content);
-    writeFileSync(join(folder, 'university.md'), fixture('university.md').content);
-    writeFileSync(join(folder, 'broken.txt'), new Uint8Array([0, 1, 2, 3, 0, 0, 7, 8]));
-    const out = join(folder, 'pack.json');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'kb.ts'), folder, '--out', out], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stderr).toMatch(/^Skipped broken\.txt: .*binary/m);
-    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(run.status).toBe(0);
-    const pack = parsePack(readFileSync(out, 'utf8'));
-    expect(pack.documents.map((document) => document.source).sort()).toEqual(['sindaco.txt', 'token.txt', 'university.md']);
-  }, CLI_TIMEOUT_MS);
+  it(
+    'npm run kb writes the pack from a folder holding a million-character token and names what it skipped',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'contesto-kb-'));
+      writeFileSync(join(folder, 'token.txt'), `Una parola lunga\n\n${'X'.repeat(1_000_000)}`);
+      writeFileSync(join(folder, 'sindaco.txt'), fixture('sindaco.txt').content);
+      writeFileSync(join(folder, 'university.md'), fixture('university.md').content);
+      writeFileSync(join(folder, 'broken.txt'), new Uint8Array([0, 1, 2, 3, 0, 0, 7, 8]));
+      const out = join(folder, 'pack.json');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'kb.ts'), folder, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.stderr).toMatch(/^Skipped broken\.txt: .*binary/m);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(run.status).toBe(0);
+      const pack = parsePack(readFileSync(out, 'utf8'));
+      expect(pack.documents.map((document) => document.source).sort()).toEqual(['sindaco.txt', 'token.txt', 'university.md']);
+    },
+    CLI_TIMEOUT_MS,
+  );
 
-  it('npm run kb exits with a clear message when nothing could be read', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'contesto-kb-'));
-    writeFileSync(join(folder, 'broken.txt'), new Uint8Array([0, 1, 2, 3]));
-    const output = (() => {
-      try {
-        return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'kb.ts'), folder, '--out', join(folder, 'pack.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
-      } catch (error) {
-        return { status: (error as { status: number }).status, stderr: (error as { stderr: string }).stderr };
-      }
-    })();
-    expect(output).toMatchObject({ status: 1, stderr: expect.stringMatching(/No document in .* could be read; no pack written\./) });
-  }, CLI_TIMEOUT_MS);
+  it(
+    'npm run kb exits with a clear message when nothing could be read',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'contesto-kb-'));
+      writeFileSync(join(folder, 'broken.txt'), new Uint8Array([0, 1, 2, 3]));
+      const output = (() => {
+        try {
+          return execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'kb.ts'), folder, '--out', join(folder, 'pack.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+        } catch (error) {
+          return { status: (error as { status: number }).status, stderr: (error as { stderr: string }).stderr };
+        }
+      })();
+      expect(output).toMatchObject({ status: 1, stderr: expect.stringMatching(/No document in .* could be read; no pack written\./) });
+    },
+    CLI_TIMEOUT_MS,
+  );
 });

@@ -56,10 +56,7 @@ describe('unseen documents', () => {
   });
 
   it('merges one entity across documents and languages', () => {
-    const { pack } = ingestFiles([
-      { name: 'a.txt', content: 'Vertice a Oslo\n\nIl ministro Harriet Colby è arrivata a Oslo e poi in Norvegia.' },
-      fixture('university.md'),
-    ]);
+    const { pack } = ingestFiles([{ name: 'a.txt', content: 'Vertice a Oslo\n\nIl ministro Harriet Colby è arrivata a Oslo e poi in Norvegia.' }, fixture('university.md')]);
     const norway = pack.entities.filter((entity) => entity.aliases.includes('Norway'));
     expect(norway).toHaveLength(1);
     expect(pack.entities.filter((entity) => entity.name === 'Harriet Colby')).toHaveLength(1);
@@ -70,7 +67,10 @@ describe('unseen documents', () => {
 describe('one entity per thing across documents and languages', () => {
   it('gives one entity for each person and place an Italian and an English document share, with both languages’ names', () => {
     const { pack, failures } = ingestFiles([
-      { name: 'it.txt', content: 'date 2024-03-02\nVertice a Varsavia\n\nIl presidente degli Stati Uniti, Joe Biden, ha incontrato a Varsavia il premier polacco Donald Tusk. Gli Usa promettono aiuti alla Polonia.' },
+      {
+        name: 'it.txt',
+        content: 'date 2024-03-02\nVertice a Varsavia\n\nIl presidente degli Stati Uniti, Joe Biden, ha incontrato a Varsavia il premier polacco Donald Tusk. Gli Usa promettono aiuti alla Polonia.',
+      },
       { name: 'en.txt', content: 'date 2024-03-03\nSummit in Warsaw\n\nUS President Joe Biden met Polish Prime Minister Donald Tusk in Warsaw on Saturday. The United States pledged aid to Poland.' },
     ]);
     expect(failures).toEqual([]);

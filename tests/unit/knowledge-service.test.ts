@@ -25,7 +25,19 @@ describe('the message contract', () => {
   it('answers odd messages with a clear error and never throws', async () => {
     const { service: s, db } = await service();
     const before = await db.entities.count();
-    const odd: unknown[] = [null, 42, 'page/init', [], {}, { type: 'drop/tables' }, { type: 'entity/card' }, { type: 'entity/card', payload: { entityId: 7 } }, { type: 'page/init', payload: { url: 'not a url' } }, { type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'kim' }, body: 'x', extra: '<script>' } }, { type: '__proto__', payload: {} }];
+    const odd: unknown[] = [
+      null,
+      42,
+      'page/init',
+      [],
+      {},
+      { type: 'drop/tables' },
+      { type: 'entity/card' },
+      { type: 'entity/card', payload: { entityId: 7 } },
+      { type: 'page/init', payload: { url: 'not a url' } },
+      { type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'kim' }, body: 'x', extra: '<script>' } },
+      { type: '__proto__', payload: {} },
+    ];
     for (const message of odd) {
       const reply = await s.handle(message);
       expect(reply.ok, JSON.stringify(message)).toBe(false);

@@ -5,7 +5,17 @@ import { parseMarkdown, type Inline } from '@/core/markdown';
 describe('the safe Markdown subset of notes', () => {
   it('parses paragraphs, lists, emphasis, strong, code and links', () => {
     expect(parseMarkdown('**Kim** met *Putin* in `Vladivostok`.\n\n- one\n- [TASS](https://tass.ru/x)\n\n1. first\n2. second')).toEqual([
-      { kind: 'paragraph', children: [{ kind: 'strong', children: [{ kind: 'text', text: 'Kim' }] }, { kind: 'text', text: ' met ' }, { kind: 'em', children: [{ kind: 'text', text: 'Putin' }] }, { kind: 'text', text: ' in ' }, { kind: 'code', text: 'Vladivostok' }, { kind: 'text', text: '.' }] },
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'strong', children: [{ kind: 'text', text: 'Kim' }] },
+          { kind: 'text', text: ' met ' },
+          { kind: 'em', children: [{ kind: 'text', text: 'Putin' }] },
+          { kind: 'text', text: ' in ' },
+          { kind: 'code', text: 'Vladivostok' },
+          { kind: 'text', text: '.' },
+        ],
+      },
       { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'one' }], [{ kind: 'link', href: 'https://tass.ru/x', children: [{ kind: 'text', text: 'TASS' }] }]] },
       { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'first' }], [{ kind: 'text', text: 'second' }]] },
     ]);
@@ -53,15 +63,46 @@ describe('the Markdown renderer on any input', () => {
 
   it('renders nested emphasis, which once never returned', () => {
     expect(parseMarkdown('**a *b* c**')).toEqual([
-      { kind: 'paragraph', children: [{ kind: 'strong', children: [{ kind: 'text', text: 'a ' }, { kind: 'em', children: [{ kind: 'text', text: 'b' }] }, { kind: 'text', text: ' c' }] }] },
+      {
+        kind: 'paragraph',
+        children: [
+          {
+            kind: 'strong',
+            children: [
+              { kind: 'text', text: 'a ' },
+              { kind: 'em', children: [{ kind: 'text', text: 'b' }] },
+              { kind: 'text', text: ' c' },
+            ],
+          },
+        ],
+      },
     ]);
-    expect(parseMarkdown('***x***')).toEqual([{ kind: 'paragraph', children: [{ kind: 'strong', children: [{ kind: 'text', text: '*x' }] }, { kind: 'text', text: '*' }] }]);
-    expect(parseMarkdown('[a [b](https://x.example)](https://y.example)')[0]).toMatchObject({ children: [{ kind: 'link', href: 'https://x.example/' }, { kind: 'text', text: '](https://y.example)' }] });
+    expect(parseMarkdown('***x***')).toEqual([
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'strong', children: [{ kind: 'text', text: '*x' }] },
+          { kind: 'text', text: '*' },
+        ],
+      },
+    ]);
+    expect(parseMarkdown('[a [b](https://x.example)](https://y.example)')[0]).toMatchObject({
+      children: [
+        { kind: 'link', href: 'https://x.example/' },
+        { kind: 'text', text: '](https://y.example)' },
+      ],
+    });
   });
 
   it('keeps only allowed node kinds and invents no text, for random strings of delimiters', () => {
     const alphabet = fc.constantFrom('*', '**', '_', '__', '`', '[', ']', '(', ')', 'https://a.example', 'javascript:x', ' ', '\n', '\n\n', '- ', '1. ', 'a', 'b c', 'é');
-    fc.assert(fc.property(fc.array(alphabet, { maxLength: 300 }).map((parts) => parts.join('')), checkBlocks), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 300 }).map((parts) => parts.join('')),
+        checkBlocks,
+      ),
+      { numRuns: 500 },
+    );
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 500 }), checkBlocks), { numRuns: 300 });
   });
 

@@ -2,11 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { filterNotes } from '@/core/note-filter';
 import type { NoteRecord } from '@/core/web-annotation';
 
-const note = (id: string, target: NoteRecord['target'], body: string, tags: string[] = []) => ({ id, target, body, tags, created: '', updated: '', url: target.kind === 'entity' ? undefined : target.url });
+const note = (id: string, target: NoteRecord['target'], body: string, tags: string[] = []) => ({
+  id,
+  target,
+  body,
+  tags,
+  created: '',
+  updated: '',
+  url: target.kind === 'entity' ? undefined : target.url,
+});
 const notes = [
   note('kim', { kind: 'entity', entityId: 'kim' }, 'Incontro a Vladivostok', ['summit']),
   note('page', { kind: 'page', url: 'https://news.example/a' }, 'Articolo da verificare', ['verifica']),
-  note('quote', { kind: 'selection', url: 'https://news.example/a', quote: { type: 'TextQuoteSelector', exact: 'Città di Mosca', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 14 } }, '', ['verifica', 'mosca']),
+  note(
+    'quote',
+    {
+      kind: 'selection',
+      url: 'https://news.example/a',
+      quote: { type: 'TextQuoteSelector', exact: 'Città di Mosca', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 14 },
+    },
+    '',
+    ['verifica', 'mosca'],
+  ),
 ];
 const ids = (filter: Parameters<typeof filterNotes>[1]) => filterNotes(notes, filter, (id) => (id === 'kim' ? 'Kim Jong-un' : undefined)).map((n) => n.id);
 

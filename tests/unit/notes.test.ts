@@ -21,8 +21,22 @@ const selection: Extract<NoteTarget, { kind: 'selection' }> = {
 
 /** Notes with every field set, in scripts and emoji that a lossy encoding would damage. */
 const notes: NoteRecord[] = [
-  { id: crypto.randomUUID(), target: selection, body: '**Vérifier** la date 👀\n\n- fonte: TASS\n- 🇷🇺 ↔ 🇰🇵', tags: ['corea', 'da verificare ✅', 'Ελλάδα'], created: '2026-01-02T10:00:00.000Z', updated: '2026-01-03T11:30:00.000Z' },
-  { id: 'kim-note:1/2?#%', target: { kind: 'entity', entityId: 'ent/Kim Jong-un?é' }, body: 'Leader — 김정은, “the Marshal”.', tags: ['persona'], created: '2026-01-01T09:00:00.000Z', updated: '2026-01-01T09:00:00.000Z' },
+  {
+    id: crypto.randomUUID(),
+    target: selection,
+    body: '**Vérifier** la date 👀\n\n- fonte: TASS\n- 🇷🇺 ↔ 🇰🇵',
+    tags: ['corea', 'da verificare ✅', 'Ελλάδα'],
+    created: '2026-01-02T10:00:00.000Z',
+    updated: '2026-01-03T11:30:00.000Z',
+  },
+  {
+    id: 'kim-note:1/2?#%',
+    target: { kind: 'entity', entityId: 'ent/Kim Jong-un?é' },
+    body: 'Leader — 김정은, “the Marshal”.',
+    tags: ['persona'],
+    created: '2026-01-01T09:00:00.000Z',
+    updated: '2026-01-01T09:00:00.000Z',
+  },
   { id: crypto.randomUUID(), target: { kind: 'page', url: 'https://example.org/città/%E2%9C%93?q=ü' }, body: '', tags: [], created: '2026-01-04T08:00:00.000Z', updated: '2026-01-04T08:00:00.000Z' },
 ];
 
@@ -72,7 +86,10 @@ describe('Web Annotation export and import', () => {
     const { db, send, platform } = setUp();
     await send('notes/import', { text: JSON.stringify(toAnnotationCollection(notes)) });
     const before = await allNotes(db);
-    const good = toAnnotationCollection([{ ...notes[0], body: 'changed', updated: '2030-01-01T00:00:00.000Z' }, { ...notes[1], id: 'brand-new' }]);
+    const good = toAnnotationCollection([
+      { ...notes[0], body: 'changed', updated: '2030-01-01T00:00:00.000Z' },
+      { ...notes[1], id: 'brand-new' },
+    ]);
     const badItem = (change: object) => JSON.stringify({ ...good, first: { ...good.first, items: [...good.first.items, { ...good.first.items[0], ...change }] } });
     const malformed: [string, RegExp][] = [
       ['{"type": "AnnotationCollection", "first": ', /not JSON/],

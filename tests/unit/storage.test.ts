@@ -53,7 +53,16 @@ describe('seeding the bundled pack', () => {
   it('a reseed with a changed pack keeps every note and user-imported document', async () => {
     const db = freshDb();
     await seedBundledPack(db, samplePack(), 'f1');
-    await importPack(db, samplePack({ documents: [{ id: 'u1', title: 'Mine', source: 'mine.txt', text: 'Kim again.' }], events: [], mentions: [], entities: [{ id: 'kim', name: 'Kim Jong-un', type: 'person', aliases: ['Kim'] }] }), 'user:mine');
+    await importPack(
+      db,
+      samplePack({
+        documents: [{ id: 'u1', title: 'Mine', source: 'mine.txt', text: 'Kim again.' }],
+        events: [],
+        mentions: [],
+        entities: [{ id: 'kim', name: 'Kim Jong-un', type: 'person', aliases: ['Kim'] }],
+      }),
+      'user:mine',
+    );
     await db.notes.bulkPut([note('n1'), note('n2', { target: { kind: 'page', url: 'https://example.org/a' }, url: 'https://example.org/a', entityId: undefined })]);
     const notesBefore = await db.notes.toArray();
 
@@ -98,7 +107,11 @@ describe('a broken pack', () => {
     ['wrong format', () => JSON.stringify({ ...samplePack(), format: 'something-else' }), /format is "something-else"/],
     ['a newer version', () => JSON.stringify({ ...samplePack(), version: PACK_VERSION + 1 }), new RegExp(`version ${PACK_VERSION + 1}, newer`)],
     ['missing fields', () => JSON.stringify({ ...samplePack(), entities: [{ id: 'x', name: 'X' }] }), /entities\.0\.type/],
-    ['an id with a control character', () => ({ ...samplePack(), entities: [...samplePack().entities, { id: 'line\nbreak', name: 'X', type: 'other', aliases: ['X'] }] }), /entities\.4\.id: must not contain control characters/],
+    [
+      'an id with a control character',
+      () => ({ ...samplePack(), entities: [...samplePack().entities, { id: 'line\nbreak', name: 'X', type: 'other', aliases: ['X'] }] }),
+      /entities\.4\.id: must not contain control characters/,
+    ],
     ['a dangling reference', () => ({ ...samplePack(), events: [{ id: 'e', date: '2020', summary: '', entities: ['nobody'], documentId: 'd1' }] }), /unknown entity "nobody"/],
     ['50 MB of garbage', () => Buffer.alloc(50 * 1024 * 1024, 'garbage\u0000{[').toString('latin1'), /not valid JSON/],
   ];
@@ -139,7 +152,10 @@ describe("an entity's dossier", () => {
         sentences: ['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', 'Kim praised the talks.'],
       },
     ]);
-    expect(dossier.related.map((r) => [r.entity.id, r.documents]).sort()).toEqual([['putin', 1], ['vladivostok', 1]]);
+    expect(dossier.related.map((r) => [r.entity.id, r.documents]).sort()).toEqual([
+      ['putin', 1],
+      ['vladivostok', 1],
+    ]);
     expect(dossier.notes.map((n) => n.id)).toEqual(['new', 'old']);
     expect(await entityDossier(db, 'nobody')).toBeNull();
   });
@@ -154,14 +170,24 @@ describe("an entity's dossier", () => {
   it('keeps a quoted sentence whole, as ingestion reads it', async () => {
     const db = freshDb();
     const text = 'Kim ha detto: “Bene. Molto bene, davvero.” Poi è partito.';
-    await importPack(db, samplePack({ documents: [{ id: 'q', title: 'Quote', lang: 'it', source: 'q.txt', text }], events: [], mentions: [{ entityId: 'kim', documentId: 'q', start: 0, end: 3 }] }), 'bundled');
+    await importPack(
+      db,
+      samplePack({ documents: [{ id: 'q', title: 'Quote', lang: 'it', source: 'q.txt', text }], events: [], mentions: [{ entityId: 'kim', documentId: 'q', start: 0, end: 3 }] }),
+      'bundled',
+    );
     expect((await entityDossier(db, 'kim'))!.documents[0].sentences).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
   });
 
   it('ranks co-mentioned entities by shared documents', async () => {
     const db = await seeded();
     const { related } = (await entityDossier(db, 'putin'))!;
-    expect(related.map((r) => [r.entity.id, r.documents])).toEqual(expect.arrayContaining([['kim', 1], ['vladivostok', 1], ['moscow', 1]]));
+    expect(related.map((r) => [r.entity.id, r.documents])).toEqual(
+      expect.arrayContaining([
+        ['kim', 1],
+        ['vladivostok', 1],
+        ['moscow', 1],
+      ]),
+    );
     expect(related.some((r) => r.entity.id === 'putin')).toBe(false);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { byYear, dateSpan, filterEvents } from '@/core/timeline';
 
 const event = (id: string, date: string, entities: string[] = []) => ({ id, date, summary: id, entities, documentId: 'd' });
-const events = [event('interview', '2023-01', ['rudenko']), event('recognition', '2022-07-13', ['nk', 'donetsk']), event('summit', '2019-04', ['nk', 'putin']), event('accusations', '2022-09', ['usa', 'nk']), event('year', '2022')];
+const events = [
+  event('interview', '2023-01', ['rudenko']),
+  event('recognition', '2022-07-13', ['nk', 'donetsk']),
+  event('summit', '2019-04', ['nk', 'putin']),
+  event('accusations', '2022-09', ['usa', 'nk']),
+  event('year', '2022'),
+];
 
 describe('the timeline', () => {
   it('groups events by year in date order', () => {

@@ -58,7 +58,8 @@ describe('textRuns', () => {
 
 describe('helpers', () => {
   it('isPageChrome needs three linked items to call a list a menu', () => {
-    document.body.innerHTML = '<ul id="short"><li><a href="#">A</a></li><li><a href="#">B</a></li></ul><ul id="menu"><li><a href="#">A</a></li><li><a href="#">B</a></li><li><a href="#">C</a></li></ul>';
+    document.body.innerHTML =
+      '<ul id="short"><li><a href="#">A</a></li><li><a href="#">B</a></li></ul><ul id="menu"><li><a href="#">A</a></li><li><a href="#">B</a></li><li><a href="#">C</a></li></ul>';
     expect(isPageChrome(document.getElementById('short')!)).toBe(false);
     expect(isPageChrome(document.getElementById('menu')!)).toBe(true);
   });
