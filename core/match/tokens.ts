@@ -40,12 +40,15 @@ function classOf(code: number): number {
 const JOINERS = new RegExp(`^[\\s\\-${DASH_CHARS}]+$`);
 const APOSTROPHES = new RegExp(`^['${APOSTROPHE_CHARS}]$`);
 
-export const JOINER_CLASS = ' ';
-export const APOSTROPHE_CLASS = "'";
+const JOINER_CLASS = ' ';
+const APOSTROPHE_CLASS = "'";
+const PARAGRAPH_BREAK = '\n\n';
 
 /** The class of what stands between two tokens; anything else is compared as written. */
-export function separatorClass(separator: string): string {
+function separatorClass(separator: string): string {
   if (separator === '') return '';
+  // A blank line ends a paragraph (and a headline): no name runs on past it.
+  if (/\n\s*\n/.test(separator)) return PARAGRAPH_BREAK;
   if (JOINERS.test(separator)) return JOINER_CLASS;
   if (APOSTROPHES.test(separator)) return APOSTROPHE_CLASS;
   // Any other punctuation must be the same, with its white space as one space ("U. S." = "U.  S.").

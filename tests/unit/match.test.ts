@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseRuleOf, CaseRule, compileMatcher, loadMatcher, matchSegments, type DictionaryEntry } from '@/core/match';
+import { caseRuleOf, CaseRule, compileMatcher, loadMatcher, type DictionaryEntry } from '@/core/match';
 import { foldAlias } from '@/core/normalize';
 import type { EntityType } from '@/core/pack';
 
@@ -112,6 +112,11 @@ describe('typography', () => {
     }
   });
 
+  it('does not join words across a paragraph break', () => {
+    expect(found('Corea\n\ndel Nord; Vladimir\n \nPutin')).toEqual(['Corea=korea', 'Putin=putin']);
+    expect(found('Corea\ndel Nord')).toEqual(['Corea\ndel Nord=north-korea']);
+  });
+
   it('does not join words across other punctuation', () => {
     expect(found('Kim, Jong-un; Kim. Jong un')).toEqual([]);
   });
@@ -155,21 +160,6 @@ describe('ambiguity and offsets', () => {
     const text = '😀🇮🇹 İstanbul ß Ärger — Kherson';
     const [match] = matcher.find(text);
     expect(text.slice(match.start, match.end)).toBe('Kherson');
-  });
-});
-
-describe('across inline elements', () => {
-  it('matches a name split over text nodes and maps it back to them', () => {
-    const matches = matchSegments(matcher, ['Kim ', 'Jong-un', ' met Vladimir', ' Putin.']);
-    expect(matches.map((m) => [m.start, m.end, m.entityId])).toEqual([
-      [{ segment: 0, offset: 0 }, { segment: 1, offset: 7 }, 'kim'],
-      [{ segment: 2, offset: 5 }, { segment: 3, offset: 6 }, 'putin'],
-    ]);
-  });
-
-  it('reads segments as one text: a word split over nodes matches, a word continued in the next node does not', () => {
-    expect(matchSegments(matcher, ['Russ', 'ia'])).toHaveLength(1);
-    expect(matchSegments(matcher, ['Russia', 'n'])).toHaveLength(0);
   });
 });
 
