@@ -112,21 +112,20 @@ describe('typography', () => {
     }
   });
 
-  it('does not join words across a paragraph break', () => {
-    expect(found('Corea\n\ndel Nord; Vladimir\n \nPutin')).toEqual(['Corea=korea', 'Putin=putin']);
+  it('joins words across a line break, never across a blank line or other punctuation', () => {
     expect(found('Corea\ndel Nord')).toEqual(['Corea\ndel Nord=north-korea']);
-  });
-
-  it('does not join words across other punctuation', () => {
+    expect(found('Corea\n\ndel Nord; Vladimir\n \nPutin')).toEqual(['Corea=korea', 'Putin=putin']);
     expect(found('Kim, Jong-un; Kim. Jong un')).toEqual([]);
   });
 });
 
 describe('overlaps', () => {
-  it('prefers the longest match', () => {
-    expect(found('La Corea del Nord e la Corea del Sud')).toEqual(['Corea del Nord=north-korea', 'Corea=korea']);
-    expect(found('la Repubblica popolare di Donetsk e Donetsk')).toEqual(['Repubblica popolare di Donetsk=dpr', 'Donetsk=donetsk']);
-    expect(found('Vladimir Putin')).toEqual(['Vladimir Putin=putin']);
+  it.each([
+    ['La Corea del Nord e la Corea del Sud', ['Corea del Nord=north-korea', 'Corea=korea']],
+    ['la Repubblica popolare di Donetsk e Donetsk', ['Repubblica popolare di Donetsk=dpr', 'Donetsk=donetsk']],
+    ['Vladimir Putin', ['Vladimir Putin=putin']],
+  ])('prefers the longest match in "%s"', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 
   it('never overlaps and falls back to a shorter name when the longer one breaks off', () => {
