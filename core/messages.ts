@@ -10,6 +10,7 @@ import type { Settings } from './settings';
 import type { CompiledMatcher } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
 import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
+import { pageUrl as pageOf } from './page-url';
 import type { NoteRecord } from './web-annotation';
 
 const entityId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -172,6 +173,39 @@ export function validateRequest(message: unknown): { request: Request } | { erro
   const checked = validateAgainst(RequestSchemas, message);
   return 'error' in checked ? checked : { request: checked.message as Request };
 }
+
+/**
+ * Who sent a request. A web page's content script runs beside untrusted page code, so it is a
+ * `page` sender with the URL of its page; the extension's own pages (popup, side panel, options)
+ * are `extension` senders and may ask for everything.
+ */
+export type RequestSender = { context: 'extension' } | { context: 'page'; url: string };
+
+/** What a page context needs: its dictionary, cards, the side panel, notes on what it shows, its badge. */
+const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'notes/for-page', 'notes/anchored', 'page/entities-changed']);
+
+/**
+ * Why a sender may not make this request, or undefined when it may. A page may never import,
+ * remove, export, change settings or touch notes it did not write from there, and may speak only
+ * of its own page (not of another page's notes or settings).
+ */
+export function refusalFor(request: Request, sender: RequestSender): string | undefined {
+  if (sender.context === 'extension') return undefined;
+  if (!PAGE_CONTEXT_REQUESTS.has(request.type)) return `"${request.type}" is not available to web pages.`;
+  const ownPage = (url: string) => samePage(url, sender.url);
+  const typed = request as { [T in RequestType]: Request<T> }[RequestType];
+  switch (typed.type) {
+    case 'page/init':
+    case 'notes/for-page':
+      return ownPage(typed.payload.url) ? undefined : 'A page may ask only about itself.';
+    case 'notes/add':
+      return typed.payload.target.kind === 'entity' || ownPage(typed.payload.target.url) ? undefined : 'A page may add notes only on itself.';
+    default:
+      return undefined;
+  }
+}
+
+const samePage = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && pageOf(a) === pageOf(b);
 
 /** The same check for messages to a content script. */
 export function validateTabMessage(message: unknown): { message: TabMessage } | { error: string } {

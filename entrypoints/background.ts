@@ -68,7 +68,11 @@ export default defineBackground(() => {
   const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...page.handlers };
   const router = createRouter(handlers, ready);
 
-  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, { tabId: sender.tab?.id }));
+  // The extension's own pages have its origin; anything else is a content script inside a web page.
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, { url = '', tab }) =>
+    router.handle(message, url.startsWith(extensionOrigin) ? { context: 'extension', tabId: tab?.id } : { context: 'page', url, tabId: tab?.id }),
+  );
 
   // A note on the selection, from the context menu or the keyboard: the side panel opens with
   // an editor holding the quote (the reader types the note there).

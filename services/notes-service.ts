@@ -43,8 +43,9 @@ export function createNotesService(db: ContestoDatabase, platform: NotesPlatform
         return { restored: true };
       },
       'notes/for-page': async ({ payload }) => selectionNotesForPage(db, pageUrl(payload.url)),
-      'notes/anchored': async ({ payload }) => {
-        await recordAnchoring(db, payload.found, payload.lost);
+      // A page reports only on its own notes.
+      'notes/anchored': async ({ payload }, sender) => {
+        await recordAnchoring(db, payload.found, payload.lost, sender.context === 'page' ? pageUrl(sender.url) : undefined);
         return { recorded: true };
       },
       // Parsing throws on a malformed file before the store is touched; the router turns that into the reply's error.

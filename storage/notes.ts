@@ -85,8 +85,8 @@ export async function selectionNotesForPage(db: ContestoDatabase, url: string): 
   return notes.flatMap(({ id, target }) => (target.kind === 'selection' ? [{ id, quote: target.quote, position: target.position }] : []));
 }
 
-/** Records which selection notes a visit to their page found and which it could not. */
-export async function recordAnchoring(db: ContestoDatabase, found: string[], lost: string[]): Promise<void> {
+/** Records which selection notes a visit to their page found and which it could not; `onPage` keeps a page to its own notes. */
+export async function recordAnchoring(db: ContestoDatabase, found: string[], lost: string[], onPage?: string): Promise<void> {
   await db.transaction('rw', db.notes, async () => {
     for (const [ids, orphaned] of [
       [found, false],
@@ -96,7 +96,7 @@ export async function recordAnchoring(db: ContestoDatabase, found: string[], los
         .where('id')
         .anyOf(ids)
         .modify((note) => {
-          if (note.target.kind === 'selection') note.orphaned = orphaned;
+          if (note.target.kind === 'selection' && (onPage === undefined || note.target.url === onPage)) note.orphaned = orphaned;
         });
     }
   });

@@ -6,7 +6,8 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
-import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
+import { PAGE_CONTEXT, validRequests } from '../helpers/requests';
+import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, inContentScript, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
 /** The same browser without Contesto: the oracle for "the page is unchanged". */
@@ -361,5 +362,30 @@ describe('consoles', () => {
   // Runs last: every page opened above (the demo and Contesto's own fixtures) and the background.
   it("no error appeared in the pages' or the extension's console", () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a web page’s content script', () => {
+  it('is let through only for what a page needs: never imports, removals, settings or note edits', async () => {
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    const requests = Object.entries(validRequests(`${server.origin}/demo.html`));
+    const replies = await inContentScript<[string, { ok: boolean; error?: string; value?: { id?: string } }][]>(
+      page,
+      chromium.extensionId,
+      `Promise.all(${JSON.stringify(requests)}.map(([type, payload]) => chrome.runtime.sendMessage({ type, payload }).then((reply) => [type, reply])))`,
+    );
+    // Let through means handled: answered, or failed for its own reason (Chrome opens the side panel only on a user gesture).
+    const refusal = (type: string) => `"${type}" is not available to web pages.`;
+    const outcome = Object.fromEntries(replies.map(([type, reply]) => [type, reply.ok || reply.error !== refusal(type) ? 'let through' : reply.error]));
+    expect(outcome).toEqual(Object.fromEntries(requests.map(([type]) => [type, PAGE_CONTEXT.includes(type) ? 'let through' : refusal(type)])));
+    // Contesto is still on: the refused settings change changed nothing.
+    expect(await highlightedTexts(page)).not.toEqual({});
+    // The one note the page could add (on an entity) goes again.
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+    const added = replies.find(([type]) => type === 'notes/add')![1];
+    expect(await sendRequest(popup, 'notes/delete', { id: added.value?.id })).toMatchObject({ ok: true });
+    await popup.close();
+    await page.close();
   });
 });

@@ -166,3 +166,23 @@ export function popoverText(page: Page): Promise<string | null> {
   }`,
   );
 }
+
+/**
+ * Runs an expression in the content script's isolated world of the page's main frame (where
+ * `chrome.runtime` is Contesto's), as code inside the content script would, and returns its value.
+ */
+export async function inContentScript<T>(page: Page, extensionId: string, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((context) => context.origin === `chrome-extension://${extensionId}` && !context.auxData?.isDefault);
+    if (!world) throw new Error('The content script has no isolated world in this page.');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -18,7 +18,9 @@ async function service() {
   await seedBundledPack(db, samplePack(), 'f');
   const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() };
   const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers };
-  return { db, platform, service: createRouter(handlers, Promise.resolve()) };
+  const router = createRouter(handlers, Promise.resolve());
+  // The extension's own pages may ask for everything (tests/unit/senders.test.ts covers web pages).
+  return { db, platform, service: { handle: (message: unknown) => router.handle(message, { context: 'extension' }) } };
 }
 
 describe('the message contract', () => {

@@ -45,7 +45,7 @@ function setUp(platform: Partial<NotesPlatform> = {}) {
   dbs.push(db);
   const fullPlatform: NotesPlatform = { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null), ...platform };
   const router = createRouter(createNotesService(db, fullPlatform).handlers, Promise.resolve());
-  return { db, platform: fullPlatform, send: (type: string, payload: unknown) => router.handle({ type, payload }) };
+  return { db, platform: fullPlatform, send: (type: string, payload: unknown) => router.handle({ type, payload }, { context: 'extension' }) };
 }
 
 const sorted = (records: NoteRecord[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));

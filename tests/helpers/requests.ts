@@ -1,0 +1,36 @@
+/** Requests for tests that check who may send what: one valid request of every type. */
+import type { RequestPayload, RequestType } from '@/core/messages';
+import { toAnnotationCollection } from '@/core/web-annotation';
+import { samplePack } from '../unit/helpers/packs';
+
+export const selection = (url: string) => ({
+  kind: 'selection' as const,
+  url,
+  quote: { type: 'TextQuoteSelector' as const, exact: 'Kim Jong-un', prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector' as const, start: 0, end: 11 },
+});
+
+/** A valid request of every type, about `page`: typed as the whole contract, so a new request type must be added here. */
+export function validRequests(page: string): { [T in RequestType]: RequestPayload<T> } {
+  return {
+    'page/init': { url: page },
+    'entity/card': { entityId: 'putin' },
+    'sidepanel/open': { entityId: 'putin' },
+    'notes/add': { target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
+    'settings/update': { enabled: false },
+    'packs/import': { label: 'Mine', pack: samplePack() },
+    'packs/remove': { packId: 'user:Mine' },
+    'notes/update': { id: 'n-1', body: 'changed' },
+    'notes/delete': { id: 'n-1' },
+    'notes/restore': { note: { id: 'n-2', target: { kind: 'page', url: page }, body: 'x', tags: [], created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z' } },
+    'notes/for-page': { url: page },
+    'notes/anchored': { found: [], lost: ['n-1'] },
+    'notes/import': { text: JSON.stringify(toAnnotationCollection([])) },
+    'notes/capture-selection': { tabId: 3 },
+    'notes/dismiss-draft': {},
+    'page/entities-changed': { entities: 2 },
+  };
+}
+
+/** What a web page's content script may ask for, as the contract means it (an oracle kept apart from core/messages.ts). */
+export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'notes/for-page', 'notes/anchored', 'page/entities-changed'];

@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RequestType } from '@/core/messages';
+import { createKnowledgeService } from '@/services/knowledge-service';
+import { createNotesService } from '@/services/notes-service';
+import { createPacksService } from '@/services/packs-service';
+import { createPageService } from '@/services/page-service';
+import { createRouter, type Sender } from '@/services/router';
+import { addNote } from '@/storage/notes';
+import { seedBundledPack } from '@/storage/packs';
+import { openDatabase, type ContestoDatabase } from '@/storage/schema';
+import { samplePack } from './helpers/packs';
+import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
+
+const PAGE = 'https://news.example/article';
+const OTHER_PAGE = 'https://elsewhere.example/';
+const FROM_PAGE: Sender = { context: 'page', url: `${PAGE}#top`, tabId: 3 };
+const FROM_EXTENSION: Sender = { context: 'extension' };
+
+const VALID = validRequests(PAGE);
+
+const dbs: ContestoDatabase[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+/** The background's whole contract over a seeded store, with one selection note on another page. */
+async function background() {
+  const db = openDatabase(`senders-${Math.random()}`);
+  dbs.push(db);
+  await seedBundledPack(db, samplePack(), 'f');
+  const elsewhere = await addNote(db, { target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
+  const handlers = {
+    ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() }).handlers,
+    ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
+    ...createPacksService(db, vi.fn()).handlers,
+    ...createPageService({ setBadge: vi.fn(), pageChanged: vi.fn() }).handlers,
+  };
+  return { db, elsewhere, router: createRouter(handlers, Promise.resolve()) };
+}
+
+/** Everything the store holds, to compare before and after. */
+async function snapshot(db: ContestoDatabase) {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+}
+
+describe('who may ask the background what', () => {
+  it('answers a web page only the requests a page needs, and the extension’s own pages all of them', async () => {
+    const { router } = await background();
+    const answered = async (sender: Sender) => {
+      const types: string[] = [];
+      for (const [type, payload] of Object.entries(VALID)) {
+        const reply = await router.handle({ type, payload }, sender);
+        if (reply.ok) types.push(type);
+        else if (sender.context === 'page') expect(reply.error, type).toMatch(/not available to web pages|only/);
+      }
+      return types;
+    };
+    expect(await answered(FROM_PAGE)).toEqual(PAGE_CONTEXT);
+    expect(await answered(FROM_EXTENSION)).toEqual(Object.keys(VALID));
+  });
+
+  it('lets a page speak only of itself: its settings, its notes', async () => {
+    const { db, router, elsewhere } = await background();
+    const other = (type: RequestType, payload: unknown) => router.handle({ type, payload }, FROM_PAGE);
+    expect(await other('page/init', { url: OTHER_PAGE })).toMatchObject({ ok: false, error: 'A page may ask only about itself.' });
+    expect(await other('notes/for-page', { url: OTHER_PAGE })).toMatchObject({ ok: false });
+    expect(await other('notes/add', { target: selection(OTHER_PAGE), body: 'planted' })).toMatchObject({ ok: false, error: 'A page may add notes only on itself.' });
+    expect(await other('notes/add', { target: { kind: 'page', url: OTHER_PAGE }, body: 'planted' })).toMatchObject({ ok: false });
+    // Reporting another page's note as lost changes nothing.
+    expect(await other('notes/anchored', { found: [], lost: [elsewhere.id] })).toMatchObject({ ok: true });
+    expect((await db.notes.get(elsewhere.id))?.orphaned).toBeFalsy();
+    expect(await other('notes/add', { target: selection(PAGE), body: 'on this page' })).toMatchObject({ ok: true });
+  });
+
+  it('survives 10,000 random and mutated messages: no crash, no write, and still answers', async () => {
+    const { db, router } = await background();
+    const before = await snapshot(db);
+    const types = Object.keys(VALID) as RequestType[];
+    // Mutations of valid requests that must all be refused: other types' payloads, broken fields, extra keys.
+    const mutated = fc.oneof(
+      fc.record({ type: fc.constantFrom(...types), payload: fc.anything() }),
+      fc.record({ type: fc.constantFrom(...types), payload: fc.constantFrom(...types).map((type) => ({ ...(VALID[type] as object), injected: '<img src=x onerror=alert(1)>' })) }),
+      fc.record({ type: fc.string(), payload: fc.constantFrom(...Object.values(VALID)) }),
+      fc.anything(),
+    );
+    // From a page, even well-formed requests for what only the extension may do.
+    const fromPage = fc.constantFrom(...types.filter((type) => !PAGE_CONTEXT.includes(type))).map((type) => ({ type, payload: VALID[type] }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          mutated.map((message) => [message, FROM_EXTENSION] as const),
+          mutated.map((message) => [message, FROM_PAGE] as const),
+          fromPage.map((message) => [message, FROM_PAGE] as const),
+        ),
+        async ([message, sender]) => {
+          const reply = await router.handle(message, sender);
+          const forbidden = sender === FROM_PAGE && !PAGE_CONTEXT.includes((message as { type?: unknown })?.type as string);
+          return typeof reply.ok === 'boolean' && !(forbidden && reply.ok);
+        },
+      ),
+      { numRuns: 10_000, seed: 20261129 },
+    );
+    expect(await snapshot(db)).toEqual(before);
+    expect(await router.handle({ type: 'entity/card', payload: { entityId: 'putin' } }, FROM_PAGE)).toMatchObject({ ok: true, value: { name: 'Vladimir Putin' } });
+  });
+});
