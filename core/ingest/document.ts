@@ -6,6 +6,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { ISO_PARTIAL_DATE } from '../pack';
 import { decodeText } from './decode';
 import { IngestError } from './errors';
+import { withoutEventHandlers } from './inert-html';
 
 export interface SourceInput {
   /** File name or path relative to the corpus folder; decides the format by its extension. */
@@ -167,7 +168,7 @@ const TEXT_NODE = 3;
 const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'FIGCAPTION', 'BR', 'HR']);
 
 function parseHtmlDocument(input: TextInput, parseHtml: HtmlParser): ParsedDocument {
-  const page = parseHtml(input.content);
+  const page = parseHtml(withoutEventHandlers(input.content));
   const lang = page.documentElement?.getAttribute('lang')?.split('-')[0]?.toLowerCase() || undefined;
   const declaredDate = page.querySelector('meta[property="article:published_time"], meta[name="date"], time[datetime]');
   if (!isProbablyReaderable(page)) throw new IngestError(input.name, 'no article found in this HTML page.');
