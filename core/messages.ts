@@ -5,8 +5,8 @@
  * Responses are plain data: the receiver renders them as text, never as HTML.
  */
 import * as v from 'valibot';
-import type { EntityType } from './pack';
-import type { Settings } from './settings';
+import { ENTITY_TYPES, type EntityType } from './pack';
+import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, type PageSettings, type Settings } from './settings';
 import type { CompiledMatcher } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
 import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
@@ -18,6 +18,13 @@ const pageUrl = v.pipe(v.string(), v.maxLength(8_192), v.url());
 const noteId = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
 const timestamp = v.pipe(v.string(), v.isoTimestamp());
+/** A list of at most `max` items, none twice. */
+const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(
+    v.array(item),
+    v.maxLength(max),
+    v.checkItems((value, index, values) => values.indexOf(value) === index, 'must not repeat an item'),
+  );
 const NoteRecordSchema = v.strictObject({ id: noteId, target: NoteTargetSchema, body: NoteBodySchema, tags: NoteTagsSchema, created: timestamp, updated: timestamp });
 
 export const RequestSchemas = {
@@ -29,11 +36,14 @@ export const RequestSchemas = {
   'sidepanel/open': v.strictObject({ entityId: v.optional(entityId) }),
   /** Stores a new note; the background stamps its id and times. */
   'notes/add': v.strictObject({ target: NoteTargetSchema, body: NoteBodySchema, tags: v.optional(NoteTagsSchema) }),
-  /** Turns Contesto on or off, everywhere or for one site. */
+  /** Turns Contesto on or off, everywhere or for one site, and changes what pages highlight and how. */
   'settings/update': v.strictObject({
     enabled: v.optional(v.boolean()),
     site: v.optional(v.strictObject({ host: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() })),
-    hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5_000))),
+    hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HOVER_DELAY_MS))),
+    highlightTypes: v.optional(distinctList(v.picklist(ENTITY_TYPES), ENTITY_TYPES.length)),
+    occurrences: v.optional(v.picklist(OCCURRENCES)),
+    languages: v.optional(distinctList(v.pipe(v.string(), v.regex(LANGUAGE_CODE, 'must be a language code such as it or en')), MAX_LANGUAGES)),
   }),
   /** Adds (or replaces) a pack the reader built from their own documents in the options page. */
   'packs/import': v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.unknown() }),
@@ -109,7 +119,7 @@ export interface EntityCard {
 }
 
 export interface ResponseTypes {
-  'page/init': { enabled: false } | { enabled: true; matcher: CompiledMatcher; hoverDelayMs: number };
+  'page/init': { enabled: false } | ({ enabled: true; matcher: CompiledMatcher } & PageSettings);
   'entity/card': EntityCard | null;
   'sidepanel/open': { opened: boolean };
   'notes/add': { id: string };

@@ -4,7 +4,7 @@
  */
 import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
-import { isEnabledFor, withSiteEnabled } from '@/core/settings';
+import { isEnabledFor, pageSettings, withSiteEnabled, type Settings } from '@/core/settings';
 import { entityDossier } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
@@ -47,16 +47,16 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       const settings = await readSettings(db);
       if (!isEnabledFor(settings, payload.url)) return { enabled: false };
       compiled ??= buildMatcher();
-      return { enabled: true, matcher: await compiled, hoverDelayMs: settings.hoverDelayMs };
+      return { enabled: true, matcher: await compiled, ...pageSettings(settings) };
     },
     'entity/card': async ({ payload }) => entityCard(payload.entityId),
     'sidepanel/open': async ({ payload }, sender) => ({ opened: await platform.openSidePanel(sender.tabId, payload.entityId) }),
     'settings/update': async ({ payload }) => {
       const settings = await readSettings(db);
-      const changes = {
-        ...(payload.enabled !== undefined && { enabled: payload.enabled }),
-        ...(payload.hoverDelayMs !== undefined && { hoverDelayMs: payload.hoverDelayMs }),
-        ...(payload.site && { disabledSites: withSiteEnabled(settings, payload.site.host, payload.site.enabled) }),
+      const { site, ...given } = payload;
+      const changes: Partial<Settings> = {
+        ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
+        ...(site && { disabledSites: withSiteEnabled(settings, site.host, site.enabled) }),
       };
       await writeSettings(db, changes);
       platform.settingsChanged();
