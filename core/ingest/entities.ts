@@ -513,20 +513,10 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     if (occurrence.lone) entity.loneOccurrences = (entity.loneOccurrences ?? 0) + 1;
     if (occurrence.street) entity.street = true;
   }
-  const fullNames = [...byKey.values()].filter((entity) => !entity.concept && entity.key.includes(' ') && dominantType(entity.votes) === 'person');
-  for (const entity of [...byKey.values()]) {
-    // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice;
-    // nor is a street ("via Piccinni" is a street, not the composer it is named after).
-    if (entity.concept || entity.key.includes(' ') || isCommonWord(entity.key) || entity.street) continue;
-    // A family name may be a word of the language ("Conte", "Draghi"); a first word may not ("Jim",
-    // "Estado", "Legalità" before a name), nor one the corpus also writes in lower case.
-    const firstWordMayJoin = !isCommonWord(entity.key, lang) && !casing.lowercase.has(entity.key);
-    const owners = fullNames.filter((full) => (firstWordMayJoin && full.key.startsWith(`${entity.key} `)) || full.key.endsWith(` ${entity.key}`));
-    if (owners.length !== 1) continue;
-    // Many family names are towns too ("Fontana", "Conte"): the gazetteer alone is no evidence against
-    // the person, but a town written as one ("a Brindisi", "di Brindisi") stays the town.
-    if (dominantType(entity.votes) === 'place' && (entity.votes.place ?? 0) > WEIGHT.gazetteer * mentionsOf(entity)) continue;
-    const owner = owners[0]!;
+  const longer = [...byKey.values()].filter((entity) => entity.key.includes(' '));
+  const fullNames = longer.filter((entity) => !entity.concept && dominantType(entity.votes) === 'person');
+  const bodies = longer.filter((entity) => dominantType(entity.votes) === 'organization');
+  const join = (entity: DocumentEntity, owner: DocumentEntity) => {
     for (const [surface, count] of entity.surfaces) {
       owner.surfaces.set(surface, (owner.surfaces.get(surface) ?? 0) + count);
       owner.shortForms.add(surface);
@@ -535,11 +525,52 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     if (entity.loneOccurrences) addVote(owner.votes, 'organization', -WEIGHT.loneName * entity.loneOccurrences);
     owner.description ??= entity.description;
     byKey.delete(entity.key);
+  };
+  for (const entity of [...byKey.values()]) {
+    if (entity.concept || entity.key.includes(' ') || entity.street) continue;
+    // "U.N." for "United Nations", "ICC" for "International Criminal Court": an acronym of exactly one longer name here.
+    const letters = acronymLetters(entity);
+    if (letters) {
+      const owners = longer.filter((owner) => dominantType(owner.votes) !== 'person' && [...owner.surfaces.keys()].some((surface) => initialsOf(surface, lang) === letters));
+      if (owners.length === 1) {
+        join(entity, owners[0]!);
+        continue;
+      }
+    }
+    // A word of the language is no one's short form: "Bill" alone is a bill, "Rice" alone is rice;
+    // a body's last word is ("Congress" of "US Congress"). Nor is a street ("via Piccinni").
+    const word = isCommonWord(entity.key);
+    // A family name may be a word of the language ("Conte", "Draghi"); a first word may not ("Jim",
+    // "Estado", "Legalità" before a name), nor one the corpus also writes in lower case.
+    const firstWordMayJoin = !word && !isCommonWord(entity.key, lang) && !casing.lowercase.has(entity.key);
+    const starts = (full: DocumentEntity) => firstWordMayJoin && full.key.startsWith(`${entity.key} `);
+    const ends = (full: DocumentEntity) => full.key.endsWith(` ${entity.key}`);
+    // "BBC" of "BBC News"; never a place inside a body's name ("Korea" of "Gallup Korea").
+    const placeName = isKnownPlace(entity.key) || !!countryCodeOf(entity.key);
+    const owners = [...(word ? [] : fullNames.filter((full) => starts(full) || ends(full))), ...(placeName ? [] : bodies.filter((body) => starts(body) || ends(body)))];
+    if (owners.length !== 1) continue;
+    // Many family names are towns too ("Fontana", "Conte"): the gazetteer alone is no evidence against
+    // the person, but a town written as one ("a Brindisi", "di Brindisi") stays the town.
+    if (dominantType(entity.votes) === 'place' && (entity.votes.place ?? 0) > WEIGHT.gazetteer * mentionsOf(entity)) continue;
+    join(entity, owners[0]!);
   }
   for (const entity of byKey.values()) {
     if (Object.keys(entity.votes).length === 0 && isRecurrentName(entity, casing)) addVote(entity.votes, 'organization', WEIGHT.loneName);
   }
   return [...byKey.values()].filter((entity) => !isDemonym(entity) && !isUnsupported(entity, casing, lang) && !isOrdinaryWord(entity, casing, lang));
+}
+
+/** The letters of an entity written only as an acronym ("U.N." → "un", "ICC" → "icc"), or undefined. */
+function acronymLetters(entity: DocumentEntity): string | undefined {
+  const forms = [...entity.surfaces.keys()].map((surface) => surface.replace(/\./g, ''));
+  const letters = forms[0]?.toLowerCase();
+  return letters && forms.every((form) => /^\p{Lu}{2,6}$/u.test(form) && form.toLowerCase() === letters) ? letters : undefined;
+}
+
+/** The initials of a name's words, leaving out its function words: "International Criminal Court" → "icc", "Bank of England" → "be". */
+function initialsOf(name: string, lang: string): string {
+  const words = name.split(/[\s-]+/u).filter((word) => word && !functionWordsOf(lang).has(word.toLowerCase()) && !CONNECTORS.has(word.toLowerCase()));
+  return words.map((word) => word[0]!.toLowerCase()).join('');
 }
 
 /** "Piano", "Security", "Mother": a word of the language that the corpus also writes in lower case is that word, unless the thesaurus says otherwise. */

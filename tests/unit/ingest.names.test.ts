@@ -104,6 +104,20 @@ describe('shapes of names', () => {
     expect(named(pack, 'Carrow')).toBeUndefined();
   });
 
+  it('joins an acronym to the one longer name it abbreviates, dotted or not', () => {
+    const pack = ingestText('The International Maritime Tribunal ruled on Monday, and the Northern Fisheries Council appealed. The IMT said the N.F.C. had missed the deadline.');
+    expect(named(pack, 'International Maritime Tribunal')?.aliases).toContain('IMT');
+    expect(named(pack, 'Northern Fisheries Council')?.aliases).toContain('N.F.C.');
+    expect(pack.entities.map((entity) => entity.name)).not.toEqual(expect.arrayContaining(['IMT']));
+  });
+
+  it('joins a body’s short form to it, but not a place inside its name', () => {
+    const pack = ingestText('Analysts at Brightwave Capital in Slovenia were upbeat. Brightwave expects Slovenia to grow, said the Nordvik Senate, and the Senate agreed.');
+    expect(named(pack, 'Brightwave Capital')?.aliases).toContain('Brightwave');
+    expect(named(pack, 'Nordvik Senate')?.aliases).toContain('Senate');
+    expect(named(pack, 'Slovenia')?.type).toBe('place');
+  });
+
   it('reads continents and compass regions as places', () => {
     const pack = ingestText('Exports to Southern Italy, Western Europe and North America grew, while Africa lagged.');
     expect(typed(pack)).toEqual(['place Africa', 'place North America', 'place Southern Italy', 'place Western Europe']);
