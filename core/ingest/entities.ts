@@ -343,7 +343,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
       description = context.text.slice(tokens[roleStart]!.start, tokens[Math.min(first, last + 1) - 1]!.end);
-    } else if (functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) {
+    } else if ((functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) && !(first < last && isKnownPlace(context.text.slice(token.start, tokens[last]!.end)))) {
+      // An article that belongs to a town's name stays: "The Hague", "La Spezia", "Los Angeles".
       first++;
     } else {
       break;

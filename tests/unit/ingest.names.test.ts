@@ -118,6 +118,11 @@ describe('shapes of names', () => {
     expect(named(pack, 'Slovenia')?.type).toBe('place');
   });
 
+  it('keeps an article that belongs to a town’s name', () => {
+    expect(named(ingestText('Judges in The Hague ruled on Friday.'), 'The Hague')?.type).toBe('place');
+    expect(named(ingestText('Il porto di La Spezia ha chiuso ieri.', 'it'), 'La Spezia')?.type).toBe('place');
+  });
+
   it('reads continents and compass regions as places', () => {
     const pack = ingestText('Exports to Southern Italy, Western Europe and North America grew, while Africa lagged.');
     expect(typed(pack)).toEqual(['place Africa', 'place North America', 'place Southern Italy', 'place Western Europe']);
