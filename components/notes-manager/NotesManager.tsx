@@ -13,7 +13,7 @@ import { allNotes, noteRecord } from '@/storage/notes';
 import { readSettings } from '@/storage/settings';
 import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
-import { t } from '@/services/i18n';
+import { t, tCount } from '@/services/i18n';
 import { NoteList } from '../NoteList';
 
 export function NotesManager() {
@@ -48,7 +48,7 @@ export function NotesManager() {
       </header>
       <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />
       <p class="counts" aria-label={t('countsLabel')}>
-        {t('countsSummary', String(counts.entities), String(counts.events), String(counts.documents), String(notes.length))}
+        {[tCount('countEntities', counts.entities), tCount('countEvents', counts.events), tCount('countDocuments', counts.documents), tCount('countNotes', notes.length)].join(' · ')}
       </p>
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">{t('yourNotes')}</h2>

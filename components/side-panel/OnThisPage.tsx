@@ -9,7 +9,7 @@ import { entityNames } from '@/storage/knowledge';
 import { notesOnPage } from '@/storage/notes';
 import { database } from '../database';
 import { useLive, type DescribedTab } from '../hooks';
-import { t } from '@/services/i18n';
+import { t, tCount } from '@/services/i18n';
 import { NotesSection } from './NotesSection';
 
 type Report = { status: 'loading' } | { status: 'off' } | { status: 'unavailable' } | { status: 'ready'; report: PageReport };
@@ -76,7 +76,7 @@ function EntityGroup({ type, rows, names, tabId, onOpenEntity }: { type: EntityT
               </button>
               <span class="count">
                 {count}
-                <span class="sr-only"> {t('occurrences')}</span>
+                <span class="sr-only"> {tCount('occurrences', count)}</span>
               </span>
               <button type="button" class="details" aria-label={t('detailsAbout', name)} onClick={() => onOpenEntity(entityId)}>
                 {t('details')}

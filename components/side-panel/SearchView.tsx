@@ -5,7 +5,7 @@ import { formatPartialDate } from '@/core/format';
 import { buildSearchIndex, type KnowledgeIndex, type SearchResults } from '@/core/search';
 import { allKnowledge, knowledgeCounts } from '@/storage/knowledge';
 import { database } from '../database';
-import { t, uiLocale } from '@/services/i18n';
+import { t, tCount, uiLocale } from '@/services/i18n';
 import { Section } from '../Section';
 
 /** Built once per panel and knowledge base (a few seconds for 10,000 documents, see scripts/search-bench.ts). */
@@ -47,7 +47,7 @@ export function SearchView({ onOpenEntity }: { onOpenEntity(entityId: string): v
         </label>
       </form>
       <p class="muted" role="status">
-        {!index ? t('searchPreparing') : results ? t('searchCount', String(total)) : ''}
+        {!index ? t('searchPreparing') : results ? tCount('countResults', total) : ''}
       </p>
       {results && (
         <>

@@ -5,7 +5,7 @@ import { byYear, filterEvents } from '@/core/timeline';
 import { allEvents, type EventsInContext } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive } from '../hooks';
-import { t } from '@/services/i18n';
+import { t, tCount } from '@/services/i18n';
 import { Section } from '../Section';
 import { EventList } from './EventList';
 
@@ -50,7 +50,7 @@ export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string):
         </label>
       </form>
       <p class="muted" role="status">
-        {dateError ? t('dateFormatHint') : t('eventsShown', String(shown.length), String(events.length))}
+        {dateError ? t('dateFormatHint') : tCount('eventsShown', events.length, String(shown.length), String(events.length))}
       </p>
       <EventList groups={byYear(shown)} context={timeline} onOpenEntity={onOpenEntity} />
     </Section>

@@ -6,13 +6,14 @@ import { useState } from 'preact/hooks';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { database } from '@/components/database';
 import { useLive } from '@/components/hooks';
-import { t } from '@/services/i18n';
+import { t, tCount } from '@/services/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
 import { userPackLabel } from '@/core/pack-id';
 import { request } from '@/services/rpc';
 import { importedPacks } from '@/storage/packs';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const importedText = (name: string, added: { entities: number; events: number }) => t('optionsImported', name, tCount('countEntities', added.entities), tCount('countEvents', added.events));
 
 export function App() {
   const db = database();
@@ -34,14 +35,14 @@ export function App() {
       for (const file of files) if (!file.name.endsWith('.json') && !formatOf(file.name)) report.push({ text: t('optionsUnsupported', file.name), error: true });
       for (const file of packFiles) {
         const result = await request('packs/import', { label: file.name, pack: JSON.parse(await file.text()) }).catch((error: Error) => error);
-        report.push(result instanceof Error ? { text: `${file.name}: ${result.message}`, error: true } : { text: t('optionsImported', file.name, String(result.entities), String(result.events)) });
+        report.push(result instanceof Error ? { text: `${file.name}: ${result.message}`, error: true } : { text: importedText(file.name, result) });
       }
       if (documents.length > 0) {
         const { pack, failures } = ingest(documents, { thesaurus: bundledThesaurus, parseHtml });
         for (const failure of failures) report.push({ text: failure.message, error: true });
         if (pack.documents.length > 0) {
           const result = await request('packs/import', { label: name, pack });
-          report.push({ text: t('optionsImported', name, String(result.entities), String(result.events)) });
+          report.push({ text: importedText(name, result) });
         }
       }
     } catch (error) {
@@ -84,7 +85,7 @@ export function App() {
             {packs.map((pack) => (
               <li key={pack.packId}>
                 <span>
-                  {userPackLabel(pack.packId)} · {t('optionsDocuments', String(pack.documents))}
+                  {userPackLabel(pack.packId)} · {tCount('countDocuments', pack.documents)}
                 </span>
                 <button type="button" onClick={() => void request('packs/remove', { packId: pack.packId })}>
                   {t('optionsRemove')}
