@@ -343,7 +343,10 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
       description = context.text.slice(tokens[roleStart]!.start, tokens[Math.min(first, last + 1) - 1]!.end);
-    } else if ((functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) && !(first < last && isKnownPlace(context.text.slice(token.start, tokens[last]!.end)))) {
+    } else if (
+      (functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) &&
+      !(first < last && isKnownPlace(context.text.slice(token.start, tokens[last]!.end)))
+    ) {
       // An article that belongs to a town's name stays: "The Hague", "La Spezia", "Los Angeles".
       first++;
     } else {
@@ -417,8 +420,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
   // "Cosimo Tedesco", "Lello Di Bari": a name that opens with a given name is a person's, unless
   // it is a town's or a street's ("Gioia del Colle", "corso Vittorio Emanuele").
-  // The word after it must be a name too: "Arab Spring" and "Les Plus Beaux Villages" are not people.
-  const givenThenName = words.length > 1 && isGivenName(words[0]!.folded) && (isGivenName(words[1]!.folded) || !isCommonWord(words[1]!.folded, context.lang));
+  // The word after it must not be an English word: "Arab Spring" is no one, but Italian family names
+  // are often Italian words ("Cosimo Tedesco", "Marco Rossi").
+  const givenThenName = words.length > 1 && isGivenName(words[0]!.folded) && (isGivenName(words[1]!.folded) || !isCommonWord(words[1]!.folded));
   if (!concept && givenThenName && !span[0]!.acronym && !street && !isKnownPlace(surfaceOf(span))) addVote(votes, 'person', WEIGHT.givenName);
   collectContextVotes(tokens, startIndex, context.text, votes);
   if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
@@ -548,7 +552,21 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     const ends = (full: DocumentEntity) => full.key.endsWith(` ${entity.key}`);
     // "BBC" of "BBC News"; never a place inside a body's name ("Korea" of "Gallup Korea").
     const placeName = isKnownPlace(entity.key) || !!countryCodeOf(entity.key);
-    const owners = [...(word ? [] : fullNames.filter((full) => starts(full) || ends(full))), ...(placeName ? [] : bodies.filter((body) => starts(body) || ends(body)))];
+    // A person's name comes first: "Tedesco" is Cosimo Tedesco's even beside "Omicidio Tedesco".
+    const people = word ? [] : fullNames.filter((full) => starts(full) || ends(full));
+    const owners = people.length > 0 || placeName ? people : bodies.filter((body) => starts(body) || ends(body));
+    if (owners.length > 1 && owners === people && people.every((person) => ends(person))) {
+      // A family name several people here share ("Tedesco" of Cosimo and Luca Tedesco) is a name of each:
+      // the page it is read on decides which one it means.
+      for (const person of people) {
+        for (const [surface, count] of entity.surfaces) {
+          person.surfaces.set(surface, (person.surfaces.get(surface) ?? 0) + count);
+          person.shortForms.add(surface);
+        }
+      }
+      byKey.delete(entity.key);
+      continue;
+    }
     if (owners.length !== 1) continue;
     // Many family names are towns too ("Fontana", "Conte"): the gazetteer alone is no evidence against
     // the person, but a town written as one ("a Brindisi", "di Brindisi") stays the town.

@@ -118,6 +118,18 @@ describe('shapes of names', () => {
     expect(named(pack, 'Slovenia')?.type).toBe('place');
   });
 
+  it('gives a family name several people share to each of them, not to a third entity', () => {
+    const pack = ingestText('Luca Ferrante and his sister Anna Ferrante run the farm. Ferrante said the harvest was late.');
+    expect(named(pack, 'Luca Ferrante')?.aliases).toContain('Ferrante');
+    expect(named(pack, 'Anna Ferrante')?.aliases).toContain('Ferrante');
+    expect(named(pack, 'Ferrante')).toBeUndefined();
+  });
+
+  it('reads a given name before an Italian family name that is also a word as a person', () => {
+    const pack = ingestText('Per l’omicidio di Cosimo Tedesco è stato fermato un uomo. La famiglia di Cosimo Tedesco chiede giustizia.', 'it');
+    expect(named(pack, 'Cosimo Tedesco')?.type).toBe('person');
+  });
+
   it('keeps an article that belongs to a town’s name', () => {
     expect(named(ingestText('Judges in The Hague ruled on Friday.'), 'The Hague')?.type).toBe('place');
     expect(named(ingestText('Il porto di La Spezia ha chiuso ieri.', 'it'), 'La Spezia')?.type).toBe('place');
