@@ -39,6 +39,8 @@ export const EntitySchema = v.looseObject({
   name: v.pipe(text(500), v.minLength(1)),
   type: v.picklist(ENTITY_TYPES),
   aliases: v.pipe(v.array(v.pipe(text(500), v.minLength(1))), v.minLength(1)),
+  /** The names whose language is known, by language (core/names.ts); packs before it have none. */
+  names: v.optional(v.record(v.pipe(text(20), v.minLength(1)), v.array(v.pipe(text(500), v.minLength(1))))),
   description: v.optional(text(5_000)),
 });
 

@@ -2,6 +2,7 @@
  * Importing and removing knowledge packs. A pack lands in one transaction: either every row
  * is written or none is, and the reader's notes are never touched.
  */
+import { mergeNames } from '@/core/names';
 import { parsePack, type Pack } from '@/core/pack';
 import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
 import type { ContestoDatabase, PackId, StoredEntity } from './schema';
@@ -31,11 +32,13 @@ export async function importPack(db: ContestoDatabase, input: string | unknown, 
 
 function mergeEntity(stored: StoredEntity | undefined, entity: Pack['entities'][number], packId: PackId): StoredEntity {
   const aliases = [...new Set([...(stored?.aliases ?? []), ...entity.aliases])];
+  const names = stored?.names || entity.names ? mergeNames(stored?.names, entity.names) : undefined;
   return {
     id: entity.id,
     name: stored?.name ?? entity.name,
     type: stored?.type ?? entity.type,
     aliases,
+    ...(names && { names }),
     description: stored?.description ?? entity.description,
     packs: [...new Set([...(stored?.packs ?? []), packId])],
   };

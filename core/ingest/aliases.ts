@@ -5,6 +5,7 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../pack';
 import { foldAlias } from '../normalize';
+import { mergeNames, type NamesByLanguage } from '../names';
 import { countryCodeOf, countryNames } from './gazetteer';
 
 export interface ThesaurusRow {
@@ -12,6 +13,8 @@ export interface ThesaurusRow {
   names: string[];
   /** The optional leading type column: a hint, outweighed by nothing but itself. */
   type?: EntityType;
+  /** The names whose cells carry a language (`Moscow@en`, `Pyongyang@it,en`), by language. */
+  languages: NamesByLanguage;
 }
 
 export interface Thesaurus {
@@ -20,9 +23,13 @@ export interface Thesaurus {
 
 export const EMPTY_THESAURUS: Thesaurus = { rowOf: () => undefined };
 
+/** "Moscow@en" → Moscow, in English; "USA" → USA, in no language given. */
+const LANGUAGE_TAG = /^(.+?)@([a-z]{2,3}(?:,[a-z]{2,3})*)$/;
+
 /**
  * Parses the alias table: one row per thing, names separated by tabs, `#` starts a comment,
- * an optional first column names the type. Rows that share a name are one row.
+ * an optional first column names the type, a name may end with its languages (`@en`, `@it,en`).
+ * Rows that share a name are one row.
  */
 export function parseThesaurus(text: string): Thesaurus {
   const rowByName = new Map<string, ThesaurusRow>();
@@ -33,12 +40,22 @@ export function parseThesaurus(text: string): Thesaurus {
       .map((cell) => cell.trim())
       .filter(Boolean);
     const type = ENTITY_TYPES.find((candidate) => candidate === cells[0]);
-    const names = type ? cells.slice(1) : cells;
+    const tagged = (type ? cells.slice(1) : cells).map((cell) => LANGUAGE_TAG.exec(cell) ?? [cell, cell, '']);
+    const names = tagged.map(([, name]) => name!.trim());
     if (names.length === 0) continue;
     const known = names.map((name) => rowByName.get(foldAlias(name))).find(Boolean);
-    const row = known ?? { key: '', names: [], type };
+    const row = known ?? { key: '', names: [], type, languages: {} };
     row.names.push(...names.filter((name) => !row.names.some((existing) => foldAlias(existing) === foldAlias(name))));
     row.type ??= type;
+    row.languages = mergeNames(
+      row.languages,
+      ...tagged.flatMap(([, name, langs]) =>
+        langs!
+          .split(',')
+          .filter(Boolean)
+          .map((lang) => ({ [lang]: [name!.trim()] })),
+      ),
+    );
     for (const name of row.names) rowByName.set(foldAlias(name), row);
   }
   for (const row of new Set(rowByName.values())) {
@@ -54,6 +71,8 @@ export interface Concept {
   names: string[];
   type?: EntityType;
   countryCode?: string;
+  /** The thesaurus's names with a language; a country's names by language come from the gazetteer. */
+  languages?: NamesByLanguage;
 }
 
 const COUNTRY_PREFIX = 'country:';
@@ -66,15 +85,5 @@ export function knownConcept(surface: string, thesaurus: Thesaurus): Concept | u
   const countryCode = row ? countryOfKey(row.key) : countryCodeOf(surface);
   if (!row && !countryCode) return undefined;
   const names = [...(row?.names ?? []), ...(countryCode ? countryNames(countryCode) : [])];
-  return { key: row?.key ?? countryKey(countryCode!), names, type: row?.type ?? (countryCode ? 'place' : undefined), countryCode };
-}
-
-/** Keeps the first spelling of each folded form, in order. */
-export function uniqueAliases(names: Iterable<string>): string[] {
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const key = foldAlias(name);
-    if (key && !seen.has(key)) seen.set(key, name);
-  }
-  return [...seen.values()];
+  return { key: row?.key ?? countryKey(countryCode!), names, type: row?.type ?? (countryCode ? 'place' : undefined), countryCode, languages: row?.languages };
 }

@@ -5,6 +5,7 @@
  */
 import countries, { type LocaleData } from 'i18n-iso-countries';
 import { foldAlias } from '../normalize';
+import type { NamesByLanguage } from '../names';
 import { isKnownPlace } from './places';
 import { isCommonWord } from './words';
 import af from 'i18n-iso-countries/langs/af.json';
@@ -117,16 +118,22 @@ export function countryCodeOf(surface: string): string | undefined {
 
 /** Every name of the country in every registered language, but those that name a city in English or Italian. */
 export function countryNames(code: string): string[] {
+  return Object.values(countryNamesByLanguage(code)).flat();
+}
+
+/** The same names by language, as the gazetteer knows each name's language. */
+export function countryNamesByLanguage(code: string): NamesByLanguage {
   let names = namesByCode.get(code);
   if (!names) {
     countryIndex();
-    names = countries.langs().flatMap((lang) => (countries.getName(code, lang, { select: 'all' }) ?? []).filter((name) => !isForeignCityName(name, lang)));
+    const byLanguage = countries.langs().map((lang) => [lang, (countries.getName(code, lang, { select: 'all' }) ?? []).filter((name) => !isForeignCityName(name, lang))] as const);
+    names = Object.fromEntries(byLanguage.filter(([, inLanguage]) => inLanguage.length > 0));
     namesByCode.set(code, names);
   }
   return names;
 }
 
-const namesByCode = new Map<string, string[]>();
+const namesByCode = new Map<string, NamesByLanguage>();
 
 /** The project's reading languages, whose country names always count. */
 const HOME_LOCALES = new Set(['en', 'it']);

@@ -19,12 +19,13 @@ import {
   type PackEvent,
   type PackMention,
 } from '../pack';
-import { EMPTY_THESAURUS, parseThesaurus, uniqueAliases } from './aliases';
+import { mergeNames, uniqueNames, type NamesByLanguage } from '../names';
+import { EMPTY_THESAURUS, parseThesaurus } from './aliases';
 import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
 import { dominantType, mergeVotes, recognizeEntities, type DocumentEntity, type TypeVotes } from './entities';
 import { IngestError, type IngestFailure } from './errors';
-import { countryCodeOf, countryDescription } from './gazetteer';
+import { countryCodeOf, countryDescription, countryNamesByLanguage } from './gazetteer';
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS } from './lexicon';
 import { compileMatcher, loadMatcher, type Match } from '../match';
@@ -177,6 +178,7 @@ interface EntityGroup {
 function mergeAcrossDocuments(documents: AnalysedDocument[], casing: Casing): PackEntity[] {
   const groups = new Map<string, EntityGroup[]>();
   const untyped: DocumentEntity[] = [];
+  const languageOf = new Map(documents.flatMap((document) => document.entities.map((entity) => [entity, document.lang] as const)));
   for (const entity of documents.flatMap((document) => document.entities)) {
     const type = dominantType(entity.votes);
     if (!type) {
@@ -205,7 +207,7 @@ function mergeAcrossDocuments(documents: AnalysedDocument[], casing: Casing): Pa
     if (target) target.members.push(entity);
     else groups.set(entity.key, [{ key: entity.key, members: [entity], votes: {} }]);
   }
-  return [...groups.values()].flat().map((group) => toPackEntity(group, casing));
+  return [...groups.values()].flat().map((group) => toPackEntity(group, casing, languageOf));
 }
 
 function strongest(groups: EntityGroup[]): EntityGroup | undefined {
@@ -213,7 +215,7 @@ function strongest(groups: EntityGroup[]): EntityGroup | undefined {
   return groups.reduce<EntityGroup | undefined>((best, group) => (!best || total(group) > total(best) ? group : best), undefined);
 }
 
-function toPackEntity(group: EntityGroup, casing: Casing): PackEntity {
+function toPackEntity(group: EntityGroup, casing: Casing, languageOf: Map<DocumentEntity, string>): PackEntity {
   const type: EntityType = dominantType(group.votes) ?? 'other';
   const counts = new Map<string, number>();
   const shortForms = new Set<string>();
@@ -221,14 +223,20 @@ function toPackEntity(group: EntityGroup, casing: Casing): PackEntity {
     for (const [surface, count] of member.surfaces) counts.set(surface, (counts.get(surface) ?? 0) + count);
     for (const shortForm of member.shortForms) shortForms.add(shortForm);
   }
-  const name = [...counts.keys()].sort(byNamePreference(counts, shortForms))[0]!;
+  const byPreference = byNamePreference(counts, shortForms);
+  const name = [...counts.keys()].sort(byPreference)[0]!;
   const concept = group.members.find((member) => member.concept)?.concept;
+  // A name a document writes is in the document's language; the thesaurus and the gazetteer say theirs.
+  const written: NamesByLanguage = {};
+  for (const member of group.members) (written[languageOf.get(member)!] ??= []).push(...member.surfaces.keys());
+  for (const [lang, names] of Object.entries(written)) written[lang] = uniqueNames(names.sort(byPreference));
   const description = group.members.find((member) => member.description)?.description ?? (concept?.countryCode ? countryDescription(concept.countryCode) : undefined);
   return {
     id: `ent-${stableHash(`${type}:${group.key}`)}`,
     name,
     type,
-    aliases: uniqueAliases([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name, !!description, casing) : [])]),
+    aliases: uniqueNames([name, ...counts.keys(), ...(concept?.names ?? []), ...(type === 'person' ? familyNameOf(name, !!description, casing) : [])]),
+    names: mergeNames(written, concept?.languages, concept?.countryCode ? countryNamesByLanguage(concept.countryCode) : undefined),
     ...(description ? { description } : {}),
   };
 }
