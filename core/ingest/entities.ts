@@ -148,7 +148,7 @@ function knownInShouting(tokens: Token[], start: number, context: RecognitionCon
     const span = tokens.slice(start, end + 1);
     if (!span.every((token) => token.shouted) || !adjacentRun(span, context.text)) continue;
     const surface = context.text.slice(span[0]!.start, span.at(-1)!.end);
-    if (span.length === 1 && (span[0]!.text.length < 3 || isCommonWord(span[0]!.folded, context.lang) || functionWordsOf(context.lang).has(span[0]!.folded))) continue;
+    if (span.length === 1 && (span[0]!.text.length < 3 || isWordOrCue(span[0]!, context.lang) || functionWordsOf(context.lang).has(span[0]!.folded))) continue;
     const concept = knownConcept(surface, context.thesaurus);
     // A town's name in capitals is read only after a preposition ("ARRESTATO A FASANO"): many towns are words.
     const previous = tokens[start - 1];
@@ -161,6 +161,9 @@ function knownInShouting(tokens: Token[], start: number, context: RecognitionCon
   }
   return undefined;
 }
+
+/** An ordinary word, or a word that names a kind of place or body: "STAZIONE", "FONDO" are towns somewhere, but not in capitals. */
+const isWordOrCue = (token: Token, lang: string) => isCommonWord(token.folded, lang) || NAMED_AFTER_PEOPLE.some((cues) => cues.has(token.folded));
 
 /** Most words a name in capitals may have: "PROCURA DELLA REPUBBLICA DI BRINDISI". */
 const MAX_SHOUTED_NAME = 6;
@@ -183,9 +186,13 @@ function shapedInShouting(tokens: Token[], start: number, context: RecognitionCo
     for (let end = Math.min(tokens.length - 1, start + MAX_SHOUTED_NAME - 1); end > start; end--) {
       const span = tokens.slice(start, end + 1);
       if (!span.every((token) => token.shouted) || !adjacentRun(span, context.text) || !OF_CONNECTORS.has(tokens[end - 1]!.folded)) continue;
-      if (isKnownPlace(tokens[end]!.text) || countryCodeOf(tokens[end]!.text)) return occurrence(end, 'organization', WEIGHT.organizationWord);
+      // "CARABINIERI DELLA STAZIONE DI ORIA" is a force and a town, not one body: no second kind of body or place inside.
+      if (span.slice(1, -1).some((token) => [ORGANIZATION_CUES, INSTITUTIONS, STREET_WORDS, PLACE_HEAD_WORDS].some((cues) => cues.has(token.folded)))) continue;
+      const town = tokens[end]!;
+      if ((isKnownPlace(town.text) && !isWordOrCue(town, context.lang)) || countryCodeOf(town.text)) return occurrence(end, 'organization', WEIGHT.organizationWord);
     }
-    if (INSTITUTIONS.has(first.folded) && !tokens[start + 1]?.shouted) return occurrence(start, 'organization', WEIGHT.organizationWord);
+    const next = tokens[start + 1];
+    if (INSTITUTIONS.has(first.folded) && (!next?.shouted || OF_CONNECTORS.has(next.folded))) return occurrence(start, 'organization', WEIGHT.organizationWord);
     return undefined;
   }
   for (let end = Math.min(tokens.length - 1, start + 2); end > start; end--) {

@@ -207,6 +207,11 @@ describe('aliases taken from a longer name', () => {
 });
 
 describe('Italian names in news copy', () => {
+  it('reads people, bodies and towns in text written in capitals by their shapes', () => {
+    const pack = ingestText('ECCO I NOMI DEGLI ARRESTATI: RUSSO PAOLO, FERRI GIULIA.\n\nLA DECISIONE DEL TRIBUNALE DI TARANTO.\n\nINDAGANO I CARABINIERI DELLA STAZIONE DI GROTTAGLIE.', 'it');
+    expect(typed(pack)).toEqual(['organization CARABINIERI', 'organization TRIBUNALE DI TARANTO', 'person FERRI GIULIA', 'person RUSSO PAOLO', 'place GROTTAGLIE']);
+  });
+
   it('reads a name that opens with a given name as a person, but not a town or a street named so', () => {
     const pack = ingestText('Il premio è andato a Cosimo Di Gioia. La sagra di Gioia del Colle riapre in corso Vittorio Emanuele.', 'it');
     expect(named(pack, 'Cosimo Di Gioia')?.type).toBe('person');
