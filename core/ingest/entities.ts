@@ -77,6 +77,9 @@ const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 /** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
 const MAX_NAME_WORDS = 8;
 const MAX_NAME_WORD_LENGTH = 40;
+/** Five letters or more, ending in a vowel: the shape of most Italian family names. */
+const ITALIAN_FAMILY_NAME = /^\p{Lu}\p{Ll}{3,}[aeiou]$/u;
+
 /** How often a document must write a dictionary word alone with a capital for it to be a name there. */
 const MIN_RECURRENT_MENTIONS = 3;
 
@@ -97,6 +100,7 @@ const WEIGHT = {
   coordination: 1,
   affiliation: 1,
   loneName: 0.5,
+  familyNameShape: 1,
   speaker: 2,
 };
 
@@ -452,6 +456,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // A lone name: in news, most often a company, a party or an agency; people are introduced with a
   // given name first, and a person's short form gives this vote back when it joins the full name.
   if (lone) addVote(votes, 'organization', WEIGHT.loneName);
+  // Italian news writes people by family name, and Italian family names end in a vowel ("Vendola",
+  // "Bidognetti", "Picone"); the lone bodies it names mostly do not ("Enel", "Digos", "Asl").
+  if (lone && context.lang === 'it' && ITALIAN_FAMILY_NAME.test(span[0]!.text) && !isKnownPlace(span[0]!.text)) addVote(votes, 'person', WEIGHT.familyNameShape);
   return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
 }
 

@@ -125,6 +125,12 @@ describe('shapes of names', () => {
     expect(named(pack, 'Ferrante')).toBeUndefined();
   });
 
+  it('reads a lone Italian family name as a person, and a lone name of another shape as a body', () => {
+    const pack = ingestText('In consiglio ieri Bellomo ha replicato alle accuse. I tecnici di Acquedil sono intervenuti in serata.', 'it');
+    expect(named(pack, 'Bellomo')?.type).toBe('person');
+    expect(named(pack, 'Acquedil')?.type).toBe('organization');
+  });
+
   it('reads a given name before an Italian family name that is also a word as a person', () => {
     const pack = ingestText('Per l’omicidio di Cosimo Tedesco è stato fermato un uomo. La famiglia di Cosimo Tedesco chiede giustizia.', 'it');
     expect(named(pack, 'Cosimo Tedesco')?.type).toBe('person');
