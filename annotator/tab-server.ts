@@ -4,6 +4,7 @@
  */
 import { describeSpan } from '@/core/anchoring';
 import { validateTabMessage, type Reply, type TabMessage, type TabResponseTypes } from '@/core/messages';
+import { pageTitle } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
 import type { Highlighter } from './highlighter';
 import { createRevealer, pageReport } from './page-report';
@@ -45,5 +46,6 @@ function currentSelection(doc: Document): TabResponseTypes['tab/selection'] {
   const span = spanOfRange(page, selection.getRangeAt(0));
   if (!span) return null;
   const { quote, position } = describeSpan(page.text, { start: span.start, end: Math.min(span.end, span.start + MAX_QUOTE) });
-  return { kind: 'selection', url: pageUrl(location.href), quote, position };
+  const url = pageUrl(location.href);
+  return { kind: 'selection', url, ...pageTitle(doc.title, url), quote, position };
 }

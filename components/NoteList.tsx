@@ -120,11 +120,12 @@ function NoteSubject({ note, entityName, onOpenEntity }: Pick<NoteListProps, 'en
         {target.kind === 'page' ? t('notePage') : t('noteSelection')}{' '}
         {safeHref(target.url) ? (
           <a href={safeHref(target.url)!} target="_blank" rel="noopener noreferrer">
-            {target.url}
+            {target.title || target.url}
           </a>
         ) : (
-          target.url
+          target.title || target.url
         )}
+        {target.title && ` · ${target.url}`}
         {note.orphaned && <span class="orphaned"> · {t('noteOrphaned')}</span>}
       </p>
     </div>

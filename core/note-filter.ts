@@ -3,7 +3,7 @@ import { foldAlias } from './normalize';
 import type { NoteRecord } from './web-annotation';
 
 export interface NoteFilter {
-  /** Words to find in the body, quote, page or entity name; `#word` asks for a tag. */
+  /** Words to find in the body, quote, page (title or address) or entity name; `#word` asks for a tag. */
   query?: string;
   entityId?: string;
   url?: string;
@@ -24,7 +24,11 @@ export function filterNotes<T extends NoteRecord & { url?: string }>(notes: T[],
     const tags = note.tags.map(foldAlias);
     if (!tagTerms.every((term) => tags.some((tag) => tag.startsWith(term)))) return false;
     if (words.length === 0) return true;
-    const haystack = foldAlias([note.body, ...note.tags, target.kind === 'entity' ? (entityName(target.entityId) ?? '') : target.url, target.kind === 'selection' ? target.quote.exact : ''].join(' '));
+    const haystack = foldAlias(
+      [note.body, ...note.tags, target.kind === 'entity' ? (entityName(target.entityId) ?? '') : `${target.title ?? ''} ${target.url}`, target.kind === 'selection' ? target.quote.exact : ''].join(
+        ' ',
+      ),
+    );
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -23,7 +23,9 @@ const UUID_IRI = 'urn:uuid:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type TextualBody = { type: 'TextualBody'; purpose: 'commenting' | 'tagging'; value: string; format?: string };
-type AnnotationTarget = string | { type: 'SpecificResource'; source: string; selector: unknown[] };
+/** A web page as a target or a source: its address, or its address and the title the note kept (Dublin Core's title, a prefix anno.jsonld defines). */
+type PageResource = string | { id: string; 'dcterms:title': string };
+type AnnotationTarget = PageResource | { type: 'SpecificResource'; source: PageResource; selector: unknown[] };
 
 export interface WebAnnotation {
   id: string;
@@ -59,9 +61,14 @@ export function toWebAnnotation(note: NoteRecord): WebAnnotation {
       target.kind === 'entity'
         ? ENTITY_IRI + encodeURIComponent(target.entityId)
         : target.kind === 'page'
-          ? target.url
-          : { type: 'SpecificResource', source: target.url, selector: [target.quote, target.position] },
+          ? pageResource(target)
+          : { type: 'SpecificResource', source: pageResource(target), selector: [target.quote, target.position] },
   };
+}
+
+/** Notes without a title (made before notes kept one) export as they always did: the bare address. */
+function pageResource({ url, title }: { url: string; title?: string }): PageResource {
+  return title === undefined ? url : { id: url, 'dcterms:title': title };
 }
 
 export function toAnnotationCollection(notes: NoteRecord[]): AnnotationCollection {
@@ -80,13 +87,14 @@ export class NotesImportError extends Error {}
 const timestamp = v.pipe(v.string(), v.isoTimestamp());
 const BodySchema = v.object({ type: v.literal('TextualBody'), purpose: v.picklist(['commenting', 'tagging']), value: v.string() });
 const SelectorSchema = v.looseObject({ type: v.string() });
+const PageResourceSchema = v.union([v.string(), v.object({ id: v.string(), 'dcterms:title': v.optional(v.string()) })]);
 const AnnotationSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
   type: v.literal('Annotation'),
   created: timestamp,
   modified: timestamp,
   body: v.pipe(v.array(BodySchema), v.maxLength(1_000)),
-  target: v.union([v.string(), v.object({ type: v.literal('SpecificResource'), source: v.string(), selector: v.array(SelectorSchema) })]),
+  target: v.union([v.object({ type: v.literal('SpecificResource'), source: PageResourceSchema, selector: v.array(SelectorSchema) }), PageResourceSchema]),
 });
 const CollectionSchema = v.union([v.object({ type: v.literal('AnnotationCollection'), first: v.object({ items: v.array(v.unknown()) }) }), v.array(v.unknown())]);
 
@@ -147,12 +155,17 @@ function noteId(iri: string): string {
 }
 
 /** The target as the note stores it; NoteTargetSchema then checks every field. */
-function noteTarget(target: string | { source: string; selector: { type: string }[] }): unknown {
-  if (typeof target === 'string') {
-    return target.startsWith(ENTITY_IRI) ? { kind: 'entity', entityId: decodeIri(target.slice(ENTITY_IRI.length)) } : { kind: 'page', url: target };
-  }
+function noteTarget(target: v.InferOutput<typeof AnnotationSchema>['target']): unknown {
+  if (typeof target === 'string' && target.startsWith(ENTITY_IRI)) return { kind: 'entity', entityId: decodeIri(target.slice(ENTITY_IRI.length)) };
+  if (typeof target === 'string' || !('selector' in target)) return { kind: 'page', ...page(target) };
   const selector = (type: string) => target.selector.find((s) => s.type === type);
-  return { kind: 'selection', url: target.source, quote: selector('TextQuoteSelector'), position: selector('TextPositionSelector') };
+  return { kind: 'selection', ...page(target.source), quote: selector('TextQuoteSelector'), position: selector('TextPositionSelector') };
+}
+
+function page(resource: v.InferOutput<typeof PageResourceSchema>): { url: string; title?: string } {
+  if (typeof resource === 'string') return { url: resource };
+  const title = resource['dcterms:title'];
+  return { url: resource.id, ...(title !== undefined && { title }) };
 }
 
 function decodeIri(text: string): string {
@@ -168,7 +181,8 @@ export function notesToMarkdown(notes: NoteRecord[], entityName: (entityId: stri
   const lines = ['# Contesto notes', ''];
   for (const note of notes) {
     const { target } = note;
-    const subject = target.kind === 'entity' ? `**${escapeMarkdown(entityName(target.entityId) ?? target.entityId)}**` : `<${target.url}>`;
+    const subject =
+      target.kind === 'entity' ? `**${escapeMarkdown(entityName(target.entityId) ?? target.entityId)}**` : target.title ? `${escapeMarkdown(target.title)} · <${target.url}>` : `<${target.url}>`;
     lines.push(`## ${subject}`, '');
     if (target.kind === 'selection') lines.push(...target.quote.exact.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
     if (note.body) lines.push(note.body, '');

@@ -37,7 +37,10 @@ export function NotesManager() {
 
   const entityName = (id: string) => names.get(id);
   const shown = filterNotes(notes, { query, entityId, url, tag }, entityName);
-  const urls = [...new Set(notes.flatMap((n) => (n.url ? [n.url] : [])))].sort();
+  // A page is listed by the title its newest note kept (notes from before titles have none), with its address beside it.
+  const titles = new Map<string, string | undefined>();
+  for (const { url: page, target } of notes) if (page && target.kind !== 'entity' && !titles.get(page)) titles.set(page, target.title);
+  const pages = [...titles].map(([page, title]): [string, string] => [page, title ? `${title} · ${page}` : page]).sort(([, a], [, b]) => a.localeCompare(b));
   const tags = [...new Set(notes.flatMap((n) => n.tags))].sort((a, b) => a.localeCompare(b));
 
   return (
@@ -58,7 +61,7 @@ export function NotesManager() {
             <input type="search" value={query} placeholder={t('searchNotesPlaceholder')} onInput={(e) => setQuery(e.currentTarget.value)} />
           </label>
           <Choice label={t('filterEntity')} value={entityId} onChange={setEntityId} options={[...names].map(([id, name]) => [id, name])} />
-          <Choice label={t('filterPage')} value={url} onChange={setUrl} options={urls.map((u) => [u, u])} />
+          <Choice label={t('filterPage')} value={url} onChange={setUrl} options={pages} />
           <Choice label={t('filterTag')} value={tag} onChange={setTag} options={tags.map((tg) => [tg, `#${tg}`])} />
         </form>
         <NoteList notes={shown} entityName={entityName} empty={notes.length === 0 ? t('noNotesYet') : t('noNotesMatch')} />

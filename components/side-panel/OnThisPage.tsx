@@ -1,6 +1,7 @@
 /** The entities on the tab the panel describes, by type, with their counts; follows the page as it changes. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageReport } from '@/core/messages';
+import { pageTitle } from '@/core/notes';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { pageUrl } from '@/core/page-url';
 import { onBroadcast } from '@/services/broadcast';
@@ -57,7 +58,7 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
         const ofType = rows.filter((row) => row.type === type);
         return ofType.length > 0 && <EntityGroup key={type} type={type} rows={ofType} names={names} tabId={tabId!} onOpenEntity={onOpenEntity} />;
       })}
-      {url && <PageNotes url={url} />}
+      {url && <PageNotes url={url} title={tab?.title} />}
     </section>
   );
 }
@@ -89,9 +90,19 @@ function EntityGroup({ type, rows, names, tabId, onOpenEntity }: { type: EntityT
   );
 }
 
-/** The reader's notes on this page (the page itself and selections in it), and a new one. */
-function PageNotes({ url }: { url: string }) {
+/** The reader's notes on this page (the page itself and selections in it), and a new one, which keeps the tab's title. */
+function PageNotes({ url, title }: { url: string; title?: string }) {
   const db = database();
   const notes = useLive(() => notesOnPage(db, url), [url], []);
-  return <NotesSection id="page-notes" title={t('notesOnPage')} target={{ kind: 'page', url }} addLabel={t('noteOnPage')} editorLabel={t('noteOnPage')} notes={notes} entityName={() => undefined} />;
+  return (
+    <NotesSection
+      id="page-notes"
+      title={t('notesOnPage')}
+      target={{ kind: 'page', url, ...pageTitle(title, url) }}
+      addLabel={t('noteOnPage')}
+      editorLabel={t('noteOnPage')}
+      notes={notes}
+      entityName={() => undefined}
+    />
+  );
 }

@@ -186,7 +186,7 @@ describe('notes on a selection', () => {
     await expect.poll(() => draft.count()).toBe(0);
 
     const [note] = await storedNotes(panel);
-    expect(note).toMatchObject({ body, tags: ['verifica', 'corea'], target: { kind: 'selection', url: demoUrl(server), quote: { type: 'TextQuoteSelector', exact: quote } } });
+    expect(note).toMatchObject({ body, tags: ['verifica', 'corea'], target: { kind: 'selection', url: demoUrl(server), title: 'Contesto demo', quote: { type: 'TextQuoteSelector', exact: quote } } });
     const target = note.target as { quote: { prefix: string; suffix: string }; position: { start: number; end: number } };
     expect(target.quote.prefix).toMatch(/Il 13 luglio 2022 $/);
     expect(target.position.end - target.position.start).toBe(quote.length);
@@ -195,6 +195,9 @@ describe('notes on a selection', () => {
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, `popup.html?tab=${tabId}`);
     const item = popup.locator(`li.note[data-note-id="${note.id}"]`);
     await expect.poll(() => item.locator('blockquote').textContent()).toBe(quote);
+    // Labelled by the page's title, its address beside it.
+    expect(await item.locator('.url a').textContent()).toBe('Contesto demo');
+    expect(await item.locator('.url').textContent()).toContain(`Contesto demo · ${demoUrl(server)}`);
     expect(await item.locator('.markdown strong').textContent()).toBe('subito');
     expect(await item.locator('.markdown li').allTextContents()).toEqual(['Lugansk', 'Donetsk']);
 

@@ -13,7 +13,7 @@ const note = (id: string, target: NoteRecord['target'], body: string, tags: stri
 });
 const notes = [
   note('kim', { kind: 'entity', entityId: 'kim' }, 'Incontro a Vladivostok', ['summit']),
-  note('page', { kind: 'page', url: 'https://news.example/a' }, 'Articolo da verificare', ['verifica']),
+  note('page', { kind: 'page', url: 'https://news.example/a', title: 'Il vertice di Vladivostok — Notizie' }, 'Articolo da verificare', ['verifica']),
   note(
     'quote',
     {
@@ -29,8 +29,9 @@ const notes = [
 const ids = (filter: Parameters<typeof filterNotes>[1]) => filterNotes(notes, filter, (id) => (id === 'kim' ? 'Kim Jong-un' : undefined)).map((n) => n.id);
 
 describe('finding notes', () => {
-  it('searches the body, the quote and the entity name, without case or accents', () => {
-    expect(ids({ query: 'vladivostok' })).toEqual(['kim']);
+  it("searches the body, the quote, the page's title and address and the entity name, without case or accents", () => {
+    expect(ids({ query: 'vladivostok' })).toEqual(['kim', 'page']);
+    expect(ids({ query: 'vertice news.example' })).toEqual(['page']);
     expect(ids({ query: 'citta mosca' })).toEqual(['quote']);
     expect(ids({ query: 'KIM' })).toEqual(['kim']);
   });

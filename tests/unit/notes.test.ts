@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { NoteTarget } from '@/core/notes';
+import { pageTitle, type NoteTarget } from '@/core/notes';
 import { notesToMarkdown, parseNotesExport, toAnnotationCollection, type NoteRecord } from '@/core/web-annotation';
 import { createNotesService, type NotesPlatform } from '@/services/notes-service';
 import { createRouter } from '@/services/router';
@@ -69,6 +69,37 @@ describe('Web Annotation export and import', () => {
     expect(first).toMatchObject({ id: `urn:uuid:${notes[0].id}`, type: 'Annotation', motivation: 'commenting', created: notes[0].created, modified: notes[0].updated });
     expect(first.target).toEqual({ type: 'SpecificResource', source: selection.url, selector: [selection.quote, selection.position] });
     expect(first.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'corea' });
+  });
+
+  it("keeps the page's title of page and selection notes through export and import, as the page resource's dcterms:title", async () => {
+    const title = 'Corea del Nord e Russia — «alleati» 🇰🇵 | News';
+    const titled: NoteRecord[] = [
+      { ...notes[0], id: crypto.randomUUID(), target: { ...selection, title } },
+      { ...notes[2], id: crypto.randomUUID(), target: { kind: 'page', url: 'https://example.org/città', title: '' } },
+      { ...notes[2], id: crypto.randomUUID(), target: { kind: 'page', url: 'https://example.org/pagina', title } },
+    ];
+    const collection = toAnnotationCollection([...notes, ...titled]);
+    const targets = collection.first.items.slice(notes.length).map((item) => item.target);
+    expect(targets).toEqual([
+      { type: 'SpecificResource', source: { id: selection.url, 'dcterms:title': title }, selector: [selection.quote, selection.position] },
+      { id: 'https://example.org/città', 'dcterms:title': '' },
+      { id: 'https://example.org/pagina', 'dcterms:title': title },
+    ]);
+    const exported = JSON.stringify(collection);
+    expect(parseNotesExport(exported)).toEqual([...notes, ...titled]);
+    const { db, send } = setUp();
+    await send('notes/import', { text: exported });
+    expect(JSON.stringify(toAnnotationCollection(sorted((await allNotes(db)).map(noteRecord))))).toBe(JSON.stringify(toAnnotationCollection(sorted([...notes, ...titled]))));
+    expect(notesToMarkdown(titled, () => undefined)).toContain(`## Corea del Nord e Russia — «alleati» 🇰🇵 | News · <${selection.url}>`);
+    const tooLong = JSON.stringify(toAnnotationCollection([{ ...titled[2], target: { kind: 'page', url: 'https://example.org/', title: 'x'.repeat(1_001) } }]));
+    expect(() => parseNotesExport(tooLong)).toThrow(/Annotation 1: target/);
+  });
+
+  it('keeps a page title as one line, and none for a page without one (a tab then shows its address)', () => {
+    expect(pageTitle('  Talks in\n Kyiv ', 'https://news.example/kyiv')).toEqual({ title: 'Talks in Kyiv' });
+    expect(pageTitle('', 'https://news.example/kyiv')).toEqual({});
+    expect(pageTitle(undefined, 'https://news.example/kyiv')).toEqual({});
+    expect(pageTitle('news.example/kyiv', 'https://news.example/kyiv')).toEqual({});
   });
 
   it('merges by id and reports what it added, updated and skipped', async () => {

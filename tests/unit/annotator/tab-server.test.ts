@@ -36,7 +36,8 @@ describe('the tab-message server', () => {
     });
   });
 
-  it("describes the reader's selection as a note target on the page, without its fragment", async () => {
+  it("describes the reader's selection as a note target on the page, without its fragment, with the page's title", async () => {
+    document.title = '  Talks\n in Kyiv  — News ';
     expect(await answer({ type: 'tab/selection', payload: {} })).toEqual({ ok: true, value: null });
     const range = document.createRange();
     range.setStart(document.querySelector('p')!.firstChild!, 9);
@@ -47,6 +48,7 @@ describe('the tab-message server', () => {
       value: {
         kind: 'selection',
         url: 'https://news.example/story',
+        title: 'Talks in Kyiv — News',
         quote: { type: 'TextQuoteSelector', exact: 'Kyiv', prefix: 'Talks in ', suffix: '' },
         position: { type: 'TextPositionSelector', start: 9, end: 13 },
       },
