@@ -6,6 +6,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Matcher } from '@/core/match';
+import { matchesToDraw, type PageSettings } from '@/core/settings';
 import { createReader } from './ambiguity';
 import { watchDom } from './dom-watch';
 import { createHighlighter, type Annotation } from './highlighter';
@@ -15,8 +16,7 @@ import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
 
-export interface AnnotatorOptions {
-  hoverDelayMs: number;
+export interface AnnotatorOptions extends Pick<PageSettings, 'hoverDelayMs' | 'highlightTypes' | 'occurrences'> {
   /** Time the pointer may spend between a highlight and the popover before it closes. */
   graceMs?: number;
   /** Batches DOM changes before rescanning what they touched. */
@@ -42,8 +42,16 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor }, { hoverDelayMs, graceMs });
   const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
 
+  // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
+  const drawing = {
+    add: (found: Annotation[]) => {
+      const shown = options.occurrences === 'first' ? new Set(highlighter.annotations.flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
+      highlighter.add(matchesToDraw(found, options, shown));
+    },
+  };
+
   function scan(root: Node) {
-    return scanInSlices(root, matcher, highlighter, { signal: scans.signal });
+    return scanInSlices(root, matcher, drawing, { signal: scans.signal });
   }
 
   function rescanAll() {

@@ -1,4 +1,5 @@
 /** Reader settings and the rules that use them (pure; stored by storage/settings.ts). */
+import { primaryLanguage } from './names';
 import { ENTITY_TYPES, type EntityType } from './pack';
 
 /** Every occurrence of an entity on a page, or only its first. */
@@ -43,16 +44,6 @@ export function isEnabledFor(settings: Settings, url: string): boolean {
 export function withSiteEnabled(settings: Settings, host: string, enabled: boolean): string[] {
   const others = settings.disabledSites.filter((site) => site !== host);
   return enabled ? others : [...others, host];
-}
-
-/** The primary subtag of a language tag, lower-cased: 'pt-BR' is 'pt'. */
-export function primaryLanguage(tag: string): string {
-  return tag.split(/[-_]/)[0].toLowerCase();
-}
-
-/** The languages to show names in, best first: the reader's, or else the browser's UI language (`uiLanguage`, as browser.i18n.getUILanguage() gives it). */
-export function readerLanguages(languages: readonly string[], uiLanguage: string): string[] {
-  return languages.length > 0 ? [...languages] : [primaryLanguage(uiLanguage)];
 }
 
 /**

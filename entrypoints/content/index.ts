@@ -4,6 +4,7 @@ import { createAnnotator, type Annotator } from '@/annotator/annotator';
 import { createBadgeReporter } from '@/annotator/badge-reporter';
 import type { Highlighter } from '@/annotator/highlighter';
 import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
+import { pageLanguage } from '@/annotator/page-language';
 import { createPopover } from '@/annotator/popover';
 import { createTabServer } from '@/annotator/tab-server';
 import { loadMatcher } from '@/core/match';
@@ -16,6 +17,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let annotator: Annotator | undefined;
+    // The page settings the annotator runs with (page/init's answer less the dictionary), to tell when they change; undefined asks for a fresh start.
+    let runningWith: string | undefined;
     let notes: NotesLayer | undefined;
     // What the extension's questions are answered about: kept while a new dictionary loads, gone when Contesto is off.
     let shown: Highlighter | undefined;
@@ -31,18 +34,21 @@ export default defineContentScript({
       notes = undefined;
     }
 
-    // (Re)starts or stops Contesto on this page as the reader's settings say.
-    async function sync() {
+    // (Re)starts or stops Contesto on this page as the reader's settings say: a change to what is drawn or how starts it over.
+    async function applySettings() {
       const init = await request('page/init', { url: location.href });
       if (ctx.isInvalid) return;
       if (!init.enabled) return turnOff();
-      if (annotator) return;
+      const { matcher, ...settings } = init;
+      if (annotator && JSON.stringify(settings) === runningWith) return;
+      annotator?.destroy();
+      runningWith = JSON.stringify(settings);
       const popover = await createPopover(ctx, document, {
-        loadCard: (entityId) => request('entity/card', { entityId }),
+        loadCard: async (entityId) => request('entity/card', { entityId, lang: await pageLanguage(document) }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
       });
-      annotator = createAnnotator(ctx, document, loadMatcher(init.matcher), popover, { hoverDelayMs: init.hoverDelayMs });
+      annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);
       shown = annotator.highlighter;
       badge.follow(shown);
       notes ??= createNotesLayer(document, {
@@ -52,17 +58,21 @@ export default defineContentScript({
       await Promise.all([annotator.start(), notes.refresh()]);
     }
 
+    // One at a time, so that settings changed in quick succession never start two annotators.
+    let syncing = Promise.resolve();
+    function sync() {
+      syncing = syncing.catch(() => {}).then(applySettings);
+      return syncing;
+    }
+
     const onTabMessage = (message: unknown, sender: { id?: string }) => (sender.id === browser.runtime.id ? answerTab(message) : undefined);
     browser.runtime.onMessage.addListener(onTabMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
     ctx.onInvalidated(
       onBroadcast(({ broadcast }) => {
         if (broadcast === 'notes/changed') void notes?.refresh();
-        if (broadcast === 'knowledge/changed') {
-          // Start over with the new dictionary.
-          annotator?.destroy();
-          annotator = undefined;
-        }
+        // Start over with the new dictionary (in turn, after any sync under way).
+        if (broadcast === 'knowledge/changed') runningWith = undefined;
         if (broadcast === 'settings/changed' || broadcast === 'knowledge/changed') void sync();
       }),
     );
