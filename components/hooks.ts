@@ -2,6 +2,10 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
+import { readerLanguages } from '@/core/names';
+import { uiLocale } from '@/services/i18n';
+import { readSettings } from '@/storage/settings';
+import { database } from './database';
 
 /** A Dexie live query as state: re-runs whenever the tables it read change. */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
@@ -43,4 +47,10 @@ export function useDescribedTab(): DescribedTab | undefined {
     };
   }, []);
   return tab;
+}
+
+/** The reader's languages (their settings, else the interface language), to choose entities' names by (core/names.ts). */
+export function useReaderLanguages(): string[] {
+  const languages = useLive(() => readSettings(database()).then((settings) => settings.languages), [], []);
+  return readerLanguages(languages, uiLocale());
 }

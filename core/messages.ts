@@ -30,8 +30,8 @@ const NoteRecordSchema = v.strictObject({ id: noteId, target: NoteTargetSchema, 
 export const RequestSchemas = {
   /** A page asks whether Contesto runs on it and, if so, for the compiled dictionary. */
   'page/init': v.strictObject({ url: pageUrl }),
-  /** What the popover shows for one entity. */
-  'entity/card': v.strictObject({ entityId }),
+  /** What the popover shows for one entity, named for a page in `lang` (BCP 47, when the page says or it was detected). */
+  'entity/card': v.strictObject({ entityId, lang: v.optional(v.pipe(v.string(), v.maxLength(35))) }),
   /** Opens the side panel of the sender's tab, on an entity when one is given. */
   'sidepanel/open': v.strictObject({ entityId: v.optional(entityId) }),
   /** Stores a new note; the background stamps its id and times. */
@@ -110,10 +110,13 @@ export interface EntityCard {
   name: string;
   type: EntityType;
   description?: string;
+  /** The other names to show (core/names.ts: in the reader's and the documents' languages when known). */
   aliases: string[];
-  /** Newest first. */
+  /** The newest few, newest first. */
   events: { id: string; date: string; summary: string }[];
   sources: { sentence: string; title: string; date?: string }[];
+  /** How many events and sources the card leaves to the side panel. */
+  more: number;
   related: { id: string; name: string; type: EntityType }[];
   noteCount: number;
 }

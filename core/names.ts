@@ -33,6 +33,9 @@ export interface ShownNames {
 /** 'en-GB' → 'en', 'IT' → 'it'. */
 export const primaryLanguage = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0]!;
 
+/** The reader's languages: those their settings name, else the browser's interface language. */
+export const readerLanguages = (settings: readonly string[], uiLanguage: string): string[] => (settings.length > 0 ? [...settings] : [primaryLanguage(uiLanguage)]);
+
 const languages = (tags: readonly (string | undefined)[]) => [...new Set(tags.filter((tag): tag is string => !!tag?.trim()).map(primaryLanguage))];
 
 export function shownNames(entity: NamedEntity, context: NameContext): ShownNames {

@@ -47,6 +47,7 @@ export default defineBackground(() => {
       return opening;
     },
     settingsChanged: () => broadcast('settings/changed', {}),
+    uiLanguage: () => browser.i18n.getUILanguage(),
   });
 
   const packs = createPacksService(db, () => {

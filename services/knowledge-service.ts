@@ -4,6 +4,7 @@
  */
 import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
+import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, withSiteEnabled, type Settings } from '@/core/settings';
 import { entityDossier } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
@@ -14,7 +15,13 @@ import type { Handlers } from './router';
 export interface Platform {
   openSidePanel(tabId: number | undefined, entityId: string | undefined): Promise<boolean>;
   settingsChanged(): void;
+  /** The browser's interface language: the reader's language when their settings name none. */
+  uiLanguage(): string;
 }
+
+/** Events and sources a card shows: the rest is one click away, in the side panel. */
+const CARD_EVENTS = 3;
+const CARD_SOURCES = 2;
 
 export function createKnowledgeService(db: ContestoDatabase, platform: Platform) {
   let compiled: Promise<CompiledMatcher> | undefined;
@@ -24,20 +31,30 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     return compileMatcher(entities.flatMap((e) => e.aliases.map((alias) => ({ alias, entityId: e.id, type: e.type }))));
   }
 
-  /** The popover's part of the entity's dossier: newest events first, two sources, eight related entities. */
-  async function entityCard(entityId: string): Promise<EntityCard | null> {
-    const dossier = await entityDossier(db, entityId);
+  /**
+   * The popover's part of the entity's dossier: newest events first, then sources, eight related
+   * entities, each named in the language that fits the page (`pageLanguage`) and the reader.
+   */
+  async function entityCard(entityId: string, pageLanguage: string | undefined): Promise<EntityCard | null> {
+    const [dossier, settings] = await Promise.all([entityDossier(db, entityId), readSettings(db)]);
     if (!dossier) return null;
     const { entity, events, documents, related, notes } = dossier;
+    const context: NameContext = { page: pageLanguage, reader: readerLanguages(settings.languages, platform.uiLanguage()), documents: documents.flatMap(({ document }) => document.lang ?? []) };
+    const { name, otherNames } = shownNames(entity, context);
+    const sources = documents.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ sentence, title: document.title, date: document.date })));
     return {
       id: entity.id,
-      name: entity.name,
+      name,
       type: entity.type,
       description: entity.description,
-      aliases: entity.aliases,
-      events: events.events.map(({ id, date, summary }) => ({ id, date, summary })).reverse(),
-      sources: documents.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ sentence, title: document.title, date: document.date }))).slice(0, 2),
-      related: related.slice(0, 8).map(({ entity: { id, name, type } }) => ({ id, name, type })),
+      aliases: otherNames,
+      events: events.events
+        .map(({ id, date, summary }) => ({ id, date, summary }))
+        .reverse()
+        .slice(0, CARD_EVENTS),
+      sources: sources.slice(0, CARD_SOURCES),
+      more: Math.max(0, events.events.length - CARD_EVENTS) + Math.max(0, sources.length - CARD_SOURCES),
+      related: related.slice(0, 8).map(({ entity: other }) => ({ id: other.id, name: shownNames(other, context).name, type: other.type })),
       noteCount: notes.length,
     };
   }
@@ -49,7 +66,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       compiled ??= buildMatcher();
       return { enabled: true, matcher: await compiled, ...pageSettings(settings) };
     },
-    'entity/card': async ({ payload }) => entityCard(payload.entityId),
+    'entity/card': async ({ payload }) => entityCard(payload.entityId, payload.lang),
     'sidepanel/open': async ({ payload }, sender) => ({ opened: await platform.openSidePanel(sender.tabId, payload.entityId) }),
     'settings/update': async ({ payload }) => {
       const settings = await readSettings(db);

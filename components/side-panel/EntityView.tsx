@@ -1,21 +1,23 @@
 /** One entity in depth: names, description, its dated events by year, related entities, the documents and sentences, the reader's notes. */
 import { useEffect, useRef } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
+import { shownNames, type NameContext } from '@/core/names';
 import { byYear } from '@/core/timeline';
 import { entityDossier } from '@/storage/knowledge';
 import { database } from '../database';
-import { useLive } from '../hooks';
+import { useLive, useReaderLanguages } from '../hooks';
 import { t, uiLocale } from '@/services/i18n';
 import { EventList } from './EventList';
 import { NotesSection } from './NotesSection';
 
-/** Names shown at once; the rest (often every language's name of a country) behind a disclosure. */
+/** Names shown at once; the rest behind a disclosure, with every name pages are matched on. */
 const SHOWN_NAMES = 8;
 
 export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: string; onOpenEntity(entityId: string): void; onBack(): void }) {
   const db = database();
   const view = useLive(() => entityDossier(db, entityId), [entityId], undefined);
   const locale = uiLocale();
+  const reader = useReaderLanguages();
   // Keyboard and screen-reader users land on the entity they opened (once, not on every live update).
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = !!view;
@@ -26,7 +28,8 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
   if (view === undefined) return <p class="muted">{t('loading')}</p>;
   if (view === null) return <p class="muted">{t('entityUnknown')}</p>;
   const { entity, events, documents, related, notes } = view;
-  const otherNames = entity.aliases.filter((alias) => alias !== entity.name);
+  const context: NameContext = { reader, documents: documents.flatMap(({ document }) => document.lang ?? []) };
+  const { name, otherNames } = shownNames(entity, context);
 
   return (
     <article class="entity-view" aria-labelledby="entity-name">
@@ -35,7 +38,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
       </button>
       <header class="card-head">
         <h2 id="entity-name" tabIndex={-1} ref={heading}>
-          {entity.name}
+          {name}
         </h2>
         <span class={`type type-${entity.type}`}>{t(`type_${entity.type}`)}</span>
       </header>
@@ -45,10 +48,10 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
           {otherNames.slice(0, SHOWN_NAMES).join(' · ')}
         </p>
       )}
-      {otherNames.length > SHOWN_NAMES && (
+      {entity.aliases.length > Math.min(otherNames.length, SHOWN_NAMES) + 1 && (
         <details class="aliases">
-          <summary>{t('allNames', String(otherNames.length))}</summary>
-          {otherNames.slice(SHOWN_NAMES).join(' · ')}
+          <summary>{t('allNames', String(entity.aliases.length))}</summary>
+          {entity.aliases.join(' · ')}
         </details>
       )}
       {entity.description && <p class="description">{entity.description}</p>}
@@ -65,7 +68,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
             {related.map(({ entity: other, documents: shared }) => (
               <li key={other.id} class={`type-${other.type}`}>
                 <button type="button" onClick={() => onOpenEntity(other.id)}>
-                  {other.name}{' '}
+                  {shownNames(other, context).name}{' '}
                   <span class="count">
                     {shared}
                     <span class="sr-only"> {t('documentsInCommon')}</span>

@@ -1,8 +1,10 @@
 /** Events grouped by year, each with its date at the precision known, its sentence and its source document. */
 import { formatPartialDate } from '@/core/format';
+import { shownNames } from '@/core/names';
 import type { EventsInContext } from '@/storage/knowledge';
 import type { StoredEvent } from '@/storage/schema';
 import { t, uiLocale } from '@/services/i18n';
+import { useReaderLanguages } from '../hooks';
 
 export function EventList({
   groups,
@@ -14,6 +16,11 @@ export function EventList({
   onOpenEntity(entityId: string): void;
 }) {
   const locale = uiLocale();
+  const reader = useReaderLanguages();
+  const nameOf = (entityId: string) => {
+    const entity = context.entities.get(entityId);
+    return entity ? shownNames(entity, { reader, documents: [] }).name : entityId;
+  };
   return (
     <div class="event-list">
       {groups.map(({ year, events: ofYear }) => (
@@ -29,7 +36,7 @@ export function EventList({
                   {event.entities.map((entityId) => (
                     <li key={entityId}>
                       <button type="button" onClick={() => onOpenEntity(entityId)}>
-                        {context.entities.get(entityId)?.name ?? entityId}
+                        {nameOf(entityId)}
                       </button>
                     </li>
                   ))}

@@ -14,7 +14,7 @@ export const selection = (url: string) => ({
 export function validRequests(page: string): { [T in RequestType]: RequestPayload<T> } {
   return {
     'page/init': { url: page },
-    'entity/card': { entityId: 'putin' },
+    'entity/card': { entityId: 'putin', lang: 'en' },
     'sidepanel/open': { entityId: 'putin' },
     'notes/add': { target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
     'settings/update': { enabled: false },

@@ -16,7 +16,7 @@ async function service() {
   const db = openDatabase(`service-${Math.random()}`);
   dbs.push(db);
   await seedBundledPack(db, samplePack(), 'f');
-  const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() };
+  const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en-US' };
   const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers };
   const router = createRouter(handlers, Promise.resolve());
   // The extension's own pages may ask for everything (tests/unit/senders.test.ts covers web pages).
@@ -72,5 +72,18 @@ describe('the message contract', () => {
     expect(card.sources[0]).toEqual({ sentence: 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', title: 'Summit in Vladivostok', date: '2019-04' });
     expect(card.related.map((r) => r.id).sort()).toEqual(['kim', 'moscow', 'vladivostok']);
     expect(await s.handle({ type: 'entity/card', payload: { entityId: 'nobody' } })).toEqual({ ok: true, value: null });
+  });
+
+  it("names the entity for the page's language, then the reader's, and lists only the reader's and the documents' names", async () => {
+    const { service: s, db } = await service();
+    await db.entities.update('moscow', { name: 'Mosca', aliases: ['Mosca', 'Moscow', 'Moskva', 'Moscou'], names: { it: ['Mosca'], en: ['Moscow'], fr: ['Moscou'], cy: ['Moskva'] } });
+    const card = async (lang?: string) => ((await s.handle({ type: 'entity/card', payload: { entityId: 'moscow', ...(lang && { lang }) } })) as { value: import('@/core/messages').EntityCard }).value;
+    expect(await card('fr-FR')).toMatchObject({ name: 'Moscou', aliases: ['Moscow'] });
+    expect(await card()).toMatchObject({ name: 'Moscow', aliases: [] });
+    await s.handle({ type: 'settings/update', payload: { languages: ['it'] } });
+    // The sample's documents are in English.
+    expect(await card()).toMatchObject({ name: 'Mosca', aliases: ['Moscow'] });
+    const putin = (await s.handle({ type: 'entity/card', payload: { entityId: 'putin', lang: 'fr' } })) as { value: import('@/core/messages').EntityCard };
+    expect(putin.value.related.find((other) => other.id === 'moscow')?.name).toBe('Moscou');
   });
 });

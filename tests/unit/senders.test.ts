@@ -32,7 +32,7 @@ async function background() {
   await seedBundledPack(db, samplePack(), 'f');
   const elsewhere = await addNote(db, { target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
   const handlers = {
-    ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn() }).handlers,
+    ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
     ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
     ...createPacksService(db, vi.fn()).handlers,
     ...createPageService({ setBadge: vi.fn(), pageChanged: vi.fn() }).handlers,
