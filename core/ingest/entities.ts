@@ -135,12 +135,49 @@ function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator
       continue;
     }
     const end = joinInstitution(tokens, index, spanEnd(tokens, index, context.text), context);
+    const body = bodyOfTown(tokens, index, end, context);
+    if (body) {
+      yield body;
+      index = end + 1;
+      continue;
+    }
     for (const [from, to, affiliation] of spanParts(tokens, index, end, context)) {
       const occurrence = refineSpan(tokens, from, to, context, affiliation);
       if (occurrence) yield occurrence;
     }
     index = end + 1;
   }
+}
+
+const TOWN_OFFICES = new Set(['questura', 'prefettura', 'tribunale', 'procura', 'corte']);
+const FORCES = new Set(['compagnia', 'carabinieri', 'polizia']);
+
+/** Most lower-case words between a kind of body and its town: "Camera di commercio di Brindisi". */
+const MAX_BODY_WORDS = 3;
+
+/**
+ * Italian writes an institution with a capital on its first word at most: "questura di Lecce",
+ * "tribunale di Vibo Valentia", "Polo museale di Sibari", "Camera di commercio di Brindisi". A town
+ * after a kind of body and "of" is that body's name, and the body is the entity.
+ */
+function bodyOfTown(tokens: Token[], start: number, end: number, context: RecognitionContext): Occurrence | undefined {
+  const of = tokens[start - 1];
+  const town = context.text.slice(tokens[start]!.start, tokens[end]!.end);
+  if (!of || !OF_CONNECTORS.has(of.folded) || !(isKnownPlace(town) || countryCodeOf(town))) return undefined;
+  for (let head = start - 2; head >= Math.max(0, start - 2 - MAX_BODY_WORDS); head--) {
+    const token = tokens[head]!;
+    // With a capital, any kind of body ("Camera", "Polo"); in lower case only the offices that are
+    // named after their town ("questura", "tribunale"): "carabinieri di Oria" and "compagnia di Tricase" are units in a town.
+    if (token.capitalised ? ORGANIZATION_CUES.has(token.folded) && !FORCES.has(token.folded) : TOWN_OFFICES.has(token.folded)) {
+      const span = tokens.slice(head, end + 1);
+      if (!adjacentRun(span, context.text)) return undefined;
+      const votes: TypeVotes = {};
+      addVote(votes, 'organization', WEIGHT.organizationWord);
+      return { surface: context.text.slice(token.start, tokens[end]!.end), tokens: span, votes, lone: false };
+    }
+    if (token.capitalised || (functionWordsOf(context.lang).has(token.folded) && !CONNECTORS.has(token.folded))) return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -125,6 +125,13 @@ describe('shapes of names', () => {
     expect(named(pack, 'Ferrante')).toBeUndefined();
   });
 
+  it('reads an office named after its town as one body, and a unit in a town as the town', () => {
+    const pack = ingestText('La questura di Matera ha aperto un’indagine. La Camera di commercio di Taranto ha protestato, mentre i carabinieri di Oria indagano.', 'it');
+    expect(named(pack, 'questura di Matera')?.type).toBe('organization');
+    expect(named(pack, 'Camera di commercio di Taranto')?.type).toBe('organization');
+    expect(named(pack, 'Oria')?.type).toBe('place');
+  });
+
   it('reads a lone Italian family name as a person, and a lone name of another shape as a body', () => {
     const pack = ingestText('In consiglio ieri Bellomo ha replicato alle accuse. I tecnici di Acquedil sono intervenuti in serata.', 'it');
     expect(named(pack, 'Bellomo')?.type).toBe('person');
