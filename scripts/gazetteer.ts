@@ -75,6 +75,8 @@ console.log(`${givenOut}: ${givenNames.size} given names`);
 // Italian words (the 19,543 most frequent in subtitles, from @zxcvbn-ts/language-it, MIT): the list is
 // lower-cased, so names sit in it too ("marco", "milano"); those known as given names, surnames,
 // English names, Italian towns or countries are taken out, so only words that are nobody's name remain.
+/** How many of the most frequent Italian words stay words even where a town bears the name. */
+const WORDS_BEFORE_TOWNS = 2_000;
 const italianSource = join(import.meta.dirname, '..', 'node_modules', '@zxcvbn-ts', 'language-it', 'src');
 const readList = (file: string) => (JSON.parse(readFileSync(join(italianSource, file), 'utf8')) as string[]).map(foldAlias);
 const countryNames = new Set<string>();
@@ -83,8 +85,12 @@ for (const locale of ['it', 'en'] as const) {
   for (const spellings of Object.values(countries.getNames(locale, { select: 'all' }))) for (const spelling of spellings) countryNames.add(foldAlias(spelling));
 }
 const names = new Set([...givenNames, ...readList('lastnames.json'), ...proper, ...countryNames]);
-for (const { name, country } of cities) if (country === 'IT') names.add(foldAlias(name));
-const italian = [...new Set(readList('commonWords.json'))].filter((word) => word.length >= 3 && /^\p{L}+$/u.test(word) && !names.has(word));
+// Italian towns are names ("Milano", "Napoli"), except those named by one of the commonest words:
+// "Centro", "Fondo" and "Porto" are towns somewhere but words first.
+const commonWords = [...new Set(readList('commonWords.json'))];
+const wordsFirst = new Set(commonWords.slice(0, WORDS_BEFORE_TOWNS));
+for (const { name, country } of cities) if (country === 'IT' && !wordsFirst.has(foldAlias(name))) names.add(foldAlias(name));
+const italian = commonWords.filter((word) => word.length >= 3 && /^\p{L}+$/u.test(word) && !names.has(word));
 const italianOut = join(import.meta.dirname, '..', 'core', 'ingest', 'data', 'italian-words.json');
 const { version: italianVersion } = JSON.parse(readFileSync(join(italianSource, '..', 'package.json'), 'utf8')) as { version: string };
 writeFileSync(
