@@ -16,6 +16,9 @@ import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
 
+/** What the focus can go back to when a card closes: the highlight's link or control. */
+const FOCUSABLE = 'a[href], button, summary, [tabindex]';
+
 export interface AnnotatorOptions extends Pick<PageSettings, 'hoverDelayMs' | 'highlightTypes' | 'occurrences'> {
   /** Time the pointer may spend between a highlight and the popover before it closes. */
   graceMs?: number;
@@ -36,7 +39,9 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     const reading = createReader(highlighter.annotations)(annotation);
     return {
       ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: annotation.range.toString() }),
-      getRect: () => annotation.range.getClientRects()[0] ?? annotation.range.getBoundingClientRect(),
+      // Every line of the name (it may wrap), so that the card covers none of them.
+      getRect: () => annotation.range.getBoundingClientRect(),
+      focusTarget: () => annotation.range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE) ?? null,
     };
   };
   const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor }, { hoverDelayMs, graceMs });

@@ -3,9 +3,9 @@
  * from the content script's isolated world: the page's scripts cannot reach into it, and the
  * page's CSS does not style it (WXT resets inherited properties on the host).
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/entity-card.css?inline';
@@ -31,6 +31,8 @@ export interface PopoverAnchor {
   /** The highlighted words, for the card that lists the candidates. */
   label?: string;
   getRect(): DOMRect;
+  /** Where the focus goes back to when the card closes: the highlight's link or control, if it is in one. */
+  focusTarget?(): HTMLElement | null;
 }
 
 type View = { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'ambiguous'; label: string; cards: Card[] } | { status: 'missing' } | { status: 'error'; message: string };
@@ -76,17 +78,25 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
   // Keyed by ticket so that a draft note or status never carries over to another entity.
   const paint = (anchor: PopoverAnchor, view: View) => render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} actions={actions} onClose={() => popover.hide()} />, box);
 
+  // Above or below the line, never over it: flipping keeps the card's side clear of the line, shifting moves
+  // it only sideways, and its height shrinks to the room left on that side (its body scrolls, its buttons stay).
   const place = (anchor: PopoverAnchor) =>
     computePosition({ getBoundingClientRect: () => anchor.getRect() }, box, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: 8, fallbackPlacements: ['top-start'], fallbackStrategy: 'bestFit' }),
+        shift({ padding: 8 }),
+        size({ padding: 8, apply: ({ availableHeight }) => void (box.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`) }),
+      ],
     }).then(({ x, y }) => {
       box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     });
 
   box.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') popover.hide();
+    // The note editor takes its own Esc (it closes the editor, not the card).
+    if (event.key === 'Escape' && !event.defaultPrevented) popover.hide();
   });
 
   const popover: Popover = {
@@ -116,6 +126,8 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
         view = { status: 'error', message: (error as Error).message };
       }
       if (mine !== ticket) return;
+      // The stylesheet's cap until placing measures the room beside the line.
+      box.style.maxHeight = '';
       if (view.status === 'ready') box.setAttribute('aria-label', t('popoverLabel', view.card.name));
       if (view.status === 'ambiguous') box.setAttribute('aria-label', t('popoverLabel', view.label));
       paint(anchor, view);
@@ -123,6 +135,7 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
       if (focus) (box.querySelector<HTMLElement>('h2') ?? box).focus();
     },
     hide() {
+      const closing = current;
       ticket++;
       current = null;
       stopFollowing?.();
@@ -130,7 +143,8 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
       const hadFocus = ui.shadow.activeElement !== null;
       box.hidden = true;
       render(null, box);
-      if (hadFocus && focusBefore instanceof HTMLElement) focusBefore.focus();
+      // Back to the highlight when it is in a link or a control, else to where the reader was.
+      if (hadFocus) (closing?.focusTarget?.() ?? (focusBefore instanceof HTMLElement ? focusBefore : null))?.focus();
       focusBefore = null;
     },
     contains: (target) => target === ui.shadowHost,
@@ -168,6 +182,13 @@ function AmbiguousView({ view, actions, onClose }: { view: Extract<View, { statu
 function PopoverView({ view, entityId, actions, onClose }: { view: View; entityId: string; actions: PopoverActions; onClose(): void }) {
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
+  // When the editor closes, the focus goes back to "Add note" rather than to the page (where keys would scroll it).
+  const addNoteButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) addNoteButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   if (view.status === 'loading') return <p class="status">{t('loading')}</p>;
   if (view.status === 'missing') return <p class="status">{t('entityUnknown')}</p>;
   if (view.status === 'error') return <p class="status">{view.message}</p>;
@@ -181,7 +202,7 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
     setStatus(t('noteSaved'));
   };
   return (
-    <EntityCard card={view.card} t={t} locale={uiLocale()}>
+    <EntityCard card={view.card} t={t} locale={uiLocale()} onMore={() => actions.openInSidePanel(entityId)}>
       {editing ? (
         <NoteEditor label={t('noteOnEntity', view.card.name)} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
@@ -189,7 +210,7 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
           <button type="button" onClick={() => actions.openInSidePanel(entityId)}>
             {t('openInSidePanel')}
           </button>
-          <button type="button" onClick={() => setEditing(true)}>
+          <button type="button" ref={addNoteButton} onClick={() => setEditing(true)}>
             {t('addNote')}
           </button>
           <button type="button" onClick={onClose} aria-label={t('close')}>

@@ -7,11 +7,14 @@ export interface EntityCardProps {
   card: Card;
   t: Translate;
   locale: string;
-  /** Buttons and editors that depend on where the card is shown. */
+  /** Opens the rest (events and sources the card leaves out) elsewhere: the card itself never grows. */
+  onMore?(): void;
+  /** Buttons and editors that depend on where the card is shown: outside the card's scrolling part, so always in view. */
   children?: preact.ComponentChildren;
 }
 
-export function EntityCard({ card, t, locale, children }: EntityCardProps) {
+/** Most useful first: what it is, its newest dated events, then what the documents say. */
+export function EntityCard({ card, t, locale, onMore, children }: EntityCardProps) {
   const otherNames = card.aliases.filter((alias) => alias !== card.name);
   return (
     <article class="card" aria-labelledby="contesto-card-name">
@@ -21,51 +24,58 @@ export function EntityCard({ card, t, locale, children }: EntityCardProps) {
         </h2>
         <span class={`type type-${card.type}`}>{t(`type_${card.type}`)}</span>
       </header>
-      {card.description && <p class="description">{card.description}</p>}
-      {otherNames.length > 0 && (
-        <p class="aliases">
-          <span class="label">{t('alsoKnownAs')}: </span>
-          {otherNames.slice(0, 8).join(' · ')}
-          {otherNames.length > 8 && ` · +${otherNames.length - 8}`}
-        </p>
-      )}
-      {card.events.length > 0 && (
-        <CardSection title={t('timeline')}>
-          <ol class="timeline">
-            {card.events.map((event) => (
-              <li key={event.id}>
-                <time dateTime={event.date}>{formatPartialDate(event.date, locale)}</time>
-                <span class="summary">{event.summary}</span>
-              </li>
+      <div class="card-body">
+        {card.description && <p class="description">{card.description}</p>}
+        {otherNames.length > 0 && (
+          <p class="aliases">
+            <span class="label">{t('alsoKnownAs')}: </span>
+            {otherNames.slice(0, 8).join(' · ')}
+            {otherNames.length > 8 && ` · +${otherNames.length - 8}`}
+          </p>
+        )}
+        {card.events.length > 0 && (
+          <CardSection title={t('timeline')}>
+            <ol class="timeline">
+              {card.events.map((event) => (
+                <li key={event.id}>
+                  <time dateTime={event.date}>{formatPartialDate(event.date, locale)}</time>
+                  <span class="summary">{event.summary}</span>
+                </li>
+              ))}
+            </ol>
+          </CardSection>
+        )}
+        {card.sources.length > 0 && (
+          <CardSection title={t('sources')}>
+            {card.sources.map((source, i) => (
+              <figure key={i} class="source">
+                <blockquote>{source.sentence}</blockquote>
+                <figcaption>
+                  {source.title}
+                  {source.date && ` · ${formatPartialDate(source.date, locale)}`}
+                </figcaption>
+              </figure>
             ))}
-          </ol>
-        </CardSection>
-      )}
-      {card.sources.length > 0 && (
-        <CardSection title={t('sources')}>
-          {card.sources.map((source, i) => (
-            <figure key={i} class="source">
-              <blockquote>{source.sentence}</blockquote>
-              <figcaption>
-                {source.title}
-                {source.date && ` · ${formatPartialDate(source.date, locale)}`}
-              </figcaption>
-            </figure>
-          ))}
-        </CardSection>
-      )}
-      {card.related.length > 0 && (
-        <CardSection title={t('related')}>
-          <ul class="related">
-            {card.related.map((entity) => (
-              <li key={entity.id} class={`type-${entity.type}`}>
-                {entity.name}
-              </li>
-            ))}
-          </ul>
-        </CardSection>
-      )}
-      <p class="notes-count">{t('notesCount', String(card.noteCount))}</p>
+          </CardSection>
+        )}
+        {card.related.length > 0 && (
+          <CardSection title={t('related')}>
+            <ul class="related">
+              {card.related.map((entity) => (
+                <li key={entity.id} class={`type-${entity.type}`}>
+                  {entity.name}
+                </li>
+              ))}
+            </ul>
+          </CardSection>
+        )}
+        <p class="notes-count">{t('notesCount', String(card.noteCount))}</p>
+        {card.more > 0 && onMore && (
+          <button type="button" class="more" onClick={onMore}>
+            {t('moreInSidePanel', String(card.more))}
+          </button>
+        )}
+      </div>
       {children}
     </article>
   );

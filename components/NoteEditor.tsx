@@ -1,5 +1,5 @@
 /** Writes or edits a note: the body (plain text or Markdown) and comma-separated tags. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/services/i18n';
 
 export interface NoteEditorProps {
@@ -25,6 +25,9 @@ export function NoteEditor({ body = '', tags = [], label, onSave, onCancel }: No
   const [tagText, setTagText] = useState(tags.join(', '));
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  // Focused when it opens (autofocus does nothing for an element added later, in a shadow root least of all).
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => bodyField.current?.focus(), []);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -40,10 +43,20 @@ export function NoteEditor({ body = '', tags = [], label, onSave, onCancel }: No
   }
 
   return (
-    <form class="note-editor" aria-label={label} onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      class="note-editor"
+      aria-label={label}
+      onSubmit={save}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Handled here: whoever holds the editor (the popover) does not also close on this Esc.
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <label>
         <span>{t('noteBody')}</span>
-        <textarea value={draft} placeholder={t('notePlaceholder')} onInput={(e) => setDraft(e.currentTarget.value)} autoFocus />
+        <textarea value={draft} placeholder={t('notePlaceholder')} onInput={(e) => setDraft(e.currentTarget.value)} ref={bodyField} />
       </label>
       <label>
         <span>{t('noteTags')}</span>
