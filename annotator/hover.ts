@@ -1,7 +1,9 @@
 /**
- * Pointer hover: resting on a highlight opens its popover after a delay; leaving it (for
- * somewhere other than the popover) closes the popover after a grace time. A popover whose
- * highlight scrolled out of view closes too.
+ * Pointer hover, in the manner of Wikipedia's page previews: resting on a highlight opens its
+ * popover after a delay; leaving it (for somewhere other than the popover) closes the popover after
+ * a grace time. No card opens while the reader selects text (a button held, or text selected) or
+ * scrolls (until the page has been still a moment); a press elsewhere on the page closes the card,
+ * and so does its highlight scrolling out of view.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from './highlighter';
@@ -13,6 +15,9 @@ export interface HoverOptions {
   graceMs: number;
 }
 
+/** After a scroll the pointer rests on whatever slid under it, which the reader did not point at. */
+export const SCROLL_QUIET_MS = 250;
+
 export interface HoverTargets {
   /** The annotation under a point of the viewport, if any. */
   annotationAt(x: number, y: number): Annotation | null;
@@ -23,6 +28,9 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let hovered: Annotation | null = null;
+  let scrolledAt = -Infinity;
+
+  const selecting = (event: PointerEvent) => event.buttons !== 0 || doc.getSelection()?.isCollapsed === false;
 
   // One listener for the whole page, throttled to animation frames.
   let pendingPointer: PointerEvent | null = null;
@@ -34,7 +42,8 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
     const event = pendingPointer;
     pendingPointer = null;
     if (!event || popover.contains(event.target)) return;
-    const annotation = targets.annotationAt(event.clientX, event.clientY);
+    const still = performance.now() - scrolledAt >= SCROLL_QUIET_MS;
+    const annotation = still && !selecting(event) ? targets.annotationAt(event.clientX, event.clientY) : null;
     if (annotation === hovered) return;
     hovered = annotation;
     clearTimeout(openTimer);
@@ -52,7 +61,16 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
     closeTimer = setTimeout(() => popover.hide(), graceMs);
   });
 
+  function onPointerDown(event: PointerEvent) {
+    if (popover.contains(event.target)) return;
+    clearTimeout(openTimer);
+    hovered = null;
+    if (popover.anchor) popover.hide();
+  }
+
   function onScroll() {
+    scrolledAt = performance.now();
+    clearTimeout(openTimer);
     const anchor = popover.anchor;
     if (!anchor) return;
     const rect = anchor.getRect();
@@ -60,11 +78,13 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
   }
 
   ctx.addEventListener(doc, 'pointermove', onPointerMove, { passive: true });
+  ctx.addEventListener(doc, 'pointerdown', onPointerDown, { passive: true, capture: true });
   ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
 
   return {
     destroy() {
       doc.removeEventListener('pointermove', onPointerMove);
+      doc.removeEventListener('pointerdown', onPointerDown, { capture: true });
       window.removeEventListener('scroll', onScroll, { capture: true });
       pendingPointer = null;
       clearTimeout(openTimer);

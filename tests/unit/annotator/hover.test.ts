@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from '@/annotator/highlighter';
-import { watchHover } from '@/annotator/hover';
+import { SCROLL_QUIET_MS, watchHover } from '@/annotator/hover';
 import { anchorAt, fakePopover } from './fake-popover';
 
 const DELAY = 200;
@@ -18,13 +18,13 @@ let popover: ReturnType<typeof fakePopover>;
 let hover: ReturnType<typeof watchHover>;
 
 /** Moves the pointer and lets the animation frame that reads it run. */
-function pointTo(x: number, target: EventTarget = document.body) {
-  target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 5, bubbles: true }));
+function pointTo(x: number, target: EventTarget = document.body, buttons = 0) {
+  target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 5, bubbles: true, buttons }));
   vi.advanceTimersToNextFrame();
 }
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
   popover = fakePopover(document);
   document.body.append(popover.host);
   hover = watchHover(ctx, document, popover, { annotationAt, anchorFor: (annotation) => anchorAt(annotation.entityId) }, { hoverDelayMs: DELAY, graceMs: GRACE });
@@ -105,6 +105,41 @@ describe('hover', () => {
     expect(popover.hide).not.toHaveBeenCalled();
     popover.anchor = anchorAt('moscow', -100);
     window.dispatchEvent(new Event('scroll'));
+    expect(popover.hide).toHaveBeenCalledOnce();
+  });
+
+  it('opens no card while the reader selects text: a button held, or text selected', () => {
+    pointTo(50, document.body, 1);
+    vi.advanceTimersByTime(DELAY * 2);
+    document.body.append(document.createTextNode('Some words to select'));
+    document.getSelection()!.selectAllChildren(document.body);
+    pointTo(150);
+    vi.advanceTimersByTime(DELAY * 2);
+    expect(popover.show).not.toHaveBeenCalled();
+    document.getSelection()!.removeAllRanges();
+    pointTo(50);
+    vi.advanceTimersByTime(DELAY);
+    expect(popover.show).toHaveBeenCalledOnce();
+  });
+
+  it('opens no card while the page scrolls, nor for what slid under a still pointer, until the page has been still', () => {
+    pointTo(50);
+    window.dispatchEvent(new Event('scroll'));
+    pointTo(150);
+    vi.advanceTimersByTime(DELAY * 2);
+    expect(popover.show).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(SCROLL_QUIET_MS);
+    pointTo(50);
+    vi.advanceTimersByTime(DELAY);
+    expect(popover.show).toHaveBeenCalledOnce();
+  });
+
+  it('a press on the page, not in the card, closes it', () => {
+    pointTo(50);
+    vi.advanceTimersByTime(DELAY);
+    popover.host.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(popover.hide).not.toHaveBeenCalled();
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
     expect(popover.hide).toHaveBeenCalledOnce();
   });
 

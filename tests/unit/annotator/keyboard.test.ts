@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from '@/annotator/highlighter';
-import { NEXT_HIGHLIGHT_KEY, PREVIOUS_HIGHLIGHT_KEY, watchKeyboard } from '@/annotator/keyboard';
+import { NEXT_HIGHLIGHT_KEY, PREVIOUS_HIGHLIGHT_KEY, startIndex, watchKeyboard } from '@/annotator/keyboard';
 import { joinText, locateSpan } from '@/annotator/page-text';
 import { anchorAt, fakePopover } from './fake-popover';
 
@@ -76,9 +76,53 @@ describe('keyboard navigation', () => {
     expect(popover.hide).toHaveBeenCalledOnce();
   });
 
+  it('the first Alt+Shift+K, with nothing chosen, opens the last highlight, not the one before it', () => {
+    press(PREVIOUS_HIGHLIGHT_KEY);
+    expect(shownEntities()).toEqual(['minsk']);
+  });
+
+  it('starts from the highlights in view, and again from there once the chosen one was scrolled away', () => {
+    keyboard.destroy();
+    // Moscow above the view, Kyiv in it, Minsk below; then the reader scrolls back up to Moscow.
+    const tops = new Map([
+      ['moscow', -400],
+      ['kyiv', 300],
+      ['minsk', 2_000],
+    ]);
+    const boxOf = (annotation: Annotation) => ({ top: tops.get(annotation.entityId)!, bottom: tops.get(annotation.entityId)! + 20 });
+    keyboard = watchKeyboard(ctx, popover, { annotations }, (annotation) => anchorAt(annotation.entityId), boxOf);
+    press(NEXT_HIGHLIGHT_KEY);
+    press(NEXT_HIGHLIGHT_KEY);
+    tops.set('moscow', 100).set('kyiv', 1_500).set('minsk', 3_000);
+    press(PREVIOUS_HIGHLIGHT_KEY);
+    expect(shownEntities()).toEqual(['kyiv', 'minsk', 'moscow']);
+  });
+
+  it('an Esc inside the popover is left to the popover', () => {
+    press(NEXT_HIGHLIGHT_KEY);
+    document.body.append(popover.host);
+    popover.host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(popover.hide).not.toHaveBeenCalled();
+    popover.host.remove();
+  });
+
   it('stops listening once destroyed', () => {
     keyboard.destroy();
     press(NEXT_HIGHLIGHT_KEY);
     expect(popover.show).not.toHaveBeenCalled();
+  });
+});
+
+describe('where a move starts', () => {
+  const boxes = [-500, -100, 200, 600, 1_500].map((top) => ({ top, bottom: top + 20 }));
+  it('forward: the first highlight in view, else the next below it, else the first', () => {
+    expect(startIndex(boxes, 1, 800)).toBe(2);
+    expect(startIndex(boxes.slice(0, 2), 1, 800)).toBe(0);
+    expect(startIndex([{ top: 900, bottom: 920 }], 1, 800)).toBe(0);
+  });
+  it('backward: the last highlight in view, else the last above it, else the last', () => {
+    expect(startIndex(boxes, -1, 800)).toBe(3);
+    expect(startIndex(boxes.slice(0, 2), -1, 800)).toBe(1);
+    expect(startIndex(boxes.slice(4), -1, 800)).toBe(0);
   });
 });
