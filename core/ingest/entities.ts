@@ -422,9 +422,10 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
     // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
     else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
-    // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark").
+    // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark"), and so
+    // is a word that opens a quotation: "Camusso: «…»" names its speaker.
     else if (
-      span.length === 1 ||
+      (span.length === 1 && !speaks(context.text, span[0]!.end)) ||
       context.casing.lowercase.has(span[0]!.folded) ||
       (isCommonWord(span[0]!.folded, context.lang) && !isGivenName(span[0]!.folded)) ||
       isHeadlineParticiple(span[0]!, context.lang)

@@ -1,5 +1,6 @@
 /** Words with offsets, and the corpus-wide casing facts the recogniser relies on. */
 import { foldAlias } from '../normalize';
+import { isKnownPlace } from './places';
 import type { Sentence } from './sentences';
 
 export interface Token {
@@ -33,6 +34,8 @@ const POSSESSIVE = /['’ʼ]s$/i;
 const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|made|style|era|bound|linked|controlled|affiliated|sponsored|inspired|friendly|wide|related|speaking)$/i;
 /** A lower-case word before an apostrophe is an elided article or preposition: "l’", "dell’", "d’". */
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
+/** The same at a sentence's start: "L’Europa", "Dell’Onu". Not "D’" ("D’Alema" is a name), nor a town's own article ("L’Aquila"). */
+const CAPITAL_ELISION = /^((?:L|Un|Dell|All|Nell|Dall|Sull|Quest|Quell)['’ʼ])(?=\p{Lu})/u;
 const OPENING = /[“«"‘(]\s*$/;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 /** A name written with a lower-case particle joined to it: "al-Qaeda", "el-Sisi", "d’Alema" is already capitalised. */
@@ -42,8 +45,11 @@ const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.){2,})$/u;
 export function tokenize(text: string, sentence: Sentence): Token[] {
   const tokens: Token[] = [];
   let previousEnd = sentence.start;
+  // The word after a sentence's opening article ("L’Europa") opens the sentence too: its capital says nothing yet.
+  let afterOpeningArticle = false;
   const push = (written: string, start: number) => {
-    const initial = tokens.length === 0 || (start > previousEnd && OPENING.test(text.slice(previousEnd, start)));
+    const initial = afterOpeningArticle || tokens.length === 0 || (start > previousEnd && OPENING.test(text.slice(previousEnd, start)));
+    afterOpeningArticle = false;
     const possessive = written.length > 3 && POSSESSIVE.test(written);
     const word = possessive ? written.slice(0, -2) : written;
     const capitalised = CAPITAL.test(word) || PARTICLE_NAME.test(word);
@@ -64,9 +70,11 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
   for (const match of sentence.text.matchAll(WORD)) {
     let word = match[0];
     let start = sentence.start + match.index;
-    const elided = ELISION.exec(word)?.[1];
+    const elided = ELISION.exec(word)?.[1] ?? (isKnownPlace(word) ? undefined : CAPITAL_ELISION.exec(word)?.[1]);
     if (elided) {
+      const opensSentence = tokens.length === 0;
       push(elided, start);
+      afterOpeningArticle = opensSentence;
       word = word.slice(elided.length);
       start += elided.length;
     }

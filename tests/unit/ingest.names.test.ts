@@ -220,6 +220,16 @@ describe('aliases taken from a longer name', () => {
 });
 
 describe('Italian names in news copy', () => {
+  it('sets aside an elided article that opens a sentence, but not a town’s own', () => {
+    const pack = ingestText('L’Austria chiude i valichi. Dopo il sisma L’Aquila si rialza.', 'it');
+    expect(named(pack, 'Austria')?.type).toBe('place');
+    expect(named(pack, 'L’Aquila')?.type).toBe('place');
+  });
+
+  it('reads the word that opens a sentence and a quotation as its speaker', () => {
+    expect(named(ingestText('Mastropasqua: «Non firmeremo questo accordo». Poi la riunione è finita.', 'it'), 'Mastropasqua')?.type).toBe('person');
+  });
+
   it('reads people, bodies and towns in text written in capitals by their shapes', () => {
     const pack = ingestText('ECCO I NOMI DEGLI ARRESTATI: RUSSO PAOLO, FERRI GIULIA.\n\nLA DECISIONE DEL TRIBUNALE DI TARANTO.\n\nINDAGANO I CARABINIERI DELLA STAZIONE DI GROTTAGLIE.', 'it');
     expect(typed(pack)).toEqual(['organization CARABINIERI', 'organization TRIBUNALE DI TARANTO', 'person FERRI GIULIA', 'person RUSSO PAOLO', 'place GROTTAGLIE']);
