@@ -256,12 +256,16 @@ const adjacentRun = (span: Token[], text: string) => span.every((token, i) => i 
  */
 function spanParts(tokens: Token[], start: number, end: number, context: RecognitionContext): [number, number, boolean][] {
   const { text } = context;
+  // "Presidente della Regione Puglia Nichi Vendola": a capitalised role and "of" open the span; what follows is read as after a role.
+  if (ROLE_CUES.has(tokens[start]!.folded) && OF_CONNECTORS.has(tokens[start + 1]?.folded ?? '') && end >= start + 3) return spanParts(tokens, start + 2, end, context);
+  // After "role + of", the place is one word, or two after a kind of place ("Regione Puglia"); the rest is the person.
+  const placeEnd = PLACE_CUES.has(tokens[start]!.folded) && end - start >= 2 ? start + 1 : start;
   // Two words part too when the first is a town the second does not continue: "sindaco di Brindisi Consales".
   const placeThenName = end - start === 1 && isKnownPlace(tokens[start]!.text) && !isKnownPlace(text.slice(tokens[start]!.start, tokens[end]!.end));
-  if (followsRole(tokens, start, text) && (end - start >= 2 || placeThenName) && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
+  if (followsRole(tokens, start, text) && (end - placeEnd >= 2 || placeThenName) && !tokens.slice(start, end + 1).some((token) => CONNECTORS.has(token.folded))) {
     return [
-      [start, start, false],
-      [start + 1, end, false],
+      [start, placeEnd, false],
+      [placeEnd + 1, end, false],
     ];
   }
   const ofPlace = splitAtOfPlace(tokens, start, end, context);

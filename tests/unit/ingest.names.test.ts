@@ -255,6 +255,12 @@ describe('Italian names in news copy', () => {
     expect(pack.entities.some((entity) => entity.name.startsWith('Trasparenza'))).toBe(false);
   });
 
+  it('parts a capitalised role of a region from the person who holds it', () => {
+    const pack = ingestText('Alla cerimonia c’era il Presidente della Regione Basilicata Vito Bardi con gli studenti.', 'it');
+    expect(named(pack, 'Regione Basilicata')).toBeDefined();
+    expect(named(pack, 'Vito Bardi')?.type).toBe('person');
+  });
+
   it('parts a town from the family name after "sindaco di"', () => {
     const pack = ingestText('Una lettera è arrivata al sindaco di Brindisi Marzano dai commercianti del centro.', 'it');
     expect(named(pack, 'Brindisi')?.type).toBe('place');
