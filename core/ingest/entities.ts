@@ -77,6 +77,8 @@ const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 /** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
 const MAX_NAME_WORDS = 8;
 const MAX_NAME_WORD_LENGTH = 40;
+const WEBSITE = /\.(?:it|com|org|net|eu|info|news)$/u;
+
 /** Five letters or more, ending in a vowel: the shape of most Italian family names. */
 const ITALIAN_FAMILY_NAME = /^\p{Lu}\p{Ll}{3,}[aeiou]$/u;
 
@@ -462,6 +464,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
 
   if (concept?.type) addVote(votes, concept.type, WEIGHT.known);
   if (words.some((token) => ORGANIZATION_CUES.has(token.folded))) addVote(votes, 'organization', WEIGHT.organizationWord);
+  // "Repubblica.it", "Quotidianodipuglia.it": a news site is its publisher.
+  if (words.length === 1 && WEBSITE.test(words[0]!.text)) addVote(votes, 'organization', WEIGHT.organizationWord);
   const saintly = words.length > 1 && PLACE_PREFIXES.has(words[0]!.folded); // "San Nicola", "Santa Chiara", "St Albans"
   if (PLACE_CUES.has(words[0]!.folded) || saintly || words.some((token) => PLACE_NAME_WORDS.has(token.folded)) || (words.length > 1 && PLACE_HEAD_WORDS.has(words[0]!.folded)))
     addVote(votes, 'place', WEIGHT.placeWord);

@@ -24,10 +24,11 @@ export interface AnalysedSentence extends Sentence {
 }
 
 /**
- * A word: dotted capitals first ("U.S.", "H.W.", an initial "F." before a capitalised word), then
+ * A word: a website's name first ("Repubblica.it"), dotted capitals ("U.S.", "H.W.", an initial "F." before a capitalised word), then
  * letters and digits joined by hyphens and apostrophes ("Jong-un", "O'Brien", "dell'Onu").
  */
-const WORD = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
+const WORD =
+  /[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:it|com|org|net|eu|info|news)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
 /** The English possessive: "Mugabe's" is Mugabe. */
 const POSSESSIVE = /['’ʼ]s$/i;
 /** "London-based", "Islamist-led": an adjective made from a name; the name is read apart from it. */

@@ -148,6 +148,11 @@ describe('shapes of names', () => {
     expect(named(ingestText('Il porto di La Spezia ha chiuso ieri.', 'it'), 'La Spezia')?.type).toBe('place');
   });
 
+  it('reads a news site’s name as its publisher', () => {
+    const pack = ingestText('The story was first reported by Valleynews.com on Monday, then picked up by Corrieredelsud.it.');
+    expect(typed(pack)).toEqual(['organization Corrieredelsud.it', 'organization Valleynews.com']);
+  });
+
   it('reads continents and compass regions as places', () => {
     const pack = ingestText('Exports to Southern Italy, Western Europe and North America grew, while Africa lagged.');
     expect(typed(pack)).toEqual(['place Africa', 'place North America', 'place Southern Italy', 'place Western Europe']);
