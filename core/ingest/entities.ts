@@ -352,6 +352,8 @@ function joinInstitution(tokens: Token[], start: number, end: number, context: R
     const institutional = !!connector && INSTITUTION_CONNECTORS.has(connector.folded);
     if (!connector || !next || !(institutional || PLACE_CONNECTORS.has(connector.folded)) || connector.capitalised || !next.capitalised || next.shouted) return end;
     if (!adjacent(context.text, tokens[end]!, connector) || !adjacent(context.text, connector, next)) return end;
+    // "Brightwave Corporation on Monday": a date is never part of a name.
+    if (calendarWordsOf(context.lang).has(next.folded)) return end;
     const joinedEnd = spanEnd(tokens, end + 2, context.text);
     const words = tokens.slice(start, joinedEnd + 1).filter((token) => !CONNECTORS.has(token.folded) && !INSTITUTION_CONNECTORS.has(token.folded));
     const institution = institutional && [words[0], words[1], words.at(-1)].some((token) => token && ORGANIZATION_CUES.has(token.folded));
@@ -453,7 +455,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   const words = span.filter((token) => !CONNECTORS.has(token.folded));
   // "il Policlinico", "the Senate": some institutions are named by one word, in mid-sentence.
   const institution = words.length === 1 && INSTITUTIONS.has(words[0]!.folded) && !words[0]!.initial;
-  if (!concept && !institution && words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded))) return undefined;
+  // A kind of body alone is no name ("the Council"); two capitalised in mid-sentence are ("Press Council", "News Corporation").
+  const kindsOnly = words.every((token) => ORGANIZATION_CUES.has(token.folded) || PLACE_CUES.has(token.folded));
+  if (!concept && !institution && kindsOnly && (words.length === 1 || span[0]!.initial)) return undefined;
   // "Kenyan", "North Korean", "Tunisian Islamists", "African-American": an adjective or a group, not a name.
   if (!concept && isAdjectival(span.at(-1)!)) return undefined;
   // "Fiat Punto", "Xbox One X": a maker and a model are a product.

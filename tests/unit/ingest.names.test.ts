@@ -148,6 +148,11 @@ describe('shapes of names', () => {
     expect(named(ingestText('Il porto di La Spezia ha chiuso ieri.', 'it'), 'La Spezia')?.type).toBe('place');
   });
 
+  it('reads two kinds of body capitalised together as a name, and never takes a date into one', () => {
+    const pack = ingestText('Executives from Press Alliance met the Media Council on Monday, and Brightwave Corporation on 4 March.');
+    expect(typed(pack)).toEqual(['organization Brightwave Corporation', 'organization Media Council', 'organization Press Alliance']);
+  });
+
   it('reads a news site’s name as its publisher', () => {
     const pack = ingestText('The story was first reported by Valleynews.com on Monday, then picked up by Corrieredelsud.it.');
     expect(typed(pack)).toEqual(['organization Corrieredelsud.it', 'organization Valleynews.com']);
