@@ -1,11 +1,12 @@
 /**
- * The options page: the reader adds their own documents. Ingestion runs here, with the same
- * code as the CLI (core/ingest) and the browser's DOMParser for HTML; the background stores it.
+ * The options page: the reader adds their own documents, and sets what pages show (components/ReaderSettings.tsx).
+ * Ingestion runs here, with the same code as the CLI (core/ingest) and the browser's DOMParser for HTML; the background stores it.
  */
 import { useState } from 'preact/hooks';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { database } from '@/components/database';
 import { useLive } from '@/components/hooks';
+import { ReaderSettings } from '@/components/ReaderSettings';
 import { t, tCount } from '@/services/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
 import { userPackLabel } from '@/core/pack-id';
@@ -95,6 +96,7 @@ export function App() {
           </ul>
         )}
       </section>
+      <ReaderSettings />
     </main>
   );
 }
