@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { RequestPayload } from '@/core/messages';
+import { primaryLanguage } from '@/core/names';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { MAX_HOVER_DELAY_MS, parseLanguages, type Occurrences } from '@/core/settings';
 import { t, uiLocale } from '@/services/i18n';
@@ -88,6 +89,7 @@ function HoverDelay({ value }: { value: number }) {
 function Languages({ value }: { value: string[] }) {
   const [draft, setDraft] = useState<string>();
   const [invalid, setInvalid] = useState(false);
+  const browserLanguage = primaryLanguage(uiLocale());
   const commit = (text: string) => {
     const languages = parseLanguages(text);
     setInvalid(!languages);
@@ -102,7 +104,7 @@ function Languages({ value }: { value: string[] }) {
         <input
           type="text"
           value={draft ?? value.join(', ')}
-          placeholder={uiLocale()}
+          placeholder={browserLanguage}
           aria-describedby="languages-hint"
           aria-invalid={invalid}
           onInput={(e) => setDraft(e.currentTarget.value)}
@@ -110,7 +112,7 @@ function Languages({ value }: { value: string[] }) {
         />
       </label>
       <p id="languages-hint" class={invalid ? 'error' : 'hint'} aria-live="polite">
-        {invalid ? t('settingsLanguagesInvalid') : t('settingsLanguagesHint', uiLocale())}
+        {invalid ? t('settingsLanguagesInvalid') : t('settingsLanguagesHint', browserLanguage)}
       </p>
     </div>
   );
