@@ -49,7 +49,7 @@ export const ORGANIZATION_CUES = words(`
   gruppo consiglio ministero agenzia universita politecnico banca societa partito fondazione associazione
   istituto azienda compagnia corte tribunale commissione parlamento senato organizzazione unione federazione
   comitato ufficio dipartimento museo ospedale scuola accademia consorzio cooperativa sindacato holding camera
-  group council ministry agency university bank company corporation corp party foundation association institute
+  group council ministry agency university bank company corporation corp co inc ltd llc plc gmbh party foundation association institute
   court commission parliament senate organization organisation union committee office department college school
   museum hospital academy authority federation network laboratory laboratories labs board trust
   institution brotherhood police media network times post news press herald journal tribune gazette magazine

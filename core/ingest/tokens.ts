@@ -24,11 +24,12 @@ export interface AnalysedSentence extends Sentence {
 }
 
 /**
- * A word: a website's name first ("Repubblica.it"), dotted capitals ("U.S.", "H.W.", an initial "F." before a capitalised word), then
+ * A word: a website's name first ("Repubblica.it"), an abbreviation that ends a company's or a person's name
+ * with its full stop ("Co.", "Inc.", "Jr."), dotted capitals ("U.S.", "H.W.", an initial "F." before a capitalised word), then
  * letters and digits joined by hyphens and apostrophes ("Jong-un", "O'Brien", "dell'Onu").
  */
 const WORD =
-  /[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:it|com|org|net|eu|info|news)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
+  /[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:it|com|org|net|eu|info|news)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr)\.(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
 /** The English possessive: "Mugabe's" is Mugabe. */
 const POSSESSIVE = /['’ʼ]s$/i;
 /** "London-based", "Islamist-led": an adjective made from a name; the name is read apart from it. */
@@ -57,7 +58,7 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
     tokens.push({
       text: word,
       // A soft hyphen is invisible on the page: "Netan-yahu" broken for layout is Netanyahu.
-      folded: foldAlias(word.includes('\u00AD') ? word.replaceAll('\u00AD', '') : word).replace(/'$/, ''),
+      folded: foldAlias(word.includes('\u00AD') ? word.replaceAll('\u00AD', '') : word).replace(/['.]$/, ''),
       start,
       end: start + word.length,
       capitalised,

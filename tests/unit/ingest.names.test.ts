@@ -153,6 +153,11 @@ describe('shapes of names', () => {
     expect(typed(pack)).toEqual(['organization Brightwave Corporation', 'organization Media Council', 'organization Press Alliance']);
   });
 
+  it('keeps the full stop of an abbreviation that ends a name', () => {
+    const pack = ingestText('Shares of Brightwave Inc. fell, and Norvale Co. said it would buy them.');
+    expect(typed(pack)).toEqual(['organization Brightwave Inc.', 'organization Norvale Co.']);
+  });
+
   it('reads a news site’s name as its publisher', () => {
     const pack = ingestText('The story was first reported by Valleynews.com on Monday, then picked up by Corrieredelsud.it.');
     expect(typed(pack)).toEqual(['organization Corrieredelsud.it', 'organization Valleynews.com']);
