@@ -170,7 +170,7 @@ function bodyOfTown(tokens: Token[], start: number, end: number, context: Recogn
     const token = tokens[head]!;
     // With a capital, any kind of body ("Camera", "Polo"); in lower case only the offices that are
     // named after their town ("questura", "tribunale"): "carabinieri di Oria" and "compagnia di Tricase" are units in a town.
-    if (token.capitalised ? ORGANIZATION_CUES.has(token.folded) && !FORCES.has(token.folded) : TOWN_OFFICES.has(token.folded)) {
+    if (token.capitalised ? (ORGANIZATION_CUES.has(token.folded) || token.folded === 'polo') && !FORCES.has(token.folded) : TOWN_OFFICES.has(token.folded)) {
       const span = tokens.slice(head, end + 1);
       if (!adjacentRun(span, context.text)) return undefined;
       const votes: TypeVotes = {};
@@ -272,10 +272,24 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
   }
   const ofPlace = splitAtOfPlace(tokens, start, end, context);
   if (ofPlace) return ofPlace;
+  // "San Pietro Vernotico Squinzano": two towns side by side, as lists of places write them (but
+  // "Marissa Mayer" is a person, whatever towns bear each of her names).
+  const whole = text.slice(tokens[start]!.start, tokens[end]!.end);
+  const saintly = (index: number) => PLACE_PREFIXES.has(tokens[index]!.folded) || PLACE_PREFIXES.has(tokens[index - 1]?.folded ?? ''); // "San Pietro"
+  const personal = tokens.slice(start, end + 1).some((token, i) => isGivenName(token.folded) && !saintly(start + i));
+  if (!isKnownPlace(whole) && !knownConcept(whole, context.thesaurus) && !personal) {
+    for (let split = start; split < end; split++) {
+      const placeAt = (from: number, to: number) => isKnownPlace(text.slice(tokens[from]!.start, tokens[to]!.end)) && !(from === to && isWordOrCue(tokens[from]!, context.lang));
+      if (placeAt(start, split) && placeAt(split + 1, end))
+        return [
+          [start, split, false],
+          [split + 1, end, false],
+        ];
+    }
+  }
   // A full name that starts inside the span is a person's, and what comes before it something else:
   // "Legalità Guglielmo Minervini" (a portfolio), "Juventus Carlo Ancelotti". Not where the words
   // before it name what is named after the person: "Via Giuseppe Verdi", "Ospedale Vito Fazzi", "Santa Maria Novella".
-  const whole = text.slice(tokens[start]!.start, tokens[end]!.end);
   for (let index = start + 1; index < end && !knownConcept(whole, context.thesaurus) && !isKnownPlace(whole); index++) {
     if (!isGivenName(tokens[index]!.folded)) continue;
     const before = tokens.slice(start, index);

@@ -270,6 +270,17 @@ describe('Italian names in news copy', () => {
     expect(pack.entities.some((entity) => entity.name.startsWith('Trasparenza'))).toBe(false);
   });
 
+  it('parts two towns written side by side, but never a person’s name', () => {
+    const pack = ingestText('Controlli a San Vito dei Normanni Carovigno e Ostuni. Ha parlato Marissa Mayer.', 'it');
+    expect(named(pack, 'San Vito dei Normanni')?.type).toBe('place');
+    expect(named(pack, 'Carovigno')?.type).toBe('place');
+    expect(named(pack, 'Marissa Mayer')?.type).toBe('person');
+  });
+
+  it('reads a "Polo museale" named after its town as one body', () => {
+    expect(named(ingestText('Il Polo museale di Matera ha riaperto le sale.', 'it'), 'Polo museale di Matera')?.type).toBe('organization');
+  });
+
   it('parts a capitalised role of a region from the person who holds it', () => {
     const pack = ingestText('Alla cerimonia c’era il Presidente della Regione Basilicata Vito Bardi con gli studenti.', 'it');
     expect(named(pack, 'Regione Basilicata')).toBeDefined();
