@@ -632,7 +632,9 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     const placeName = isKnownPlace(entity.key) || !!countryCodeOf(entity.key);
     // A person's name comes first: "Tedesco" is Cosimo Tedesco's even beside "Omicidio Tedesco".
     const people = word ? [] : fullNames.filter((full) => starts(full) || ends(full));
-    const owners = people.length > 0 || placeName ? people : bodies.filter((body) => starts(body) || ends(body));
+    // A body's last word that the corpus also writes in lower case is that word ("security" of "Committee on Intelligence and Security").
+    const bodyMayOwn = !placeName && !(word && casing.lowercase.has(entity.key));
+    const owners = people.length > 0 || !bodyMayOwn ? people : bodies.filter((body) => starts(body) || ends(body));
     if (owners.length > 1 && owners === people && people.every((person) => ends(person))) {
       // A family name several people here share ("Tedesco" of Cosimo and Luca Tedesco) is a name of each:
       // the page it is read on decides which one it means.
