@@ -116,6 +116,9 @@ describe('shapes of names', () => {
     expect(named(pack, 'Brightwave Capital')?.aliases).toContain('Brightwave');
     expect(named(pack, 'Nordvik Senate')?.aliases).toContain('Senate');
     expect(named(pack, 'Slovenia')?.type).toBe('place');
+    // A last word the text also writes in lower case is that word.
+    const lowerCase = ingestText('The Committee on Fisheries and Security met. Security was tight, and security staff checked bags.');
+    expect(named(lowerCase, 'Committee on Fisheries and Security')?.aliases ?? []).not.toContain('Security');
   });
 
   it('gives a family name several people share to each of them, not to a third entity', () => {
