@@ -2,8 +2,9 @@
  * Pointer hover, in the manner of Wikipedia's page previews: resting on a highlight opens its
  * popover after a delay; leaving it (for somewhere other than the popover) closes the popover after
  * a grace time. No card opens while the reader selects text (a button held, or text selected) or
- * scrolls (until the page has been still a moment); a press elsewhere on the page closes the card,
- * and so does its highlight scrolling out of view.
+ * scrolls: a scroll drops a pending card, and only a pointer that moves opens one, never a name that
+ * slid under a still pointer. A press elsewhere on the page closes the card, and so does its
+ * highlight scrolling out of view.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Annotation } from './highlighter';
@@ -15,9 +16,6 @@ export interface HoverOptions {
   graceMs: number;
 }
 
-/** After a scroll the pointer rests on whatever slid under it, which the reader did not point at. */
-export const SCROLL_QUIET_MS = 250;
-
 export interface HoverTargets {
   /** The annotation under a point of the viewport, if any. */
   annotationAt(x: number, y: number): Annotation | null;
@@ -28,7 +26,8 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let hovered: Annotation | null = null;
-  let scrolledAt = -Infinity;
+  // Browsers send a pointermove when the page moves under a still pointer: the reader pointed at nothing.
+  let lastPoint = { x: NaN, y: NaN };
 
   const selecting = (event: PointerEvent) => event.buttons !== 0 || doc.getSelection()?.isCollapsed === false;
 
@@ -42,8 +41,10 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
     const event = pendingPointer;
     pendingPointer = null;
     if (!event || popover.contains(event.target)) return;
-    const still = performance.now() - scrolledAt >= SCROLL_QUIET_MS;
-    const annotation = still && !selecting(event) ? targets.annotationAt(event.clientX, event.clientY) : null;
+    const pointed = event.clientX !== lastPoint.x || event.clientY !== lastPoint.y;
+    lastPoint = { x: event.clientX, y: event.clientY };
+    const annotation = selecting(event) ? null : targets.annotationAt(event.clientX, event.clientY);
+    if (annotation && !pointed) return;
     if (annotation === hovered) return;
     hovered = annotation;
     clearTimeout(openTimer);
@@ -69,8 +70,9 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
   }
 
   function onScroll() {
-    scrolledAt = performance.now();
     clearTimeout(openTimer);
+    // The name whose card the scroll dropped opens again when the reader points at it.
+    if (!popover.anchor) hovered = null;
     const anchor = popover.anchor;
     if (!anchor) return;
     const rect = anchor.getRect();

@@ -24,7 +24,8 @@ export function EntityCard({ card, t, locale, onMore, children }: EntityCardProp
         </h2>
         <span class={`type type-${card.type}`}>{t(`type_${card.type}`)}</span>
       </header>
-      <div class="card-body">
+      {/* Focusable, so that the keyboard scrolls it too when it holds more than the card's height. */}
+      <div class="card-body" tabIndex={0} role="group" aria-labelledby="contesto-card-name">
         {card.description && <p class="description">{card.description}</p>}
         {otherNames.length > 0 && (
           <p class="aliases">

@@ -18,6 +18,12 @@ const test = base.extend<{ open(path: string): Promise<Page> }>({
   },
 });
 
+/** The page cannot see inside the popover, only that Contesto's host element covers part of the viewport. */
+function popoverCovers(): boolean {
+  for (let y = 10; y < innerHeight; y += 30) for (let x = 10; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.tagName === 'CONTESTO-POPOVER') return true;
+  return false;
+}
+
 describe('Contesto in Firefox', () => {
   test('highlights the gold entities of the demo page', async ({ open }) => {
     const page = await open('/demo.html');
@@ -52,15 +58,23 @@ describe('Contesto in Firefox', () => {
     const page = await open('/demo.html');
     const point = (await page.evaluate(centreOfHighlight, 'John Kirby'))!;
     await page.mouse.move(point.x, point.y);
-    // The page cannot see inside the popover, only that Contesto's host element now covers part of the viewport.
-    const popoverShown = () =>
-      page.evaluate(() => {
-        for (let y = 10; y < innerHeight; y += 30) for (let x = 10; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.tagName === 'CONTESTO-POPOVER') return true;
-        return false;
-      });
+    const popoverShown = () => page.evaluate(popoverCovers);
     await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(popoverShown).toBe(false);
+    await page.close();
+  });
+
+  test('opens a card for a name in a headline and one under a link stretched over its teaser', async ({ open }) => {
+    const page = await open('/reading.html');
+    const popoverShown = () => page.evaluate(popoverCovers);
+    for (const name of ['Pyongyang', 'Kremlin']) {
+      const point = (await page.evaluate(centreOfHighlight, name))!;
+      await page.mouse.move(point.x, point.y);
+      await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(popoverShown).toBe(false);
+    }
     await page.close();
   });
 

@@ -100,8 +100,6 @@ describe('a card that keeps out of the way', () => {
         },
         [index, at] as const,
       );
-      // No card for what slides under the pointer while the page scrolls: point once it is still.
-      await page.waitForTimeout(400);
       await page.mouse.move(point.x, point.y);
       await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain('United States');
       const line = await page.evaluate(({ x, y }) => {

@@ -112,7 +112,8 @@ describe('the side panel', () => {
   test('opens an entity with its events in date order, related entities, sources and notes', async ({ panel }) => {
     const korea = entityNamed('North Korea');
     await panel.locator(`li[data-entity-id="${korea.id}"] .details`).click();
-    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe(korea.name);
+    // Named in the reader's language (the browser's, English here), as the popover names it.
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe(korea.names?.en?.[0] ?? korea.name);
     const dates = await panel.locator('.entity-view .timeline time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
     const expected = pack.events.filter((event) => event.entities.includes(korea.id)).map((event) => event.date);
     expect(dates).toEqual([...expected].sort());
