@@ -88,7 +88,7 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
         offset(6),
         flip({ padding: 8, fallbackPlacements: ['top-start'], fallbackStrategy: 'bestFit' }),
         shift({ padding: 8 }),
-        size({ padding: 8, apply: ({ availableHeight }) => void (box.style.maxHeight = `${Math.max(0, Math.floor(availableHeight))}px`) }),
+        size({ padding: 8, apply: ({ availableHeight }) => box.style.setProperty('--room', `${Math.max(0, Math.floor(availableHeight))}px`) }),
       ],
     }).then(({ x, y }) => {
       box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
@@ -126,8 +126,8 @@ export async function createPopover(ctx: ContentScriptContext, doc: Document, ac
         view = { status: 'error', message: (error as Error).message };
       }
       if (mine !== ticket) return;
-      // The stylesheet's cap until placing measures the room beside the line.
-      box.style.maxHeight = '';
+      // The card's full height until placing measures the room beside the line.
+      box.style.removeProperty('--room');
       if (view.status === 'ready') box.setAttribute('aria-label', t('popoverLabel', view.card.name));
       if (view.status === 'ambiguous') box.setAttribute('aria-label', t('popoverLabel', view.label));
       paint(anchor, view);
