@@ -1,11 +1,11 @@
 /**
  * `npx tsx scripts/screenshots.ts` (after `npm run build`): the README's pictures of the
- * popover, the side panel and the popup, taken in headless Chromium on the demo page with a few
- * notes, written to docs/screenshots/*.png.
+ * popover (on the Italian demo page and on an English page), the side panel, the popup and the
+ * reader's settings, taken in headless Chromium with a few notes, written to docs/screenshots/*.png.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { bundledPack, fixtureServer, highlightCentre, waitForHighlights, withPopoverRoot } from '../tests/e2e/harness';
+import { bundledPack, fixtureServer, highlightCentre, waitForHighlights, withPopoverRoot } from '../tests/e2e/page-probes';
 import { launchChromium } from './lib/browsers';
 
 const OUT = 'docs/screenshots';
@@ -19,6 +19,26 @@ const extensionPage = async (path: string, width: number, height: number): Promi
   await page.goto(`chrome-extension://${chromium.extensionId}/${path}`);
   return page;
 };
+/** Hovers a name and pictures the card with the line it explains. */
+async function popoverPicture(page: Page, name: string, file: string): Promise<void> {
+  const point = await highlightCentre(page, name);
+  await page.mouse.move(point.x - 2, point.y);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForTimeout(900);
+  const box = await withPopoverRoot<{ x: number; y: number; width: number; height: number }>(
+    page,
+    `function () {
+    const r = this.querySelector('.popover').getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }`,
+  );
+  if (!box) throw new Error(`No card opened on ${name}.`);
+  const top = Math.max(0, Math.min(point.y - 40, box.y) - 20);
+  const bottom = Math.max(point.y + 30, box.y + box.height + 20);
+  await page.screenshot({ path: `${OUT}/${file}`, clip: { x: Math.max(0, box.x - 320), y: top, width: box.width + 480, height: bottom - top } });
+  await page.keyboard.press('Escape');
+}
+
 const send = (page: Page, type: string, payload: unknown) => page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
 
 try {
@@ -64,20 +84,13 @@ try {
   await page.evaluate(() => getSelection()!.removeAllRanges());
   console.log(`Selection note on “${selection.slice(0, 60)}…”`);
 
-  // The popover over its highlight.
+  // The popover over its highlight: on the Italian demo page, and on an English page, where an entity of the Italian corpus shows its English name.
   await page.waitForFunction(() => CSS.highlights.get('contesto-note')?.size === 1);
-  const point = await highlightCentre(page, 'Andrey Rudenko');
-  await page.mouse.move(point.x, point.y);
-  await page.waitForTimeout(900);
-  const box = await withPopoverRoot<{ x: number; y: number; width: number; height: number }>(
-    page,
-    `function () {
-    const r = this.querySelector('.popover').getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }`,
-  );
-  const top = Math.max(0, Math.min(point.y - 40, box!.y) - 20);
-  await page.screenshot({ path: `${OUT}/popover.png`, clip: { x: Math.max(0, box!.x - 320), y: top, width: box!.width + 480, height: box!.y + box!.height + 20 - top } });
+  await popoverPicture(page, 'Andrey Rudenko', 'popover.png');
+  const english = await chromium.context.newPage();
+  await english.goto(`${server.origin}/english-context.html`);
+  await waitForHighlights(english);
+  await popoverPicture(english, 'North Korea', 'popover-english.png');
 
   const panel = await extensionPage(`sidepanel.html?tab=${tabId}`, 400, 900);
   await panel.locator('.entity-rows li').first().waitFor();
@@ -90,7 +103,11 @@ try {
   const popup = await extensionPage(`popup.html?tab=${tabId}`, 440, 720);
   await popup.locator('li.note').first().waitFor();
   await popup.screenshot({ path: `${OUT}/popup.png` });
-  console.log(`Screenshots in ${OUT}/: popover.png, sidepanel.png, sidepanel-entity.png, popup.png`);
+
+  const options = await extensionPage('options.html', 760, 900);
+  await options.locator('section.settings fieldset').first().waitFor();
+  await options.locator('section.settings').screenshot({ path: `${OUT}/settings.png` });
+  console.log(`Screenshots in ${OUT}/: popover.png, popover-english.png, sidepanel.png, sidepanel-entity.png, popup.png, settings.png`);
 } finally {
   await chromium.close();
   await server.close();

@@ -1,28 +1,13 @@
-/** Shared set-up for the real-browser tests: fixture server and browsers (as Vitest fixtures), demo page, page probes. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+/** Shared set-up for the real-browser tests: the fixture server and the browsers as Vitest fixtures, and hovering until the card shows. */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { test as base, expect } from 'vitest';
-import { parsePack, type Pack } from '@/core/pack';
 import { launchChromium, launchFirefox, type ChromiumWithExtension, type FirefoxWithExtension } from '@/scripts/lib/browsers';
-import { demoPageHtml } from '@/scripts/lib/demo-page';
-import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
+import { fixtureServer, highlightCentre, popoverText, type FixtureServer } from './page-probes';
 
-export const FIXTURE_PAGES = resolve('tests/fixtures/pages');
-
-export async function bundledPack(): Promise<Pack> {
-  return parsePack(await readFile('.generated/bundled-pack.json', 'utf8'));
-}
-
-/** Serves the fixture pages and, at /demo.html, the demo page made from the bundled corpus. */
-export async function fixtureServer(): Promise<StaticServer & { requested: string[] }> {
-  const server = await serveStatic(FIXTURE_PAGES);
-  server.routes.set('/demo.html', ['text/html; charset=utf-8', demoPageHtml(await bundledPack())]);
-  return Object.assign(server, { requested: [] as string[] });
-}
-
-export type FixtureServer = Awaited<ReturnType<typeof fixtureServer>>;
+export * from './page-probes';
 
 /**
  * Each test file gets one fixture server and one browser of each kind it asks for, started on
@@ -58,131 +43,9 @@ function perFile<T>(start: () => Promise<T>, stop: (value: T) => Promise<unknown
   ];
 }
 
-/*
- * What the tests read in the page, as functions evaluated there (self-contained: Playwright and
- * Puppeteer send their source), so that the Chromium and the Firefox tests read highlights alike.
- */
-
-/** Highlighted text per type, read from CSS.highlights as the page sees it. */
-export function readHighlights(): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('contesto-')) result[name.slice(9)] = [...highlight].map((range) => (range as Range).toString());
-  }
-  return result;
-}
-
-/** True once Contesto has highlighted something. */
-export function hasHighlights(): boolean {
-  return [...CSS.highlights.keys()].some((name) => name.startsWith('contesto-'));
-}
-
-/** Scrolls the first highlighted range whose text is `wanted` into view; the centre of its first client rect, or null. */
-export function centreOfHighlight(wanted: string): { x: number; y: number } | null {
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('contesto-')) continue;
-    for (const range of highlight as unknown as Iterable<Range>) {
-      if (range.toString() !== wanted) continue;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0];
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-  }
-  return null;
-}
-
-export function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(readHighlights);
-}
-
-export async function waitForHighlights(page: Page, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(hasHighlights, null, { timeout });
-}
-
-/** Counts how often each string occurs in `texts`. */
-export function tally(texts: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
-  return counts;
-}
-
-/** Centre of the first client rect of the first highlighted range whose text is `text`. */
-export async function highlightCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(centreOfHighlight, text);
-  if (!point) throw new Error(`No highlight reads "${text}"`);
-  return point;
-}
-
 /** Hovers the highlight that reads `text` and waits for the popover to show `expected`. */
 export async function hoverForPopover(page: Page, text: string, expected = text): Promise<void> {
   const point = await highlightCentre(page, text);
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain(expected);
-}
-
-/**
- * The popover lives in a closed shadow root that page scripts cannot reach; the test reaches
- * it the way DevTools does, through the protocol (DOM.getDocument with pierce).
- */
-export async function withPopoverRoot<T>(page: Page, fn: string): Promise<T | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const host = findNode(root, (node) => node.nodeName === 'CONTESTO-POPOVER');
-    const shadow = host?.shadowRoots?.[0];
-    if (!shadow) return null;
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: fn, returnByValue: true, awaitPromise: true });
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-interface ProtocolNode {
-  nodeName: string;
-  backendNodeId: number;
-  children?: ProtocolNode[];
-  shadowRoots?: ProtocolNode[];
-  contentDocument?: ProtocolNode;
-}
-
-function findNode(node: ProtocolNode, wanted: (node: ProtocolNode) => boolean): ProtocolNode | undefined {
-  if (wanted(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findNode(child, wanted);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The popover's visible text, or null when it is closed. */
-export function popoverText(page: Page): Promise<string | null> {
-  return withPopoverRoot<string | null>(
-    page,
-    `function () {
-    const box = this.querySelector('.popover');
-    return box && !box.hidden ? box.innerText : null;
-  }`,
-  );
-}
-
-/**
- * Runs an expression in the content script's isolated world of the page's main frame (where
- * `chrome.runtime` is Contesto's), as code inside the content script would, and returns its value.
- */
-export async function inContentScript<T>(page: Page, extensionId: string, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const world = contexts.find((context) => context.origin === `chrome-extension://${extensionId}` && !context.auxData?.isDefault);
-    if (!world) throw new Error('The content script has no isolated world in this page.');
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return result.value as T;
-  } finally {
-    await cdp.detach();
-  }
 }
