@@ -24,6 +24,16 @@ function popoverCovers(): boolean {
   return false;
 }
 
+/** Points at a name, waits for its card, closes it with Esc. */
+async function openAndCloseCard(page: Page, name: string): Promise<void> {
+  const point = (await page.evaluate(centreOfHighlight, name))!;
+  await page.mouse.move(point.x, point.y);
+  const popoverShown = () => page.evaluate(popoverCovers);
+  await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect.poll(popoverShown).toBe(false);
+}
+
 describe('Contesto in Firefox', () => {
   test('highlights the gold entities of the demo page', async ({ open }) => {
     const page = await open('/demo.html');
@@ -56,25 +66,13 @@ describe('Contesto in Firefox', () => {
 
   test('opens the popover on hover and closes it with Esc', async ({ open }) => {
     const page = await open('/demo.html');
-    const point = (await page.evaluate(centreOfHighlight, 'John Kirby'))!;
-    await page.mouse.move(point.x, point.y);
-    const popoverShown = () => page.evaluate(popoverCovers);
-    await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(popoverShown).toBe(false);
+    await openAndCloseCard(page, 'John Kirby');
     await page.close();
   });
 
   test('opens a card for a name in a headline and one under a link stretched over its teaser', async ({ open }) => {
     const page = await open('/reading.html');
-    const popoverShown = () => page.evaluate(popoverCovers);
-    for (const name of ['Pyongyang', 'Kremlin']) {
-      const point = (await page.evaluate(centreOfHighlight, name))!;
-      await page.mouse.move(point.x, point.y);
-      await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
-      await page.keyboard.press('Escape');
-      await expect.poll(popoverShown).toBe(false);
-    }
+    for (const name of ['Pyongyang', 'Kremlin']) await openAndCloseCard(page, name);
     await page.close();
   });
 

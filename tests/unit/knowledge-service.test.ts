@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createKnowledgeService, type Platform } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
 import { createRouter } from '@/services/router';
-import { seedBundledPack } from '@/storage/packs';
-import { openDatabase, type ContestoDatabase } from '@/storage/schema';
-import { samplePack } from './helpers/packs';
+import { seededDatabases } from './helpers/database';
 
-const dbs: ContestoDatabase[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const seededDatabase = seededDatabases('service');
 
 async function service() {
-  const db = openDatabase(`service-${Math.random()}`);
-  dbs.push(db);
-  await seedBundledPack(db, samplePack(), 'f');
+  const db = await seededDatabase();
   const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en-US' };
   const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers };
   const router = createRouter(handlers, Promise.resolve());

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RequestType } from '@/core/messages';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
@@ -8,9 +8,8 @@ import { createPacksService } from '@/services/packs-service';
 import { createPageService } from '@/services/page-service';
 import { createRouter, type Sender } from '@/services/router';
 import { addNote } from '@/storage/notes';
-import { seedBundledPack } from '@/storage/packs';
-import { openDatabase, type ContestoDatabase } from '@/storage/schema';
-import { samplePack } from './helpers/packs';
+import type { ContestoDatabase } from '@/storage/schema';
+import { seededDatabases } from './helpers/database';
 import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
 
 const PAGE = 'https://news.example/article';
@@ -20,16 +19,11 @@ const FROM_EXTENSION: Sender = { context: 'extension' };
 
 const VALID = validRequests(PAGE);
 
-const dbs: ContestoDatabase[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const seededDatabase = seededDatabases('senders');
 
 /** The background's whole contract over a seeded store, with one selection note on another page. */
 async function background() {
-  const db = openDatabase(`senders-${Math.random()}`);
-  dbs.push(db);
-  await seedBundledPack(db, samplePack(), 'f');
+  const db = await seededDatabase();
   const elsewhere = await addNote(db, { target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
   const handlers = {
     ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
