@@ -36,8 +36,8 @@ const POSSESSIVE = /['’ʼ]s$/i;
 const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|made|style|era|bound|linked|controlled|affiliated|sponsored|inspired|friendly|wide|related|speaking)$/i;
 /** A lower-case word before an apostrophe is an elided article or preposition: "l’", "dell’", "d’". */
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
-/** The same at a sentence's start: "L’Europa", "Dell’Onu". Not "D’" ("D’Alema" is a name), nor a town's own article ("L’Aquila"). */
-const CAPITAL_ELISION = /^((?:L|Un|Dell|All|Nell|Dall|Sull|Quest|Quell)['’ʼ])(?=\p{Lu})/u;
+/** The same at a sentence's start: "L’Europa", "L’assessore Brandi". Not "D’" ("D’Alema" is a name), nor a town's own article ("L’Aquila"). */
+const CAPITAL_ELISION = /^((?:L|Un|Dell|All|Nell|Dall|Sull|Quest|Quell)['’ʼ])(?=\p{L})/u;
 const OPENING = /[“«"‘(]\s*$/;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 /** A name written with a lower-case particle joined to it: "al-Qaeda", "el-Sisi", "d’Alema" is already capitalised. */

@@ -263,7 +263,12 @@ describe('the type of each name, one rule per sentence written for it', () => {
     ],
     ['reads ordinary Italian words capitalised together in mid-sentence as an organisation', 'Ieri i militanti di Sinistra Unita hanno sfilato in centro.', 'it', { 'Sinistra Unita': 'organization' }],
     ['keeps a town whose name begins with a word when a sentence opens with it', 'Villa Castelli ospita la sagra del grano.', 'it', { 'Villa Castelli': 'place' }],
-    ['sets aside an elided article that opens a sentence, but not a town’s own', 'L’Austria chiude i valichi. Dopo il sisma L’Aquila si rialza.', 'it', { Austria: 'place', 'L’Aquila': 'place' }],
+    [
+      'sets aside an elided article that opens a sentence, before a name or a role, but not a town’s own',
+      'L’Austria chiude i valichi. Dopo il sisma L’Aquila si rialza. L’assessore Vinciguerra ha risposto.',
+      'it',
+      { Austria: 'place', 'L’Aquila': 'place', Vinciguerra: 'person' },
+    ],
     [
       'parts two towns written side by side, but never a person’s name',
       'Controlli a San Vito dei Normanni Carovigno e Ostuni. Ha parlato Marissa Mayer.',
