@@ -21,3 +21,16 @@ export async function pageLanguage(doc: Document, detect: DetectLanguage = brows
   const text = (doc.querySelector('article, main') ?? doc.body)?.textContent?.trim().slice(0, SAMPLE_LENGTH);
   return text ? detect(text).catch(() => undefined) : undefined;
 }
+
+/**
+ * The page's language, worked out once per address (a single-page app may change it) rather than on
+ * every card: detection reads the page's text.
+ */
+export function pageLanguageOnce(doc: Document, detect?: DetectLanguage): () => Promise<string | undefined> {
+  let known: { url: string; language: Promise<string | undefined> } | undefined;
+  return () => {
+    const url = doc.location?.href ?? '';
+    if (known?.url !== url) known = { url, language: pageLanguage(doc, detect) };
+    return known.language;
+  };
+}

@@ -77,7 +77,8 @@ const DEMONYM_ENDING = /(?:ian|ish|ese|ean|ic)$/;
 /** A name is a few words of ordinary length; a longer run or an over-long token is not a name. */
 const MAX_NAME_WORDS = 8;
 const MAX_NAME_WORD_LENGTH = 40;
-const WEBSITE = /\.(?:it|com|org|net|eu|info|news)$/u;
+/** A token that ends in a dot and letters is a site's name: the tokenizer reads no other word of that shape. */
+const WEBSITE = /\.\p{L}+$/u;
 
 /** Five letters or more, ending in a vowel: the shape of most Italian family names. */
 const ITALIAN_FAMILY_NAME = /^\p{Lu}\p{Ll}{3,}[aeiou]$/u;

@@ -4,7 +4,7 @@ import { createAnnotator, type Annotator } from '@/annotator/annotator';
 import { createBadgeReporter } from '@/annotator/badge-reporter';
 import type { Highlighter } from '@/annotator/highlighter';
 import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
-import { pageLanguage } from '@/annotator/page-language';
+import { pageLanguageOnce } from '@/annotator/page-language';
 import { createPopover } from '@/annotator/popover';
 import { createTabServer } from '@/annotator/tab-server';
 import { loadMatcher } from '@/core/match';
@@ -22,6 +22,7 @@ export default defineContentScript({
     let notes: NotesLayer | undefined;
     // What the extension's questions are answered about: kept while a new dictionary loads, gone when Contesto is off.
     let shown: Highlighter | undefined;
+    const languageOfPage = pageLanguageOnce(document);
     const badge = createBadgeReporter((entities) => void request('page/entities-changed', { entities }).catch(() => {}));
     const answerTab = createTabServer(document, () => shown);
 
@@ -44,7 +45,7 @@ export default defineContentScript({
       annotator?.destroy();
       runningWith = JSON.stringify(settings);
       const popover = await createPopover(ctx, document, {
-        loadCard: async (entityId) => request('entity/card', { entityId, lang: await pageLanguage(document) }),
+        loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
       });
