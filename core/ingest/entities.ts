@@ -29,6 +29,7 @@ import {
   PORTFOLIO_CUES,
   ROLE_CUES,
   STREET_WORDS,
+  SURNAME_PARTICLES,
 } from './lexicon';
 import { countryCodeOf } from './gazetteer';
 import { isAdjectival, isKnownPlace } from './places';
@@ -416,6 +417,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       description = context.text.slice(tokens[roleStart]!.start, tokens[Math.min(first, last + 1) - 1]!.end);
     } else if (
       (functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) &&
+      !opensFamilyName(tokens, first, last, context) &&
       !(first < last && isKnownPlace(context.text.slice(token.start, tokens[last]!.end)))
     ) {
       // An article that belongs to a town's name stays: "The Hague", "La Spezia", "Los Angeles".
@@ -433,7 +435,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (span.length === 1 && span[0]!.text.length === 1) return undefined;
   const surfaceOf = (words: Token[]) => context.text.slice(words[0]!.start, words.at(-1)!.end);
   let concept = knownConcept(surfaceOf(span), context.thesaurus);
-  if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded)) {
+  if (!concept && span[0]!.initial && !context.casing.capitalisedMidSentence.has(span[0]!.folded) && !opensFamilyName(tokens, first, last, context)) {
     // A capitalised first word of a sentence is a name only if the corpus capitalises it elsewhere.
     // A headline's first word that the gazetteers know as a town is kept: "Bitritto: sorpresi a rubare rame".
     const knownTown =
@@ -512,6 +514,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (Object.keys(votes).length === 0) {
     const commonWords = words.every((token) => isCommonWord(token.folded, context.lang) || isAdjectival(token));
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
+    // "De Gregori", "Van Gogh": a capitalised particle and a name are a family name.
+    else if (span.length === 2 && span[0]!.capitalised && SURNAME_PARTICLES.has(span[0]!.folded)) addVote(votes, 'person', WEIGHT.nameShape);
     else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !commonWords) addVote(votes, 'person', WEIGHT.nameShape);
     // Italian capitalises no heading or title of a work, so ordinary words capitalised together in
     // mid-sentence name a body: "Forza Nuova", "Protezione Civile" (English title case says less).
@@ -525,6 +529,19 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // "Bidognetti", "Picone"); the lone bodies it names mostly do not ("Enel", "Digos", "Asl").
   if (lone && context.lang === 'it' && ITALIAN_FAMILY_NAME.test(span[0]!.text) && !isKnownPlace(span[0]!.text)) addVote(votes, 'person', WEIGHT.familyNameShape);
   return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
+}
+
+/**
+ * "De Gregori rivisita…", "il cantante De Gregori", "Di Maio ha detto": a capitalised particle
+ * before a capitalised name opens a family name, unless what follows is a word ("Del Governo") or,
+ * where a sentence opens with "from", a place ("Da Roma arriva…").
+ */
+function opensFamilyName(tokens: Token[], index: number, last: number, context: RecognitionContext): boolean {
+  const particle = tokens[index]!;
+  const name = tokens[index + 1];
+  if (index >= last || !name || !particle.capitalised || particle.shouted || !SURNAME_PARTICLES.has(particle.folded)) return false;
+  const fromPlace = particle.initial && !OF_CONNECTORS.has(particle.folded) && isKnownPlace(name.text);
+  return name.capitalised && !name.shouted && !fromPlace && !isCommonWord(name.folded, context.lang) && !CONNECTORS.has(name.folded);
 }
 
 /** Words that open the name of something named after a person: streets, institutions, places, titles. */

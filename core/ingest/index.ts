@@ -27,7 +27,7 @@ import { dominantType, mergeVotes, recognizeEntities, type DocumentEntity, type 
 import { IngestError, type IngestFailure } from './errors';
 import { countryCodeOf, countryDescription, countryNamesByLanguage } from './gazetteer';
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
-import { FUNCTION_WORDS } from './lexicon';
+import { FUNCTION_WORDS, SURNAME_PARTICLES } from './lexicon';
 import { compileMatcher, loadMatcher, type Match } from '../match';
 import { sentencesOf } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
@@ -255,7 +255,11 @@ function familyNameOf(name: string, hasRole: boolean, casing: Casing): string[] 
   const word = isCommonWord(folded) || casing.lowercase.has(folded);
   // Only for a person by evidence (a known given name, a role), never for a country: "Korea" of "Gallup Korea".
   const evidence = isGivenName(foldAlias(words[0]!)) || hasRole;
-  return words.length >= 2 && evidence && !countryCodeOf(last) && /^\p{Lu}\p{Ll}{3,}$/u.test(last) && !word ? [last] : [];
+  if (!(words.length >= 2 && evidence && !countryCodeOf(last) && /^\p{Lu}\p{Ll}{3,}$/u.test(last) && !word)) return [];
+  // "Di Maio" of "Luigi Di Maio": a capitalised particle belongs to the family name; "De Gregori" is one already.
+  const particle = words.at(-2)!;
+  if (!/^\p{Lu}/u.test(particle) || !SURNAME_PARTICLES.has(foldAlias(particle))) return [last];
+  return words.length >= 3 ? [`${particle} ${last}`] : [];
 }
 
 /** Full names before short forms, words before acronyms, then the most used, then the longest. */

@@ -13,6 +13,9 @@ const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 export const CONNECTORS = words(`
   di del della dello dei degli delle dell d de da van von der den du of y bin ibn bint`);
 
+/** Particles that open a family name when capitalised: "De Gregori", "Di Maio", "Van Gogh", "Von Trapp". */
+export const SURNAME_PARTICLES = words(`de di del della dello da dal van von du der`);
+
 /** The connectors that mean "of" (not "from", as in "Leonardo da Vinci"). */
 export const OF_CONNECTORS = words(`di del della dello dei degli delle dell of`);
 

@@ -33,6 +33,22 @@ describe('names apart from titles', () => {
   });
 });
 
+describe('family names that open with a particle', () => {
+  it('keeps a capitalised particle in the name, at a sentence’s start and after a role, and in the family name taken as an alias', () => {
+    const pack = ingestText('Di Lauro ha risposto che la gara resta aperta. Ieri il cantante De Lucchi ha parlato con Marco Del Vasto. De Lucchi ha detto: «Ci saremo».', 'it');
+    const names = pack.entities.map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['De Lucchi', 'Marco Del Vasto']));
+    expect(named(pack, 'Marco Del Vasto')?.aliases).toContain('Del Vasto');
+    expect(pack.entities.flatMap((entity) => entity.aliases)).not.toEqual(expect.arrayContaining(['Lucchi', 'Vasto', 'Lauro']));
+    expect(named(pack, 'De Lucchi')?.type).toBe('person');
+  });
+
+  it('reads a sentence that opens with "from" and a place as the place', () => {
+    const pack = ingestText('Da Taranto arriva la nave. Dal Perù arrivano i ministri.', 'it');
+    expect(typed(pack)).toEqual(['place Perù', 'place Taranto']);
+  });
+});
+
 describe('things that are not names', () => {
   it('drops demonyms, groups and their compounds', () => {
     const pack = ingestText('Kenyan and Peruvian officials met Buddhist monks and North Korean envoys. Many Hungarians and Norwegians watched, with African-American leaders.');
