@@ -15,6 +15,7 @@ import {
   INNER_TITLES,
   INSTITUTION_CONNECTORS,
   INSTITUTIONS,
+  IN_THE,
   PLACE_CONNECTORS,
   MAKERS,
   OF_CONNECTORS,
@@ -122,6 +123,8 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
   for (const [left, right] of coordinated) {
     shareType(left, right);
     shareType(right, left);
+    // "Sergio e Marco Quarta", "Anna and Luke Hart": a given name before another person of the same shape shares their family name.
+    if (left.tokens.length === 1 && isGivenName(left.tokens[0]!.folded) && right.tokens.length > 1 && isGivenName(right.tokens[0]!.folded)) addVote(left.votes, 'person', WEIGHT.givenName);
   }
   return groupOccurrences(occurrences, context.casing, context.lang);
 }
@@ -527,7 +530,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   if (lone) addVote(votes, 'organization', WEIGHT.loneName);
   // Italian news writes people by family name, and Italian family names end in a vowel ("Vendola",
   // "Bidognetti", "Picone"); the lone bodies it names mostly do not ("Enel", "Digos", "Asl").
-  if (lone && context.lang === 'it' && ITALIAN_FAMILY_NAME.test(span[0]!.text) && !isKnownPlace(span[0]!.text)) addVote(votes, 'person', WEIGHT.familyNameShape);
+  const inThe = !!previous && IN_THE.has(previous.folded);
+  if (lone && context.lang === 'it' && ITALIAN_FAMILY_NAME.test(span[0]!.text) && !isKnownPlace(span[0]!.text) && !inThe) addVote(votes, 'person', WEIGHT.familyNameShape);
   return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
 }
 
@@ -569,10 +573,14 @@ function collectContextVotes(tokens: Token[], start: number, text: string, votes
   if (PLACE_PREPOSITIONS.has(previous.folded)) addVote(votes, 'place', WEIGHT.preposition);
   if (STREET_WORDS.has(previous.folded)) addVote(votes, 'place', WEIGHT.streetWord);
   if (CONNECTORS.has(previous.folded)) {
-    const container = tokens.slice(Math.max(0, start - 4), start - 1).find((token) => PLACE_CUES.has(token.folded) || ORIGIN_NOUNS.has(token.folded) || AGE.test(token.folded));
-    if (container) addVote(votes, 'place', WEIGHT.placeContainer);
+    const before = tokens.slice(Math.max(0, start - 4), start - 1);
+    const at = before.findIndex((token) => PLACE_CUES.has(token.folded) || ORIGIN_NOUNS.has(token.folded) || AGE.test(token.folded));
+    // "è stato lanciato da Carla": a participle between them says the word was a verb, not a container.
+    if (at >= 0 && !before.slice(at + 1).some((token) => PARTICIPLE.test(token.folded))) addVote(votes, 'place', WEIGHT.placeContainer);
   }
 }
+
+const PARTICIPLE = /^\p{L}{3,}(?:at|it|ut)[aeio]$/u;
 
 /** "un 32enne di Sannicandro", "a 45-year-old from Leeds": where a person is from is a place. */
 const AGE = /^\d{1,3}(?:enne|-year-old)$/;

@@ -118,7 +118,10 @@ export const PLACE_CUES = words(`
   valley lake river mount port residents inhabitants citizens`);
 
 /** Bare prepositions that precede places: "a Mosca", "in Ucraina", "at Leeds". */
-export const PLACE_PREPOSITIONS = words(`a ad in da at near`);
+export const PLACE_PREPOSITIONS = words(`a ad in da at near nel nello nella nei negli nelle`);
+
+/** "nel Gargano", "nello Ionio": "in the" stands before places and bodies, never before a person's family name. */
+export const IN_THE = words(`nel nello nella nei negli nelle`);
 
 /** Coordinations that give both sides one type: "Zaporozhye e Kherson". */
 export const COORDINATORS = words(`e ed o and or &`);

@@ -291,6 +291,18 @@ describe('the type of each name, one rule per sentence written for it', () => {
       'it',
       { 'San Vito dei Normanni': 'place', Carovigno: 'place', 'Marissa Mayer': 'person' },
     ],
+    [
+      'reads a name after "nel" or "nella" as a place, never as a family name',
+      'Frane nel Cilento e allagamenti nella Valdichiana: la Regione stanzia i fondi.',
+      'it',
+      { Cilento: 'place', Valdichiana: 'place' },
+    ],
+    [
+      'reads a given name coordinated with a full name as a person of that family',
+      'L’appello è stato lanciato da Carla e Giorgio Montesano, i due fratelli titolari del bar.',
+      'it',
+      { Carla: 'person', 'Giorgio Montesano': 'person' },
+    ],
     ['parts a town from the family name after "sindaco di"', 'Una lettera è arrivata al sindaco di Brindisi Marzano dai commercianti del centro.', 'it', { Brindisi: 'place', Marzano: 'person' }],
   ])('%s', (_rule, text, lang, types) => {
     const pack = ingestText(text, lang);
