@@ -53,6 +53,8 @@ export interface DocumentEntity {
   loneOccurrences?: number;
   /** Written at least once after a street word ("via Piccinni"): a street, whoever it is named after. */
   street?: boolean;
+  /** The gazetteers know the name: one piece of evidence for the entity, however often it is written. */
+  inGazetteer?: boolean;
 }
 
 export interface RecognitionContext {
@@ -67,6 +69,8 @@ interface Occurrence {
   lone: boolean;
   /** Right after a street word: "via Piccinni". */
   street?: boolean;
+  /** Its place vote came from the gazetteers alone. */
+  inGazetteer?: boolean;
   surface: string;
   tokens: Token[];
   concept?: Concept;
@@ -205,7 +209,7 @@ function knownInShouting(tokens: Token[], start: number, context: RecognitionCon
     if (!type) continue;
     const votes: TypeVotes = {};
     addVote(votes, type, concept ? WEIGHT.known : WEIGHT.gazetteer);
-    return { occurrence: { surface, tokens: span, concept, votes, lone: false }, end };
+    return { occurrence: { surface, tokens: span, concept, votes, lone: false, inGazetteer: !concept }, end };
   }
   return undefined;
 }
@@ -408,6 +412,11 @@ function spanEnd(tokens: Token[], start: number, text: string): number {
 function refineSpan(tokens: Token[], start: number, end: number, context: RecognitionContext, affiliation = false): Occurrence | undefined {
   const calendar = calendarWordsOf(context.lang);
   const votes: TypeVotes = {};
+  let inGazetteer = false;
+  const gazetteerVote = () => {
+    addVote(votes, 'place', WEIGHT.gazetteer);
+    inGazetteer = true;
+  };
   let description: string | undefined;
   let first = start;
   let last = end;
@@ -447,9 +456,9 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
       !isCommonWord(span[0]!.folded, context.lang) &&
       !context.casing.lowercase.has(span[0]!.folded) &&
       !functionWordsOf(context.lang).has(span[0]!.folded);
-    if (knownTown) addVote(votes, 'place', WEIGHT.gazetteer);
+    if (knownTown) gazetteerVote();
     // "Torre a Mare", "Villa Castelli": a town whose name starts with a word is not that word plus a name.
-    else if (span.length > 1 && isKnownPlace(surfaceOf(span))) addVote(votes, 'place', WEIGHT.gazetteer);
+    else if (span.length > 1 && isKnownPlace(surfaceOf(span))) gazetteerVote();
     // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark"), and so
     // is a word that opens a quotation: "Camusso: «…»" names its speaker.
     else if (
@@ -496,7 +505,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // What a title is of ("Snapchat CEO") is an organisation or a place; a place name says which.
   if (affiliation && !concept) addVote(votes, 'organization', WEIGHT.affiliation);
   // "Progress", "Swords" and "Rich" are towns somewhere: an ordinary word alone is no evidence of one.
-  if (!concept && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded, context.lang))) addVote(votes, 'place', WEIGHT.gazetteer);
+  if (!concept && !inGazetteer && isKnownPlace(surfaceOf(span)) && !(words.length === 1 && isCommonWord(words[0]!.folded, context.lang))) gazetteerVote();
   const previous = tokens[startIndex - 1];
   const street = !!previous && STREET_WORDS.has(previous.folded) && !previous.capitalised;
   // "Cosimo Tedesco", "Lello Di Bari": a name that opens with a given name is a person's, unless
@@ -505,7 +514,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // are often Italian words ("Cosimo Tedesco", "Marco Rossi").
   const givenThenName = words.length > 1 && isGivenName(words[0]!.folded) && (isGivenName(words[1]!.folded) || !isCommonWord(words[1]!.folded));
   if (!concept && givenThenName && !span[0]!.acronym && !street && !isKnownPlace(surfaceOf(span))) addVote(votes, 'person', WEIGHT.givenName);
-  collectContextVotes(tokens, startIndex, context.text, votes);
+  // "in Mnangagwa's removal": the preposition governs what the possessive qualifies, not the name.
+  if (!span.at(-1)!.possessive) collectContextVotes(tokens, startIndex, context.text, votes);
   if (speaks(context.text, span.at(-1)!.end)) addVote(votes, 'person', WEIGHT.speaker);
   // A lone word after a role is its holder ("il sindaco Decaro"); before one it may be a headline's
   // subject ("Bergamo, il sindaco inaugura …"): only full names take an apposition as evidence.
@@ -532,7 +542,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   // "Bidognetti", "Picone"); the lone bodies it names mostly do not ("Enel", "Digos", "Asl").
   const inThe = !!previous && IN_THE.has(previous.folded);
   if (lone && context.lang === 'it' && ITALIAN_FAMILY_NAME.test(span[0]!.text) && !isKnownPlace(span[0]!.text) && !inThe) addVote(votes, 'person', WEIGHT.familyNameShape);
-  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street };
+  return { surface: surfaceOf(span), tokens: span, concept, votes, description: description ?? before ?? after?.text, lone, street, inGazetteer };
 }
 
 /**
@@ -618,6 +628,9 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     }
     entity.surfaces.set(occurrence.surface, (entity.surfaces.get(occurrence.surface) ?? 0) + 1);
     mergeVotes(entity.votes, occurrence.votes);
+    // "President Obama" five times against a town called Obama: the gazetteer speaks once per name.
+    if (occurrence.inGazetteer && entity.inGazetteer) addVote(entity.votes, 'place', -WEIGHT.gazetteer);
+    entity.inGazetteer ||= occurrence.inGazetteer;
     entity.description ??= occurrence.description;
     if (occurrence.lone) entity.loneOccurrences = (entity.loneOccurrences ?? 0) + 1;
     if (occurrence.street) entity.street = true;
@@ -676,7 +689,7 @@ function groupOccurrences(occurrences: Occurrence[], casing: Casing, lang: strin
     if (owners.length !== 1) continue;
     // Many family names are towns too ("Fontana", "Conte"): the gazetteer alone is no evidence against
     // the person, but a town written as one ("a Brindisi", "di Brindisi") stays the town.
-    if (dominantType(entity.votes) === 'place' && (entity.votes.place ?? 0) > WEIGHT.gazetteer * mentionsOf(entity)) continue;
+    if (dominantType(entity.votes) === 'place' && (entity.votes.place ?? 0) > (entity.inGazetteer ? WEIGHT.gazetteer : 0)) continue;
     join(entity, owners[0]!);
   }
   for (const entity of byKey.values()) {

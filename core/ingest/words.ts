@@ -10,9 +10,17 @@ import italianWords from './data/italian-words.json';
 
 let common: Set<string> | undefined;
 let italian: Set<string> | undefined;
+let properNames: Set<string> | undefined;
 
-/** Plural, past and -ing forms are read back to the dictionary's base form. */
+/**
+ * Plural, past, -ing and comparative forms are read back to the dictionary's base form. Comparatives
+ * only of words ending in e or y ("later", "earlier"): "-er" on other words makes family names ("Carter", "Walker").
+ */
 const INFLECTIONS: [RegExp, string][] = [
+  [/ier$/, 'y'],
+  [/iest$/, 'y'],
+  [/er$/, 'e'],
+  [/est$/, 'e'],
   [/ies$/, 'y'],
   [/es$/, ''],
   [/s$/, ''],
@@ -34,7 +42,9 @@ export function isCommonWord(folded: string, lang?: string): boolean {
   common ??= new Set(words.common.split('\n'));
   if (common.has(folded)) return true;
   if (lang === 'it' && (italian ??= new Set(italianWords.common.split('\n'))).has(folded)) return true;
-  return INFLECTIONS.some(([ending, base]) => ending.test(folded) && common!.has(folded.replace(ending, base)));
+  // A form the dictionary knows as a proper name is that name, not an inflection ("Dover", "Oliver").
+  properNames ??= new Set(words.names.split('\n'));
+  return !properNames.has(folded) && INFLECTIONS.some(([ending, base]) => ending.test(folded) && common!.has(folded.replace(ending, base)));
 }
 
 let given: Set<string> | undefined;

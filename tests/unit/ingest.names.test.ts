@@ -50,6 +50,11 @@ describe('family names that open with a particle', () => {
 });
 
 describe('things that are not names', () => {
+  it('sets aside a comparative that opens a sentence', () => {
+    const pack = ingestText('Senator Ruth Okafor spoke first. Later Okafor left the chamber. Earlier Okafor had voted.');
+    expect(typed(pack)).toEqual(['person Ruth Okafor']);
+  });
+
   it('drops demonyms, groups and their compounds', () => {
     const pack = ingestText('Kenyan and Peruvian officials met Buddhist monks and North Korean envoys. Many Hungarians and Norwegians watched, with African-American leaders.');
     expect(typed(pack)).toEqual([]);
@@ -302,6 +307,12 @@ describe('the type of each name, one rule per sentence written for it', () => {
       'L’appello è stato lanciato da Carla e Giorgio Montesano, i due fratelli titolari del bar.',
       'it',
       { Carla: 'person', 'Giorgio Montesano': 'person' },
+    ],
+    [
+      'reads a family name a role introduces as the person however often a town of that name is written, and a possessive after a preposition as no place',
+      'Chancellor Harlow opened the summit on Monday. Critics said Harlow had ignored the unions. Few leaders stand up to Harlow, and Harlow knows it.\n\nIn Harlow’s speech there was little new.',
+      'en',
+      { Harlow: 'person' },
     ],
     ['parts a town from the family name after "sindaco di"', 'Una lettera è arrivata al sindaco di Brindisi Marzano dai commercianti del centro.', 'it', { Brindisi: 'place', Marzano: 'person' }],
   ])('%s', (_rule, text, lang, types) => {
