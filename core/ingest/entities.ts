@@ -311,7 +311,7 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
         ];
   }
   for (let index = start + 1; index <= end; index++) {
-    if (!isTitle(tokens[index]!)) continue;
+    if (!isTitle(tokens[index]!) || namesBody(tokens, index, end)) continue;
     // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
     let affiliationEnd = index - 1;
     const portfolio = (token: Token) => !token.acronym && isCommonWord(token.folded, context.lang) && !ORGANIZATION_CUES.has(token.folded);
@@ -356,6 +356,11 @@ function splitAtOfPlace(tokens: Token[], start: number, end: number, context: Re
     return undefined;
   }
   return undefined;
+}
+
+/** "General Assembly", "Chief Council": a title before nothing but kinds of body names the body. */
+function namesBody(tokens: Token[], title: number, end: number): boolean {
+  return end > title && tokens.slice(title + 1, end + 1).every((token) => ORGANIZATION_CUES.has(token.folded));
 }
 
 /** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
@@ -422,7 +427,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let last = end;
   while (first <= last) {
     const token = tokens[first]!;
-    if (ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) {
+    if ((ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) && !namesBody(tokens, first, last)) {
       addVote(votes, 'person', WEIGHT.role);
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;

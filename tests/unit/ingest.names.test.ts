@@ -14,6 +14,12 @@ describe('names apart from titles', () => {
     expect(pack.entities.map((entity) => entity.name)).not.toContain('Moldova President Anton Weller');
   });
 
+  it('reads a title before nothing but a kind of body as the body’s name', () => {
+    const pack = ingestText('The envoy addressed the Synod General Council in Geneva. General Okoye was not there.');
+    expect(typed(pack)).toEqual(expect.arrayContaining(['organization Synod General Council', 'person Okoye']));
+    expect(pack.entities.map((entity) => entity.name)).not.toContain('Council');
+  });
+
   it('reads a portfolio before the title as part of the title', () => {
     const pack = ingestText('Defence Minister Carla Dunmore visited the base. Dunmore later spoke to reporters.');
     expect(typed(pack)).toEqual(['person Carla Dunmore']);
