@@ -8,6 +8,7 @@ import { foldAlias } from '../normalize';
 import type { NamesByLanguage } from '../names';
 import { isKnownPlace } from './places';
 import { isCommonWord } from './words';
+import { memoized } from './memo';
 import af from 'i18n-iso-countries/langs/af.json';
 import am from 'i18n-iso-countries/langs/am.json';
 import ar from 'i18n-iso-countries/langs/ar.json';
@@ -110,16 +111,14 @@ function countryIndex(): Map<string, string> {
  * The alpha-2 code of the country this surface form names, if any. An all-capitals form is also
  * tried as an alpha-3 code (USA → US), never as an alpha-2 code: "IT", "IN" and "DE" are words.
  */
-export function countryCodeOf(surface: string): string | undefined {
+export const countryCodeOf = memoized((surface: string): string | undefined => {
   const byName = countryIndex().get(foldAlias(surface));
   if (byName) return byName;
   return /^\p{Lu}{3}$/u.test(surface) ? countries.alpha3ToAlpha2(surface) : undefined;
-}
+});
 
 /** Every name of the country in every registered language, but those that name a city in English or Italian. */
-export function countryNames(code: string): string[] {
-  return Object.values(countryNamesByLanguage(code)).flat();
-}
+export const countryNames = memoized((code: string): string[] => Object.values(countryNamesByLanguage(code)).flat());
 
 /** The same names by language, as the gazetteer knows each name's language. */
 export function countryNamesByLanguage(code: string): NamesByLanguage {

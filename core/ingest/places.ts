@@ -7,6 +7,7 @@
 import english from 'i18n-iso-countries/langs/en.json';
 import { foldAlias } from '../normalize';
 import places from './data/places.json';
+import { memoized } from './memo';
 import type { Token } from './tokens';
 
 let placeNames: Set<string> | undefined;
@@ -41,13 +42,13 @@ const REGIONS = [
 /** "North America", "Africa occidentale": a compass word and a region or country is a region. */
 const COMPASS = /^(?:north|south|east|west|central|northern|southern|eastern|western|latin|sub-saharan|nord|sud|est|ovest|centrale|settentrionale|meridionale|orientale|occidentale)$/;
 
-export function isKnownPlace(surface: string): boolean {
+export const isKnownPlace = memoized((surface: string): boolean => {
   placeNames ??= new Set([...places.names.split('\n'), ...REGIONS, ...Object.values(english.countries).flat().map(foldAlias)]);
   const folded = foldAlias(surface);
   if (placeNames.has(folded)) return true;
   const words = folded.split(' ');
   return words.length === 2 && (COMPASS.test(words[0]!) ? placeNames.has(words[1]!) : COMPASS.test(words[1]!) && placeNames.has(words[0]!));
-}
+});
 
 const CONTINENTS = ['africa', 'america', 'asia', 'europe', 'oceania', 'antarctica', 'australasia', 'arabia', 'scandinavia', 'caucasus', 'balkans'];
 /** Demonyms not made by a suffix from their country's English name. */
