@@ -8,6 +8,7 @@ import type { EntityType } from '../pack';
 import { knownConcept, type Concept, type Thesaurus } from './aliases';
 import { describeAfter, describeBefore } from './describe';
 import {
+  ARTICLE_PARTICLES,
   calendarWordsOf,
   CONNECTORS,
   COORDINATORS,
@@ -311,7 +312,7 @@ function spanParts(tokens: Token[], start: number, end: number, context: Recogni
         ];
   }
   for (let index = start + 1; index <= end; index++) {
-    if (!isTitle(tokens[index]!) || namesBody(tokens, index, end)) continue;
+    if (!isTitle(tokens[index]!) || namesBody(tokens, index, end, text)) continue;
     // A portfolio word may stand before the title ("Foreign Secretary", "Defence Minister"): it is part of the title.
     let affiliationEnd = index - 1;
     const portfolio = (token: Token) => !token.acronym && isCommonWord(token.folded, context.lang) && !ORGANIZATION_CUES.has(token.folded);
@@ -358,9 +359,17 @@ function splitAtOfPlace(tokens: Token[], start: number, end: number, context: Re
   return undefined;
 }
 
-/** "General Assembly", "Chief Council": a title before nothing but kinds of body names the body. */
-function namesBody(tokens: Token[], title: number, end: number): boolean {
-  return end > title && tokens.slice(title + 1, end + 1).every((token) => ORGANIZATION_CUES.has(token.folded));
+/**
+ * "General Assembly": a title before nothing but kinds of body names the body. "Capo di Leuca":
+ * a title that is also a place word, before a known place, names a place.
+ */
+function namesBody(tokens: Token[], title: number, end: number, text: string): boolean {
+  if (end <= title) return false;
+  const rest = tokens.slice(title + 1, end + 1);
+  if (rest.every((token) => ORGANIZATION_CUES.has(token.folded))) return true;
+  const place = rest.findIndex((token) => !CONNECTORS.has(token.folded));
+  const surface = (from: Token) => text.slice(from.start, rest.at(-1)!.end);
+  return PLACE_HEAD_WORDS.has(tokens[title]!.folded) && place >= 0 && (isKnownPlace(surface(tokens[title]!)) || isKnownPlace(surface(rest[place]!)));
 }
 
 /** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
@@ -427,7 +436,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let last = end;
   while (first <= last) {
     const token = tokens[first]!;
-    if ((ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) && !namesBody(tokens, first, last)) {
+    if ((ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) && !namesBody(tokens, first, last, context.text)) {
       addVote(votes, 'person', WEIGHT.role);
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;
@@ -467,7 +476,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     // A given name opening a sentence is kept, even one that is also a word ("Maria", "Mark"), and so
     // is a word that opens a quotation: "Camusso: «…»" names its speaker.
     else if (
-      (span.length === 1 && !speaks(context.text, span[0]!.end)) ||
+      (span.length === 1 && !speaks(context.text, span[0]!.end) && !opensCoordinatedNames(tokens, first)) ||
       context.casing.lowercase.has(span[0]!.folded) ||
       (isCommonWord(span[0]!.folded, context.lang) && !isGivenName(span[0]!.folded)) ||
       isHeadlineParticiple(span[0]!, context.lang)
@@ -559,8 +568,15 @@ function opensFamilyName(tokens: Token[], index: number, last: number, context: 
   const particle = tokens[index]!;
   const name = tokens[index + 1];
   if (index >= last || !name || !particle.capitalised || particle.shouted || !SURNAME_PARTICLES.has(particle.folded)) return false;
+  if (particle.initial && ARTICLE_PARTICLES.has(particle.folded)) return false;
   const fromPlace = particle.initial && !OF_CONNECTORS.has(particle.folded) && isKnownPlace(name.text);
   return name.capitalised && !name.shouted && !fromPlace && !isCommonWord(name.folded, context.lang) && !CONNECTORS.has(name.folded);
+}
+
+/** "Gianfranco e Giuseppe Gatto, …": a sentence that opens with a given name coordinated with another names two people. */
+function opensCoordinatedNames(tokens: Token[], index: number): boolean {
+  const [given, coordinator, other] = [tokens[index]!, tokens[index + 1], tokens[index + 2]];
+  return isGivenName(given.folded) && !!coordinator && COORDINATORS.has(coordinator.folded) && !!other?.capitalised && isGivenName(other.folded);
 }
 
 /** Words that open the name of something named after a person: streets, institutions, places, titles. */

@@ -14,7 +14,10 @@ export const CONNECTORS = words(`
   di del della dello dei degli delle dell d de da van von der den du of y bin ibn bint`);
 
 /** Particles that open a family name when capitalised: "De Gregori", "Di Maio", "Van Gogh", "Von Trapp". */
-export const SURNAME_PARTICLES = words(`de di del della dello da dal van von du der`);
+export const SURNAME_PARTICLES = words(`de di del della dello da dal van von du der lo la li`);
+
+/** The particles that are also articles: a family name's only in mid-sentence ("Ignazio La Russa", "viale Lo Re"), never "La Regione …". */
+export const ARTICLE_PARTICLES = words(`lo la li`);
 
 /** The connectors that mean "of" (not "from", as in "Leonardo da Vinci"). */
 export const OF_CONNECTORS = words(`di del della dello dei degli delle dell of`);
@@ -88,7 +91,7 @@ export const PLACE_NAME_WORDS = words(`
 export const PLACE_HEAD_WORDS = words(`
   piazza via viale corso largo ponte stazione aeroporto lungomare quartiere rione mare golfo isola monte
   castello castel palazzo certosa villa chiesa basilica cattedrale duomo teatro stadio parco porta torre fontana
-  abbazia convento santuario anfiteatro`);
+  abbazia convento santuario anfiteatro capo cape`);
 
 /** Makers whose name, followed by a model, makes a product, not an entity: "Fiat Punto", "Ford Kuga". */
 export const MAKERS = words(`

@@ -1,6 +1,7 @@
 /** Words with offsets, and the corpus-wide casing facts the recogniser relies on. */
 import { foldAlias } from '../normalize';
 import { isKnownPlace } from './places';
+import { isGivenName } from './words';
 import type { Sentence } from './sentences';
 
 export interface Token {
@@ -26,10 +27,10 @@ export interface AnalysedSentence extends Sentence {
 /**
  * A word: a website's name first ("Repubblica.it"), an abbreviation that ends a company's or a person's name
  * with its full stop ("Co.", "Inc.", "Jr."), dotted capitals ("U.S.", "H.W.", an initial "F." before a capitalised word), then
- * letters and digits joined by hyphens and apostrophes ("Jong-un", "O'Brien", "dell'Onu").
+ * an old truncated preposition inside a name ("Castrignano de' Greci"), letters and digits joined by hyphens and apostrophes ("Jong-un", "O'Brien", "dell'Onu").
  */
 const WORD =
-  /[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:it|com|org|net|eu|info|news)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr)\.(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
+  /[\p{L}\p{N}][\p{L}\p{N}-]*\.(?:it|com|org|net|eu|info|news)(?![\p{L}\p{N}]|\.[\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:Co|Inc|Ltd|Corp|Bros|Jr|Sr)\.(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|\p{Lu}\.(?=[ \t\u00A0]+\p{Lu})|(?<![\p{L}\p{N}])(?:de|da|ne)['’ʼ](?=[ \t\u00A0]+\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:[-‐‑'’ʼ][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*/gu;
 /** The English possessive: "Mugabe's" is Mugabe. */
 const POSSESSIVE = /['’ʼ]s$/i;
 /** "London-based", "Islamist-led": an adjective made from a name; the name is read apart from it. */
@@ -84,12 +85,24 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
     if (compound) {
       push(word.slice(0, compound.index), start);
       push(word.slice(compound.index + 1), start + compound.index + 1);
+    } else if (isRouteBetweenPlaces(word)) {
+      for (const part of word.matchAll(/[^-‐‑]+/g)) push(part[0], start + part.index);
     } else {
       push(word, start);
     }
   }
   markShouting(tokens);
   return tokens;
+}
+
+/**
+ * "la Maglie-Poggiardo", "Bari-Taranto": towns joined by hyphens name a road, a line or a match
+ * between them, and each is read apart. Not a place whose own name is hyphenated ("Emilia-Romagna"),
+ * nor given names that are also towns somewhere ("Jean-Pierre").
+ */
+function isRouteBetweenPlaces(word: string): boolean {
+  const parts = word.split(/[-‐‑]/);
+  return parts.length > 1 && !isKnownPlace(word) && parts.every((part) => part.length >= 3 && CAPITAL.test(part) && isKnownPlace(part) && !isGivenName(foldAlias(part)));
 }
 
 /**

@@ -49,6 +49,12 @@ describe('family names that open with a particle', () => {
     expect(named(pack, 'De Lucchi')?.type).toBe('person');
   });
 
+  it('reads an article as a particle only in mid-sentence', () => {
+    const pack = ingestText('Ieri Ignazio La Valle ha parlato in aula. La Regione ha risposto subito.', 'it');
+    expect(typed(pack)).toEqual(['person Ignazio La Valle']);
+    expect(named(pack, 'Ignazio La Valle')?.aliases).toContain('La Valle');
+  });
+
   it('reads a sentence that opens with "from" and a place as the place', () => {
     const pack = ingestText('Da Taranto arriva la nave. Dal Perù arrivano i ministri.', 'it');
     expect(typed(pack)).toEqual(['place Perù', 'place Taranto']);
@@ -319,6 +325,19 @@ describe('the type of each name, one rule per sentence written for it', () => {
       'Chancellor Harlow opened the summit on Monday. Critics said Harlow had ignored the unions. Few leaders stand up to Harlow, and Harlow knows it.\n\nIn Harlow’s speech there was little new.',
       'en',
       { Harlow: 'person' },
+    ],
+    [
+      'reads a truncated "de’" inside a town’s name, and towns joined by a hyphen each apart',
+      "La festa di Rocca de' Baldi è rinviata. Code sulla Lecco-Bergamo per un incidente.",
+      'it',
+      { "Rocca de' Baldi": 'place', Lecco: 'place', Bergamo: 'place' },
+    ],
+    ['reads a place word that is also a title, before a known place, as a place', 'Il mare mosso a Capo Rizzuto ha fermato i traghetti.', 'it', { 'Capo Rizzuto': 'place' }],
+    [
+      'reads a sentence that opens with a given name coordinated with a full name as two people',
+      'Lorenzo e Matteo Cavallaro, di 40 e 35 anni, sono stati fermati ieri.',
+      'it',
+      { Lorenzo: 'person', 'Matteo Cavallaro': 'person' },
     ],
     ['parts a town from the family name after "sindaco di"', 'Una lettera è arrivata al sindaco di Brindisi Marzano dai commercianti del centro.', 'it', { Brindisi: 'place', Marzano: 'person' }],
   ])('%s', (_rule, text, lang, types) => {
