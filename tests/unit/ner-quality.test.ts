@@ -7,8 +7,8 @@ import { ROOT } from '../fixtures/ingest/helpers';
 // The figures `npm run eval:ner` reports on the hand-made development set, held where they stand
 // (rounded down), so a change that makes extraction worse fails here. Raise them when it improves.
 const FLOOR = {
-  en: { precision: 0.89, recall: 0.92, typeAccuracy: 0.94 },
-  it: { precision: 0.83, recall: 0.8, typeAccuracy: 0.89 },
+  en: { precision: 0.9, recall: 0.93, typeAccuracy: 0.95 },
+  it: { precision: 0.85, recall: 0.82, typeAccuracy: 0.9 },
 };
 
 describe('extraction quality on real articles (tests/fixtures/gold)', () => {
