@@ -40,6 +40,7 @@ const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
 /** The same at a sentence's start: "L’Europa", "L’assessore Brandi". Not "D’" ("D’Alema" is a name), nor a town's own article ("L’Aquila"). */
 const CAPITAL_ELISION = /^((?:L|Un|Dell|All|Nell|Dall|Sull|Quest|Quell)['’ʼ])(?=\p{L})/u;
 const OPENING = /[“«"‘(]\s*$/;
+const HYPHEN = /[-‐‑]/;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 /** A name written with a lower-case particle joined to it: "al-Qaeda", "el-Sisi", "d’Alema" is already capitalised. */
 const PARTICLE_NAME = /^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|ben)[-‐‑]\p{Lu}/u;
@@ -73,7 +74,8 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
   for (const match of sentence.text.matchAll(WORD)) {
     let word = match[0];
     let start = sentence.start + match.index;
-    const elided = ELISION.exec(word)?.[1] ?? (isKnownPlace(word) ? undefined : CAPITAL_ELISION.exec(word)?.[1]);
+    const capitalElision = CAPITAL_ELISION.exec(word)?.[1];
+    const elided = ELISION.exec(word)?.[1] ?? (capitalElision && !isKnownPlace(word) ? capitalElision : undefined);
     if (elided) {
       const opensSentence = tokens.length === 0;
       push(elided, start);
@@ -81,11 +83,12 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
       word = word.slice(elided.length);
       start += elided.length;
     }
-    const compound = /[-‐‑]/.test(word) ? ADJECTIVAL_COMPOUND.exec(word) : null;
+    const hyphenated = HYPHEN.test(word);
+    const compound = hyphenated ? ADJECTIVAL_COMPOUND.exec(word) : null;
     if (compound) {
       push(word.slice(0, compound.index), start);
       push(word.slice(compound.index + 1), start + compound.index + 1);
-    } else if (isRouteBetweenPlaces(word)) {
+    } else if (hyphenated && isRouteBetweenPlaces(word)) {
       for (const part of word.matchAll(/[^-‐‑]+/g)) push(part[0], start + part.index);
     } else {
       push(word, start);
@@ -111,8 +114,9 @@ function isRouteBetweenPlaces(word: string): boolean {
  * ("SORPRESO A FASANO CON LA DROGA").
  */
 function markShouting(tokens: Token[]): void {
-  const isCaps = (token: Token) => token.text.length >= 2 && /^[\p{Lu}\p{N}\p{P}]+$/u.test(token.text) && /\p{Lu}/u.test(token.text);
-  const isUpper = (token: Token) => /^[\p{Lu}\p{N}\p{P}]+$/u.test(token.text) && /\p{Lu}/u.test(token.text);
+  // A token holds letters, digits, hyphens, apostrophes and dots: it is in capitals when upper-casing changes nothing and lower-casing does.
+  const isUpper = (token: Token) => token.text === token.text.toUpperCase() && token.text !== token.text.toLowerCase();
+  const isCaps = (token: Token) => token.text.length >= 2 && isUpper(token);
   const words = tokens.filter((token) => /\p{L}/u.test(token.text));
   const caps = words.filter(isCaps).length;
   if (caps >= 3 && caps >= words.length / 2) {
