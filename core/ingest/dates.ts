@@ -40,46 +40,17 @@ const DATE_HINTS: Record<string, RegExp> = {
   it: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:oggi|ieri|domani|dopodomani|stanotte|stasera|stamattina|stamane|fa|mese|mesi|anno|anni|weekend|mezzogiorno|mezzanotte|pomeriggio|sera|notte|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|lun|mer|gio|ven|sab|dom)\b|\b(?:scors|prossim|settiman|mattin|giorn|gennai|febbrai|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|luned|marted|mercoled|gioved|venerd|sabato|domenica)/i,
 };
 
-/** How far around a hint a date expression may reach ("dal 3 al 5 settembre del 2014"). */
-const WINDOW = 48;
-
-/**
- * The stretches of the sentence around its date hints, at word boundaries and merged where they
- * overlap: chrono's cost grows with the text it reads, and most of a long sentence holds no date.
- * The whole sentence for a language with no hints.
- */
-function windowsOf(sentence: string, lang: string): [number, number][] {
-  const hints = DATE_HINTS[lang];
-  if (!hints) return [[0, sentence.length]];
-  const windows: [number, number][] = [];
-  const found = [...sentence.matchAll(new RegExp(hints.source, 'gi'))];
-  // "may" is an English verb far more often than a month, which is written "May".
-  if (lang === 'en') found.push(...sentence.matchAll(/\bMay\b/g));
-  for (const hint of found.sort((a, b) => a.index - b.index)) {
-    let start = Math.max(0, hint.index - WINDOW);
-    let end = Math.min(sentence.length, hint.index + hint[0].length + WINDOW);
-    while (start > 0 && !/\s/.test(sentence[start - 1]!)) start--;
-    while (end < sentence.length && !/\s/.test(sentence[end]!)) end++;
-    const last = windows.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else windows.push([start, end]);
-  }
-  return windows;
-}
-
 export function findDates(sentence: string, lang: string, documentDate?: string): DateExpression[] {
+  // "may" is an English verb far more often than a month, which is written "May".
+  if (DATE_HINTS[lang] && !DATE_HINTS[lang].test(sentence) && !(lang === 'en' && /\bMay\b/.test(sentence))) return [];
   const parser = PARSERS[lang] ?? chrono.en.casual;
   const found: DateExpression[] = [];
   // chrono knows "l'anno" but not "l’anno": the typographic apostrophe is read as the plain one.
-  const plain = sentence.replaceAll('’', "'");
-  for (const [windowStart, windowEnd] of windowsOf(sentence, lang)) {
-    for (const result of parser.parse(plain.slice(windowStart, windowEnd), referenceDate(documentDate))) {
-      const start = windowStart + result.index;
-      // "4.2.8 December 2014": the day is the end of a version number.
-      if (VERSION_BEFORE.test(sentence.slice(0, start))) continue;
-      const date = normalise(result, documentDate);
-      if (date) found.push({ date, start, end: start + result.text.length });
-    }
+  for (const result of parser.parse(sentence.replaceAll('’', "'"), referenceDate(documentDate))) {
+    // "4.2.8 December 2014": the day is the end of a version number.
+    if (VERSION_BEFORE.test(sentence.slice(0, result.index))) continue;
+    const date = normalise(result, documentDate);
+    if (date) found.push({ date, start: result.index, end: result.index + result.text.length });
   }
   for (const match of sentence.matchAll(BARE_YEAR)) {
     const start = match.index + match[0].length - match[1]!.length;
