@@ -117,9 +117,9 @@ function markShouting(tokens: Token[]): void {
   // A token holds letters, digits, hyphens, apostrophes and dots: it is in capitals when upper-casing changes nothing and lower-casing does.
   const isUpper = (token: Token) => token.text === token.text.toUpperCase() && token.text !== token.text.toLowerCase();
   const isCaps = (token: Token) => token.text.length >= 2 && isUpper(token);
-  const words = tokens.filter((token) => /\p{L}/u.test(token.text));
-  const caps = words.filter(isCaps).length;
-  if (caps >= 3 && caps >= words.length / 2) {
+  const caps = tokens.filter(isCaps).length;
+  if (caps < 3) return;
+  if (caps >= tokens.filter((token) => /\p{L}/u.test(token.text)).length / 2) {
     for (const token of tokens) if (isUpper(token)) token.shouted = true;
     return;
   }
