@@ -20,7 +20,7 @@ import {
   type PackMention,
 } from '../pack';
 import { mergeNames, uniqueNames, type NamesByLanguage } from '../names';
-import { EMPTY_THESAURUS, parseThesaurus } from './aliases';
+import { EMPTY_THESAURUS, parseThesaurus, type Thesaurus } from './aliases';
 import { findDates } from './dates';
 import { parseDocument, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
 import { dominantType, mergeVotes, recognizeEntities, type DocumentEntity, type TypeVotes } from './entities';
@@ -28,9 +28,11 @@ import { IngestError, type IngestFailure } from './errors';
 import { countryCodeOf, countryDescription, countryNamesByLanguage } from './gazetteer';
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS, SURNAME_PARTICLES } from './lexicon';
-import { compileMatcher, loadMatcher, type Match } from '../match';
+import { compileMatcher, loadMatcher, type CompiledMatcher, type Match, type Matcher } from '../match';
 import { sentencesOf } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
+
+export { emptyCasing, recordCasing, type Casing } from './tokens';
 import { isCommonWord, isGivenName } from './words';
 
 export { parseThesaurus, type Thesaurus } from './aliases';
@@ -56,76 +58,116 @@ export interface IngestResult {
 
 const MAX_SUMMARY = 280;
 
-interface AnalysedDocument {
+/** A document read and split into sentences and words: what ingestion's later stages work on. */
+export interface AnalysedDocument {
   id: string;
   parsed: ParsedDocument;
   lang: string;
+  /** Hash of the text: a copied file is the same text under another name. */
+  textHash: string;
   sentences: AnalysedSentence[];
   /** Sentences the recogniser reads: all but a Title Case title, whose capitals say nothing. */
   recognisable: AnalysedSentence[];
   entities: DocumentEntity[];
 }
 
+/** What one document contributes to a pack once the corpus's entities are known. */
+export interface DocumentRecords {
+  document: PackDocument;
+  mentions: PackMention[];
+  events: PackEvent[];
+}
+
+/**
+ * The whole corpus in one pass, in the order of the documents' names. The stages below are the
+ * same steps, exported so that a large folder can be spread over threads (scripts/lib/parallel-ingest.ts)
+ * with the same result: read each document, drop copies, learn the corpus's casing, recognise each
+ * document's entities, merge them across documents, then each document's mentions and events.
+ */
 export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResult {
   const thesaurus = options.thesaurus ? parseThesaurus(options.thesaurus) : EMPTY_THESAURUS;
   const failures: IngestFailure[] = [];
   const documents: AnalysedDocument[] = [];
-  const ordered = [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const sourceOfText = new Map<string, string>();
-  for (const input of ordered) {
+  for (const input of byName(inputs)) {
     try {
-      const parsed = parseDocument(input, options.parseHtml);
-      const problem = recordProblem(DocumentSchema, { id: 'candidate', ...parsed }, 'the document');
-      if (problem) throw new IngestError(input.name, problem);
-      // A copied file says nothing new: the same text twice would count every mention twice.
-      const textHash = stableHash(parsed.text);
-      const original = sourceOfText.get(textHash);
-      if (original !== undefined) throw new IngestError(input.name, `same text as ${original}; skipped.`);
-      sourceOfText.set(textHash, input.name);
-      documents.push(analyse(parsed));
+      const document = readDocument(input, options.parseHtml);
+      const copyOf = copiedFrom(document, sourceOfText);
+      if (copyOf) throw copyOf;
+      documents.push(document);
     } catch (error) {
-      const message = error instanceof IngestError ? error.message : `${input.name}: ${(error as Error).message}`;
-      failures.push({ source: input.name, message });
+      failures.push(failureOf(input.name, error));
     }
   }
 
   const casing = emptyCasing();
   for (const document of documents) recordCasing(casing, document.recognisable);
-  for (const document of documents) {
-    document.entities = recognizeEntities(document.recognisable, { text: document.parsed.text, lang: document.lang, thesaurus, casing });
-  }
   // Each document's output is checked on its own, so one odd document is reported and the rest still make a pack.
   const valid = documents.filter((document) => {
-    const problem = documentProblem(document);
-    if (problem) failures.push({ source: document.parsed.source, message: `${document.parsed.source}: ${problem}` });
+    const problem = recogniseDocument(document, thesaurus, casing);
+    if (problem) failures.push(problem);
     return !problem;
   });
-
   const entities = mergeAcrossDocuments(valid, casing);
-  // Mentions come from the same matcher the extension runs on pages, so both agree on what a mention is.
-  const matcher = loadMatcher(compileMatcher(entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })))));
-  const mentions: PackMention[] = [];
-  const events: PackEvent[] = [];
-  for (const document of valid) {
-    const matches = matcher.find(document.parsed.text);
-    for (const match of matches) {
-      // The store shows a mention's sentence from these offsets, without splitting the document again.
-      const sentence = sentenceAt(document.sentences, match.start) ?? match;
-      mentions.push({ entityId: match.entityId, documentId: document.id, start: match.start, end: match.end, sentenceStart: sentence.start, sentenceEnd: sentence.end });
-    }
-    events.push(...eventsOf(document, matches));
-  }
+  const matcher = loadMatcher(entityMatcher(entities));
+  const records = valid.map((document) => recordsOf(document, matcher));
+  return { pack: assemblePack(records, entities, options.now), failures };
+}
 
-  const pack: Pack = {
+export const byName = (inputs: SourceInput[]) => [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+/** Parses, checks and analyses one document; throws an IngestError that names it when it cannot. */
+export function readDocument(input: SourceInput, parseHtml: HtmlParser): AnalysedDocument {
+  const parsed = parseDocument(input, parseHtml);
+  const problem = recordProblem(DocumentSchema, { id: 'candidate', ...parsed }, 'the document');
+  if (problem) throw new IngestError(input.name, problem);
+  return analyse(parsed);
+}
+
+/** A copied file says nothing new: the same text twice would count every mention twice. Remembers the first. */
+export function copiedFrom(document: AnalysedDocument, sourceOfText: Map<string, string>): IngestError | undefined {
+  const original = sourceOfText.get(document.textHash);
+  if (original !== undefined) return new IngestError(document.parsed.source, `same text as ${original}; skipped.`);
+  sourceOfText.set(document.textHash, document.parsed.source);
+  return undefined;
+}
+
+export function failureOf(source: string, error: unknown): IngestFailure {
+  return { source, message: error instanceof IngestError ? error.message : `${source}: ${(error as Error).message}` };
+}
+
+/** Finds the document's entities, given the corpus's casing; returns the failure when the pack would refuse one. */
+export function recogniseDocument(document: AnalysedDocument, thesaurus: Thesaurus, casing: Casing): IngestFailure | undefined {
+  document.entities = recognizeEntities(document.recognisable, { text: document.parsed.text, lang: document.lang, thesaurus, casing });
+  const problem = documentProblem(document);
+  return problem ? { source: document.parsed.source, message: `${document.parsed.source}: ${problem}` } : undefined;
+}
+
+/** Mentions come from the same matcher the extension runs on pages, so both agree on what a mention is. */
+export function entityMatcher(entities: PackEntity[]): CompiledMatcher {
+  return compileMatcher(entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type }))));
+}
+
+export function recordsOf(document: AnalysedDocument, matcher: Matcher): DocumentRecords {
+  const matches = matcher.find(document.parsed.text);
+  const mentions = matches.map((match): PackMention => {
+    // The store shows a mention's sentence from these offsets, without splitting the document again.
+    const sentence = sentenceAt(document.sentences, match.start) ?? match;
+    return { entityId: match.entityId, documentId: document.id, start: match.start, end: match.end, sentenceStart: sentence.start, sentenceEnd: sentence.end };
+  });
+  return { document: packDocument(document), mentions, events: eventsOf(document, matches) };
+}
+
+export function assemblePack(records: DocumentRecords[], entities: PackEntity[], now = new Date()): Pack {
+  return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
-    generatedAt: (options.now ?? new Date()).toISOString(),
-    documents: valid.map(packDocument),
+    generatedAt: now.toISOString(),
+    documents: records.map((record) => record.document),
     entities,
-    events,
-    mentions,
+    events: records.flatMap((record) => record.events),
+    mentions: records.flatMap((record) => record.mentions),
   };
-  return { pack, failures };
 }
 
 function analyse(parsed: ParsedDocument): AnalysedDocument {
@@ -133,7 +175,7 @@ function analyse(parsed: ParsedDocument): AnalysedDocument {
   const sentences = sentencesOf(parsed.text, lang).map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }));
   const titleEnd = parsed.title.length;
   const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text) && !CREDIT_LINE.test(sentence.text));
-  return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, sentences, recognisable, entities: [] };
+  return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, textHash: stableHash(parsed.text), sentences, recognisable, entities: [] };
 }
 
 /** "06/11/14 | Cronaca |", "Home › Politica › Esteri": a page's trail or list header, not prose. */
@@ -175,7 +217,7 @@ interface EntityGroup {
  * one joins the best-supported group. A lone word that is the short form of exactly one person
  * elsewhere ("Kim") joins that person. Linear in the number of document entities.
  */
-function mergeAcrossDocuments(documents: AnalysedDocument[], casing: Casing): PackEntity[] {
+export function mergeAcrossDocuments(documents: Pick<AnalysedDocument, 'lang' | 'entities'>[], casing: Casing): PackEntity[] {
   const groups = new Map<string, EntityGroup[]>();
   const untyped: DocumentEntity[] = [];
   const languageOf = new Map(documents.flatMap((document) => document.entities.map((entity) => [entity, document.lang] as const)));
