@@ -1,16 +1,16 @@
 /**
  * Builds a knowledge pack from a folder of documents:
  *   tsx scripts/kb.ts <corpus-dir> --out <file>
- * Reads every .txt/.md/.html under the folder (recursively), with the bundled thesaurus
+ * Reads every .txt/.md/.html under the folder (recursively), on every core of the machine, with the bundled thesaurus
  * (corpus/aliases.tsv) and the folder's own aliases.tsv on top of it if there is one.
  * A document that cannot be read is reported by name and skipped; the exit code is 1 only when
  * no document could be read.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { DOMParser } from 'linkedom';
-import { formatOf, ingest, type SourceInput } from '../core/ingest';
+import { formatOf, type SourceInput } from '../core/ingest';
 import { parsePack } from '../core/pack';
+import { ingestInParallel } from './lib/parallel-ingest';
 
 const THESAURUS_FILE = 'aliases.tsv';
 
@@ -23,6 +23,16 @@ async function readCorpus(folder: string): Promise<SourceInput[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile() && formatOf(entry.name)).map((entry) => join(entry.parentPath, entry.name));
   return Promise.all(files.map(async (file) => ({ name: relative(folder, file), content: new Uint8Array(await readFile(file)) })));
+}
+
+let lastShown = 0;
+/** One line, redrawn at most ten times a second: every document is read, recognised and matched. */
+function showProgress(done: number, total: number) {
+  if (done < total && performance.now() - lastShown < 100) return;
+  lastShown = performance.now();
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((done / total) * 100)}% (${Math.ceil(done / 3)} of ${total / 3} documents)`);
 }
 
 async function main(): Promise<number> {
@@ -44,9 +54,8 @@ async function main(): Promise<number> {
   const bundled = join(import.meta.dirname, '..', 'corpus', THESAURUS_FILE);
   const own = resolve(folder, THESAURUS_FILE) === resolve(bundled) ? undefined : await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
   const thesaurus = [await readFile(bundled, 'utf8'), own].filter(Boolean).join('\n');
-  const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-
-  const { pack, failures } = ingest(inputs, { thesaurus, parseHtml });
+  const { pack, failures } = await ingestInParallel(inputs, { thesaurus, onProgress: process.stderr.isTTY ? showProgress : undefined });
+  if (process.stderr.isTTY) process.stderr.write('\n');
   for (const failure of failures) console.error(`Skipped ${failure.message}`);
   if (pack.documents.length === 0) {
     console.error(inputs.length ? `No document in ${folder} could be read; no pack written.` : `No .txt, .md or .html document in ${folder}; no pack written.`);

@@ -92,7 +92,7 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   for (const input of byName(inputs)) {
     try {
       const document = readDocument(input, options.parseHtml);
-      const copyOf = copiedFrom(document, sourceOfText);
+      const copyOf = copiedFrom(document.parsed.source, document.textHash, sourceOfText);
       if (copyOf) throw copyOf;
       documents.push(document);
     } catch (error) {
@@ -125,10 +125,10 @@ export function readDocument(input: SourceInput, parseHtml: HtmlParser): Analyse
 }
 
 /** A copied file says nothing new: the same text twice would count every mention twice. Remembers the first. */
-export function copiedFrom(document: AnalysedDocument, sourceOfText: Map<string, string>): IngestError | undefined {
-  const original = sourceOfText.get(document.textHash);
-  if (original !== undefined) return new IngestError(document.parsed.source, `same text as ${original}; skipped.`);
-  sourceOfText.set(document.textHash, document.parsed.source);
+export function copiedFrom(source: string, textHash: string, sourceOfText: Map<string, string>): IngestError | undefined {
+  const original = sourceOfText.get(textHash);
+  if (original !== undefined) return new IngestError(source, `same text as ${original}; skipped.`);
+  sourceOfText.set(textHash, source);
   return undefined;
 }
 

@@ -1,0 +1,129 @@
+/**
+ * Ingestion of a large folder spread over threads, with the same pack as ingest() in one thread:
+ * the documents are shared out in name order, each share is read, cleaned of copies, recognised
+ * and matched where it was read, and only what the whole corpus decides (which texts are copies,
+ * the casing of words, the merged entities, the matcher) passes between threads. This thread takes
+ * a share too. Node only (worker_threads): the extension ingests in one thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { assemblePack, byName, copiedFrom, entityMatcher, mergeAcrossDocuments, type IngestFailure, type IngestResult, type SourceInput } from '../../core/ingest';
+import { IngestShard, type CasingWords, type Numbered, type ReadSummary, type Recognised } from './ingest-shard';
+import type { DocumentRecords } from '../../core/ingest';
+import type { CompiledMatcher } from '../../core/match';
+import type { ShardReply, ShardRequest } from './ingest-worker';
+
+export interface ParallelOptions {
+  thesaurus?: string;
+  /** Threads to use, this one included; defaults to the machine's cores. */
+  threads?: number;
+  now?: Date;
+  /** Steps done of `total`: three per document (read, recognised, matched); a skipped document counts as done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Below this many documents per thread, starting a worker (and its gazetteers) costs more than it saves. */
+const DOCUMENTS_PER_THREAD = 150;
+
+const WORKER_SOURCE = new URL('./ingest-worker.ts', import.meta.url);
+
+interface Shard {
+  read(inputs: Numbered<SourceInput>[]): Promise<ReadSummary>;
+  casing(copies: number[]): Promise<CasingWords>;
+  recognise(casing: CasingWords): Promise<Recognised>;
+  records(matcher: CompiledMatcher): Promise<Numbered<DocumentRecords>[]>;
+  close(): Promise<void>;
+}
+
+export async function ingestInParallel(inputs: SourceInput[], options: ParallelOptions = {}): Promise<IngestResult> {
+  const ordered = byName(inputs).map((value, index) => ({ index, value }));
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(ordered.length / DOCUMENTS_PER_THREAD)));
+  let done = 0;
+  const tick = (count = 1) => options.onProgress?.((done += count), ordered.length * 3);
+  const shards: Shard[] = [localShard(options.thesaurus, tick), ...Array.from({ length: threads - 1 }, () => workerShard(options.thesaurus, tick))];
+  try {
+    const shares = shards.map((_, share) => ordered.filter(({ index }) => index % shards.length === share));
+    const reads = await Promise.all(shards.map((shard, share) => shard.read(shares[share]!)));
+
+    // Which texts are copies is decided in the folder's order, as ingest() decides it.
+    const failures: Numbered<IngestFailure>[] = reads.flatMap((summary) => summary.failures);
+    const sourceOfText = new Map<string, string>();
+    const copies: number[] = [];
+    for (const { index, value } of inOrder(reads.flatMap((summary) => summary.read))) {
+      const copy = copiedFrom(value.source, value.textHash, sourceOfText);
+      if (copy) {
+        copies.push(index);
+        failures.push({ index, value: { source: value.source, message: copy.message } });
+      }
+    }
+    tick(2 * failures.length); // what cannot be read or is a copy has no later stage to wait for
+    const casings = await Promise.all(shards.map((shard) => shard.casing(copies)));
+    const casing = {
+      capitalisedMidSentence: [...new Set(casings.flatMap((words) => words.capitalisedMidSentence))],
+      lowercase: [...new Set(casings.flatMap((words) => words.lowercase))],
+    };
+
+    const recognised = await Promise.all(shards.map((shard) => shard.recognise(casing)));
+    const problems = inOrder(recognised.flatMap((result) => result.failures));
+    tick(problems.length);
+    const documents = inOrder(recognised.flatMap((result) => result.documents)).map(({ value }) => value);
+    const entities = mergeAcrossDocuments(documents, { capitalisedMidSentence: new Set(casing.capitalisedMidSentence), lowercase: new Set(casing.lowercase) });
+    const matcher = entityMatcher(entities);
+    const records = inOrder((await Promise.all(shards.map((shard) => shard.records(matcher)))).flat()).map(({ value }) => value);
+
+    return { pack: assemblePack(records, entities, options.now), failures: [...inOrder(failures), ...problems].map(({ value }) => value) };
+  } finally {
+    await Promise.all(shards.map((shard) => shard.close()));
+  }
+}
+
+const inOrder = <T>(items: Numbered<T>[]) => [...items].sort((a, b) => a.index - b.index);
+
+function localShard(thesaurus: string | undefined, tick: () => void): Shard {
+  const shard = new IngestShard(thesaurus, tick);
+  // Yields first, so the workers get their shares before this thread is busy with its own.
+  const later = <T>(work: () => T) => new Promise<T>((resolve) => setImmediate(() => resolve(work())));
+  return {
+    read: (inputs) => later(() => shard.read(inputs)),
+    casing: (copies) => later(() => shard.casing(copies)),
+    recognise: (casing) => later(() => shard.recognise(casing)),
+    records: (matcher) => later(() => shard.records(matcher)),
+    close: async () => {},
+  };
+}
+
+function workerShard(thesaurus: string | undefined, tick: (count: number) => void): Shard {
+  // The scripts run through tsx, whose loader a worker thread does not inherit: it loads the TypeScript through tsx's API.
+  const bootstrap = `import { tsImport } from 'tsx/esm/api'; await tsImport(${JSON.stringify(WORKER_SOURCE.href)}, ${JSON.stringify(import.meta.url)});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: { thesaurus } });
+  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', (reply: ShardReply) => {
+    if ('ticks' in reply) return tick(reply.ticks);
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ('error' in reply) pending?.reject(new Error(reply.error));
+    else pending?.resolve(reply.result as never);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`an ingestion thread stopped (exit code ${code})`)));
+  const ask = <T>(stage: ShardRequest['stage'], argument: unknown) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as (result: never) => void, reject });
+      worker.postMessage({ id, stage, argument } satisfies ShardRequest);
+    });
+  return {
+    read: (inputs) => ask('read', inputs),
+    casing: (copies) => ask('casing', copies),
+    recognise: (casing) => ask('recognise', casing),
+    records: (matcher) => ask('records', matcher),
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
