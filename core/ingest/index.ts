@@ -29,7 +29,7 @@ import { countryCodeOf, countryDescription, countryNamesByLanguage } from './gaz
 import { detectLanguage, FALLBACK_LANGUAGE } from './language';
 import { FUNCTION_WORDS, SURNAME_PARTICLES } from './lexicon';
 import { compileMatcher, loadMatcher, type CompiledMatcher, type Match, type Matcher } from '../match';
-import { sentencesOf } from './sentences';
+import { sentencesOf, type Sentence } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
 
 export { emptyCasing, recordCasing, type Casing } from './tokens';
@@ -65,8 +65,11 @@ export interface AnalysedDocument {
   lang: string;
   /** Hash of the text: a copied file is the same text under another name. */
   textHash: string;
-  sentences: AnalysedSentence[];
-  /** Sentences the recogniser reads: all but a Title Case title, whose capitals say nothing. */
+  sentences: Sentence[];
+  /**
+   * Sentences the recogniser reads, with their words: all but a Title Case title, whose capitals say
+   * nothing. Emptied once the entities are found, so a large folder does not keep every word in memory.
+   */
   recognisable: AnalysedSentence[];
   entities: DocumentEntity[];
 }
@@ -139,6 +142,7 @@ export function failureOf(source: string, error: unknown): IngestFailure {
 /** Finds the document's entities, given the corpus's casing; returns the failure when the pack would refuse one. */
 export function recogniseDocument(document: AnalysedDocument, thesaurus: Thesaurus, casing: Casing): IngestFailure | undefined {
   document.entities = recognizeEntities(document.recognisable, { text: document.parsed.text, lang: document.lang, thesaurus, casing });
+  document.recognisable = [];
   const problem = documentProblem(document);
   return problem ? { source: document.parsed.source, message: `${document.parsed.source}: ${problem}` } : undefined;
 }
@@ -172,9 +176,11 @@ export function assemblePack(records: DocumentRecords[], entities: PackEntity[],
 
 function analyse(parsed: ParsedDocument): AnalysedDocument {
   const lang = parsed.lang ?? detectLanguage(parsed.text) ?? FALLBACK_LANGUAGE;
-  const sentences = sentencesOf(parsed.text, lang).map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }));
+  const sentences = sentencesOf(parsed.text, lang);
   const titleEnd = parsed.title.length;
-  const recognisable = sentences.filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text) && !CREDIT_LINE.test(sentence.text));
+  const recognisable = sentences
+    .map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }))
+    .filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text) && !CREDIT_LINE.test(sentence.text));
   return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, textHash: stableHash(parsed.text), sentences, recognisable, entities: [] };
 }
 
