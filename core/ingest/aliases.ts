@@ -7,6 +7,7 @@ import { ENTITY_TYPES, type EntityType } from '../pack';
 import { foldAlias } from '../normalize';
 import { mergeNames, type NamesByLanguage } from '../names';
 import { countryCodeOf, countryNames } from './gazetteer';
+import { memoized } from './memo';
 
 export interface ThesaurusRow {
   key: string;
@@ -81,6 +82,15 @@ const countryOfKey = (key: string) => (key.startsWith(COUNTRY_PREFIX) ? key.slic
 
 /** What the surface form names, as far as the thesaurus and the gazetteer know; undefined if unknown. */
 export function knownConcept(surface: string, thesaurus: Thesaurus): Concept | undefined {
+  let lookUp = conceptLookUps.get(thesaurus);
+  if (!lookUp) conceptLookUps.set(thesaurus, (lookUp = memoized((form) => conceptOf(form, thesaurus))));
+  return lookUp(surface);
+}
+
+/** One remembered look-up per thesaurus: the recogniser asks about the same spans again and again. */
+const conceptLookUps = new WeakMap<Thesaurus, (surface: string) => Concept | undefined>();
+
+function conceptOf(surface: string, thesaurus: Thesaurus): Concept | undefined {
   const row = thesaurus.rowOf(surface);
   const countryCode = row ? countryOfKey(row.key) : countryCodeOf(surface);
   if (!row && !countryCode) return undefined;
