@@ -5,6 +5,7 @@
  * coordination) and by the thesaurus and the gazetteer.
  */
 import type { EntityType } from '../pack';
+import { foldAlias } from '../normalize';
 import { knownConcept, type Concept, type Thesaurus } from './aliases';
 import { describeAfter, describeBefore } from './describe';
 import {
@@ -119,8 +120,9 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
   const coordinated: [Occurrence, Occurrence][] = [];
   for (const sentence of sentences) {
     let previous: Occurrence | undefined;
-    for (const occurrence of occurrencesIn(sentence.tokens, context)) {
-      if (previous && coordinatedWith(sentence.tokens, previous, occurrence, context.text)) coordinated.push([previous, occurrence]);
+    const tokens = apartAtHyphens(sentence.tokens, context);
+    for (const occurrence of occurrencesIn(tokens, context)) {
+      if (previous && coordinatedWith(tokens, previous, occurrence, context.text)) coordinated.push([previous, occurrence]);
       occurrences.push(occurrence);
       previous = occurrence;
     }
@@ -133,6 +135,32 @@ export function recognizeEntities(sentences: AnalysedSentence[], context: Recogn
   }
   return groupOccurrences(occurrences, context.casing, context.lang);
 }
+
+/**
+ * "Processo Vendola-Fitto", "accordo Marina-Regione": two names joined by a hyphen are two parties
+ * when the corpus writes one of them alone elsewhere. Not a name of its own ("Emilia-Romagna",
+ * "Friuli-Venezia Giulia", a thesaurus name) nor a double given name ("Jean-Pierre").
+ */
+function apartAtHyphens(tokens: Token[], context: RecognitionContext): Token[] {
+  if (!tokens.some((token) => token.capitalised && HYPHEN.test(token.text))) return tokens;
+  return tokens.flatMap((token, index) => {
+    const parts = token.text.split(HYPHEN);
+    if (!token.capitalised || parts.length !== 2 || !parts.every((part) => CAPITALISED.test(part))) return [token];
+    const next = tokens[index + 1];
+    const withNext = next?.capitalised && adjacent(context.text, token, next) ? context.text.slice(token.start, next.end) : token.text;
+    if (isKnownPlace(token.text) || isKnownPlace(withNext) || knownConcept(token.text, context.thesaurus) || isGivenName(foldAlias(parts[0]!))) return [token];
+    if (!parts.some((part) => context.casing.capitalisedMidSentence.has(foldAlias(part)))) return [token];
+    const second = token.start + parts[0]!.length + 1;
+    return [
+      { ...token, text: parts[0]!, folded: foldAlias(parts[0]!), end: token.start + parts[0]!.length, acronym: ACRONYM.test(parts[0]!), possessive: false },
+      { ...token, text: parts[1]!, folded: foldAlias(parts[1]!), start: second, acronym: ACRONYM.test(parts[1]!), initial: false },
+    ];
+  });
+}
+
+const HYPHEN = /[-‐‑]/;
+const CAPITALISED = /^\p{Lu}\p{L}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 function* occurrencesIn(tokens: Token[], context: RecognitionContext): Generator<Occurrence> {
   for (let index = 0; index < tokens.length;) {

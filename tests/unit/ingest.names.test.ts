@@ -55,6 +55,16 @@ describe('family names that open with a particle', () => {
     expect(named(pack, 'Ignazio La Valle')?.aliases).toContain('La Valle');
   });
 
+  it('parts two names joined by a hyphen when the corpus writes one alone, but not a hyphenated name', () => {
+    const pack = ingestText(
+      'Processo Rinaldi-Caputo per diffamazione, rinviata l’udienza. Ieri il consigliere Rinaldi ha parlato in aula. In Emilia-Romagna nessuno ha risposto, e neppure Jean-Pierre Moreau.',
+      'it',
+    );
+    const names = pack.entities.map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Rinaldi', 'Caputo', 'Emilia-Romagna', 'Jean-Pierre Moreau']));
+    expect(names).not.toContain('Rinaldi-Caputo');
+  });
+
   it('reads a sentence that opens with "from" and a place as the place', () => {
     const pack = ingestText('Da Taranto arriva la nave. Dal Perù arrivano i ministri.', 'it');
     expect(typed(pack)).toEqual(['place Perù', 'place Taranto']);
