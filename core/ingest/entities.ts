@@ -472,6 +472,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     } else if (
       (functionWordsOf(context.lang).has(token.folded) || CONNECTORS.has(token.folded) || calendar.has(token.folded)) &&
       !opensFamilyName(tokens, first, last, context) &&
+      !opensBodyName(token, first, last) &&
       !(first < last && isKnownPlace(context.text.slice(token.start, tokens[last]!.end)))
     ) {
       // An article that belongs to a town's name stays: "The Hague", "La Spezia", "Los Angeles".
@@ -571,6 +572,8 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
     if (span.length === 1 && span[0]!.acronym) addVote(votes, 'organization', WEIGHT.acronym);
     // "De Gregori", "Van Gogh": a capitalised particle and a name are a family name.
     else if (span.length === 2 && span[0]!.capitalised && SURNAME_PARTICLES.has(span[0]!.folded)) addVote(votes, 'person', WEIGHT.nameShape);
+    // "Noi Centro", "Per Bari Viva": a name that opens with a word of the language is a body's (a party, a list, a movement).
+    else if (span.length > 1 && functionWordsOf(context.lang).has(span[0]!.folded)) addVote(votes, 'organization', WEIGHT.nameShape);
     else if (span.length > 1 && words.length === span.length && !words.some((token) => countryCodeOf(token.text)) && !commonWords) addVote(votes, 'person', WEIGHT.nameShape);
     // Italian capitalises no heading or title of a work, so ordinary words capitalised together in
     // mid-sentence name a body: "Forza Nuova", "Protezione Civile" (English title case says less).
@@ -600,6 +603,16 @@ function opensFamilyName(tokens: Token[], index: number, last: number, context: 
   const fromPlace = particle.initial && !OF_CONNECTORS.has(particle.folded) && isKnownPlace(name.text);
   return name.capitalised && !name.shouted && !fromPlace && !isCommonWord(name.folded, context.lang) && !CONNECTORS.has(name.folded);
 }
+
+/**
+ * "la maggioranza per Noi Centro", "il movimento Per Bari": a word of the language capitalised in
+ * mid-sentence before more capitals opens a body's name. Not an article ("the Guardian" is Guardian).
+ */
+function opensBodyName(token: Token, first: number, last: number): boolean {
+  return first < last && token.capitalised && !token.initial && !token.shouted && !token.acronym && !ARTICLES.has(token.folded) && !CONNECTORS.has(token.folded);
+}
+
+const ARTICLES = new Set(['the', 'il', 'lo', 'la', 'i', 'gli', 'le', 'l', 'un', 'uno', 'una', 'a', 'an']);
 
 /** "Gianfranco e Giuseppe Gatto, …": a sentence that opens with a given name coordinated with another names two people. */
 function opensCoordinatedNames(tokens: Token[], index: number): boolean {

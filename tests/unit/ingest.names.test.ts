@@ -319,6 +319,12 @@ describe('the type of each name, one rule per sentence written for it', () => {
       { 'San Vito dei Normanni': 'place', Carovigno: 'place', 'Marissa Mayer': 'person' },
     ],
     [
+      'reads a word of the language capitalised in mid-sentence before a name as the start of a body’s name',
+      'Il consigliere della maggioranza per Noi Adesso ha lasciato l’aula. La lista Con Taranto Unita si presenta.',
+      'it',
+      { 'Noi Adesso': 'organization', 'Con Taranto Unita': 'organization' },
+    ],
+    [
       'reads a name after "nel" or "nella" as a place, never as a family name',
       'Frane nel Cilento e allagamenti nella Valdichiana: la Regione stanzia i fondi.',
       'it',
