@@ -8,7 +8,7 @@ import { ROOT } from '../fixtures/ingest/helpers';
 // (rounded down), so a change that makes extraction worse fails here. Raise them when it improves.
 const FLOOR = {
   en: { precision: 0.9, recall: 0.93, typeAccuracy: 0.95 },
-  it: { precision: 0.85, recall: 0.82, typeAccuracy: 0.9 },
+  it: { precision: 0.86, recall: 0.83, typeAccuracy: 0.9 },
 };
 
 describe('extraction quality on real articles (tests/fixtures/gold)', () => {
