@@ -4,7 +4,7 @@
  */
 import type { Matcher } from '@/core/match';
 import type { Annotation, Highlighter } from './highlighter';
-import { joinText, locateSpan } from './page-text';
+import { locateSpan } from './page-text';
 import { textRuns } from './text-walker';
 
 export interface ScanOptions {
@@ -35,9 +35,8 @@ export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Pi
   let found: Annotation[] = [];
   for (const run of textRuns(root)) {
     // A run is read as one string ("Kim <b>Jong-un</b>" is "Kim Jong-un"), its matches mapped back to its nodes.
-    const joined = joinText(run.nodes);
-    for (const match of matcher.find(joined.text)) {
-      const { range, nodes } = locateSpan(joined, match);
+    for (const match of matcher.find(run.text)) {
+      const { range, nodes } = locateSpan(run, match);
       found.push({ range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) });
     }
     if (performance.now() - sliceStart > sliceMs) {

@@ -2,14 +2,21 @@
  * Collects the page's readable text as runs of text nodes that belong to one block, so that
  * a name split across inline elements ("Kim <b>Jong-un</b>") is one string for the matcher,
  * while text in different blocks never joins. The walk takes no filter callback: skipping a
- * subtree is a jump, which keeps the walk close to the cost of reading the text at all.
+ * subtree is a jump, which keeps the walk close to the cost of reading the text at all. Each
+ * element costs one read of its name: what else can make it skipped (attributes, a list's
+ * shape) is looked up once per walk with selectors, natively.
  */
+import type { JoinedText } from './page-text';
+
+/** What the walk does with an element, by name (any name not listed is a block). */
+const ElementKind = { block: 0, inline: 1, skipped: 2, maybeChrome: 3 } as const;
+type ElementKind = (typeof ElementKind)[keyof typeof ElementKind];
 
 /** Elements whose text is not prose the reader is reading, or is not ours to touch. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title']);
+const SKIPPED = ['script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'template', 'svg', 'math', 'iframe', 'object', 'canvas', 'head', 'title'];
 
 /** Inline elements: text on either side of them still reads as one run. */
-const INLINE = new Set([
+const INLINE = [
   'a',
   'abbr',
   'b',
@@ -42,24 +49,36 @@ const INLINE = new Set([
   'del',
   'ins',
   'contesto-mark',
+];
+
+/** Landmarks around the article, not in it: menus, the site's banner and footer, sidebars. */
+const CHROME_ELEMENTS = ['nav', 'aside', 'menu'];
+/** Blocks that are page chrome or not depending on where they stand and what they hold (isPageChrome). */
+const MAYBE_CHROME = ['header', 'footer', 'ul', 'ol'];
+
+const KINDS = new Map<string, ElementKind>([
+  ...INLINE.map((name) => [name, ElementKind.inline] as const),
+  ...[...SKIPPED, ...CHROME_ELEMENTS].map((name) => [name, ElementKind.skipped] as const),
+  ...MAYBE_CHROME.map((name) => [name, ElementKind.maybeChrome] as const),
 ]);
+const kindOf = (element: Element): ElementKind => KINDS.get(element.localName) ?? ElementKind.block;
 
 /** Host elements of Contesto's own UI carry this attribute; the walker never enters them. */
 export const OWN_UI_ATTRIBUTE = 'data-contesto-ui';
+/** Attributes that can make any element skipped (see isSkipped). */
+const SKIPPING_ATTRIBUTES = `[${OWN_UI_ATTRIBUTE}], [contenteditable], [role]`;
 
-export interface TextRun {
-  nodes: Text[];
-}
+/** A run of text nodes read as one string (see page-text.ts). */
+export type TextRun = JoinedText;
 
 export function isSkipped(element: Element): boolean {
-  if (SKIPPED.has(element.localName) || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+  const kind = kindOf(element);
+  if (kind === ElementKind.skipped || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   // Landmarks and menus are blocks: inline elements, most of a page's, are spared the check.
-  return (editable !== null && editable !== 'false') || (!INLINE.has(element.localName) && isPageChrome(element));
+  return (editable !== null && editable !== 'false') || (kind !== ElementKind.inline && isPageChrome(element));
 }
 
-/** Landmarks around the article, not in it: menus, the site's banner and footer, sidebars. */
-const CHROME_ELEMENTS = new Set(['nav', 'aside', 'menu']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search']);
 /** A <header> or <footer> inside these is the article's own (its headline, its byline), not the site's. */
 const SECTIONING = 'article, main, section, [role="main"], [role="article"]';
@@ -73,7 +92,7 @@ const MIN_MENU_ITEMS = 3;
  */
 export function isPageChrome(element: Element): boolean {
   const name = element.localName;
-  if (CHROME_ELEMENTS.has(name)) return true;
+  if (CHROME_ELEMENTS.includes(name)) return true;
   const role = element.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   if (name === 'header' || name === 'footer') return !element.parentElement?.closest(SECTIONING);
@@ -90,7 +109,7 @@ function isLinkList(list: Element): boolean {
   });
 }
 
-const isInline = (element: Element) => INLINE.has(element.localName);
+const isInline = (element: Element) => kindOf(element) === ElementKind.inline;
 
 /** True when some element on the path from `node` up to `root` is skipped. */
 export function isInsideSkipped(node: Node, root: Node): boolean {
@@ -108,37 +127,58 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
  */
 export function* textRuns(root: Node): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
+  if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return;
+  // The only elements whose attributes matter; every other one is judged by its name alone.
+  const withSkippingAttributes = new Set<Node>('querySelectorAll' in root ? (root as ParentNode).querySelectorAll(SKIPPING_ATTRIBUTES) : []);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let run: Text[] = [];
+  let run = emptyRun();
   let runBlock: Node | null = null;
   let lastParent: Node | null = null;
-  let node: Node | null = root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element) ? null : walker.nextNode();
+  let node = walker.nextNode();
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      const skipped = isSkipped(element);
-      if ((skipped || !isInline(element)) && run.length > 0) {
-        yield { nodes: run };
-        run = [];
+      const kind = kindOf(element);
+      const skipped =
+        kind === ElementKind.skipped ||
+        (withSkippingAttributes.has(element) && isSkipped(element)) ||
+        (kind === ElementKind.maybeChrome && isPageChrome(element));
+      if ((skipped || kind !== ElementKind.inline) && run.nodes.length > 0) {
+        yield run;
+        run = emptyRun();
       }
       node = skipped ? nextAfterSubtree(walker) : walker.nextNode();
       continue;
     }
+    const text = node as Text;
+    const data = text.data;
+    // White space alone never starts a run: most of a page's text nodes end here, unexamined.
+    if (run.nodes.length === 0 && !data.trim()) {
+      node = walker.nextNode();
+      continue;
+    }
     // Sibling text nodes share a block; only a new parent needs the walk up to find it.
-    if (node.parentNode !== lastParent) {
-      lastParent = node.parentNode;
-      const block = blockContaining(node, root);
-      if (run.length > 0 && block !== runBlock) {
-        yield { nodes: run };
-        run = [];
+    const parent = text.parentNode;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      const block = blockContaining(text, root);
+      if (block !== runBlock && run.nodes.length > 0) {
+        yield run;
+        run = emptyRun();
       }
       runBlock = block;
     }
-    if (run.length > 0 || (node as Text).data.trim()) run.push(node as Text);
+    if (run.nodes.length > 0 || data.trim()) {
+      run.starts.push(run.text.length);
+      run.nodes.push(text);
+      run.text += data;
+    }
     node = walker.nextNode();
   }
-  if (run.length > 0) yield { nodes: run };
+  if (run.nodes.length > 0) yield run;
 }
+
+const emptyRun = (): TextRun => ({ text: '', nodes: [], starts: [] });
 
 function nextAfterSubtree(walker: TreeWalker): Node | null {
   for (;;) {

@@ -13,7 +13,7 @@
  */
 import { foldWord, unifyPunctuation } from '../normalize';
 import type { EntityType } from '../pack';
-import { continuationKey, tokenSpans, type TokenSpans } from './tokens';
+import { continuationKey, hashKey, simpleFold, Tokens } from './tokens';
 
 export interface DictionaryEntry {
   alias: string;
@@ -50,20 +50,25 @@ export function caseRuleOf(alias: string): CaseRule {
 
 /**
  * The compiled dictionary, as a few long strings: extension messaging carries one large string
- * far faster than thirty thousand small ones, and a head's entries are only decoded the first
- * time the page contains that word.
+ * far faster than thirty thousand small ones, and the page uses them as they arrive, with no
+ * preparation: a hash table (`table`) leads from a word straight to its head, and a head's
+ * entries are only decoded the first time the page contains that word.
  */
 export interface CompiledMatcher {
   format: 'contesto-matcher';
-  version: 2;
-  /** Entity ids, one per line. */
+  version: 3;
+  /** Entity ids, one per line; an entry names its entity by the offset of its line. */
   entityIds: string;
-  /** One character per entity: its type's code (TYPE_CODES). */
-  entityTypes: string;
-  /** Distinct folded first tokens, one per line, sorted by code unit. */
+  /** Distinct folded first tokens, one per line. */
   heads: string;
   /** For each head, on the same line number: its entries, longest first (see encodeEntry). */
   groups: string;
+  /**
+   * Open-addressing hash table of the heads by hashKey (tokens.ts), linear probing: per slot, the
+   * offset of the head's line + 1 (0: empty) and the offset of its group's line, each a number
+   * in two code units (see writeNumber).
+   */
+  table: string;
 }
 
 const TYPE_CODES: Record<EntityType, string> = { person: 'p', organization: 'o', place: 'l', event: 'e', other: 'x' };
@@ -72,12 +77,28 @@ const TYPE_OF_CODE = Object.fromEntries(Object.entries(TYPE_CODES).map(([type, c
 const ENTRY_SEPARATOR = '\uE003';
 const FIELD_SEPARATOR = '\uE004';
 
+/** Units per slot of the table: two numbers of two code units each. */
+const SLOT_UNITS = 4;
+/** Slots per head: enough room that a miss usually ends at the first empty slot. */
+const TABLE_ROOM = 1.5;
+/**
+ * Numbers are written in two code units of 15 bits each, from U+4000: no surrogates, no control
+ * characters, nothing JSON escapes, so the table travels as it is.
+ */
+const DIGIT_BASE = 0x4000;
+const DIGIT_BITS = 15;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const writeNumber = (value: number) => String.fromCharCode(DIGIT_BASE + (value >>> DIGIT_BITS), DIGIT_BASE + (value & DIGIT_MASK));
+const readNumber = (text: string, at: number) => ((text.charCodeAt(at) - DIGIT_BASE) << DIGIT_BITS) | (text.charCodeAt(at + 1) - DIGIT_BASE);
+
 interface Entry {
   /** The continuation key of the tokens after the first (tokens.ts). */
   rest: string;
   /** How many tokens the alias has. */
   length: number;
+  /** Offset of the entity's line in `entityIds`. */
   entity: number;
+  type: EntityType;
   rule: CaseRule;
   /** What the case rule compares: the whole spelling for Exact, the first letter for Initial. */
   spelling: string;
@@ -85,28 +106,28 @@ interface Entry {
   trail: string;
 }
 
-const encodeEntry = (e: Entry) => [e.rest, e.length, e.entity.toString(36), e.rule, e.spelling, e.trail].join(FIELD_SEPARATOR);
+const encodeEntry = (e: Entry) => [e.rest, e.length, e.entity.toString(36), TYPE_CODES[e.type], e.rule, e.spelling, e.trail].join(FIELD_SEPARATOR);
 
 function decodeEntry(encoded: string): Entry {
-  const [rest, length, entity, rule, spelling, trail] = encoded.split(FIELD_SEPARATOR);
-  return { rest, length: Number(length), entity: parseInt(entity, 36), rule: Number(rule) as CaseRule, spelling, trail };
+  const [rest, length, entity, type, rule, spelling, trail] = encoded.split(FIELD_SEPARATOR);
+  return { rest, length: Number(length), entity: parseInt(entity, 36), type: TYPE_OF_CODE[type], rule: Number(rule) as CaseRule, spelling, trail };
 }
 
 export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
-  const entityIndex = new Map<string, number>();
-  const entityIds: string[] = [];
-  let entityTypes = '';
+  const entityOffsets = new Map<string, number>();
+  let entityIds = '';
   const groups = new Map<string, Map<string, Entry>>();
   for (const { alias, entityId, type } of dictionary) {
     const parsed = entryOf(alias);
     if (!parsed) continue;
-    let entity = entityIndex.get(entityId);
+    let entity = entityOffsets.get(entityId);
     if (entity === undefined) {
-      entity = entityIds.push(entityId) - 1;
-      entityTypes += TYPE_CODES[type];
-      entityIndex.set(entityId, entity);
+      if (entityOffsets.size > 0) entityIds += '\n';
+      entity = entityIds.length;
+      entityIds += entityId;
+      entityOffsets.set(entityId, entity);
     }
-    const entry: Entry = { ...parsed.entry, entity };
+    const entry: Entry = { ...parsed.entry, entity, type };
     const group = groups.get(parsed.head) ?? new Map<string, Entry>();
     groups.set(parsed.head, group);
     group.set(encodeEntry(entry), entry);
@@ -118,20 +139,37 @@ export function compileMatcher(dictionary: DictionaryEntry[]): CompiledMatcher {
       .map(([encoded]) => encoded)
       .join(ENTRY_SEPARATOR),
   );
-  return { format: 'contesto-matcher', version: 2, entityIds: entityIds.join('\n'), entityTypes, heads: heads.join('\n'), groups: lines.join('\n') };
+  return { format: 'contesto-matcher', version: 3, entityIds, heads: heads.join('\n'), groups: lines.join('\n'), table: hashTable(heads, lines) };
 }
 
-function entryOf(alias: string): { head: string; entry: Omit<Entry, 'entity'> } | undefined {
-  const { starts, ends } = tokenSpans(alias);
-  if (starts.length === 0) return undefined;
+function hashTable(heads: string[], lines: string[]): string {
+  const size = Math.ceil(heads.length * TABLE_ROOM);
+  const empty = writeNumber(0) + writeNumber(0);
+  const slots: string[] = new Array<string>(size).fill(empty);
+  let headOffset = 0;
+  let groupOffset = 0;
+  heads.forEach((head, i) => {
+    let slot = (hashKey(head) >>> 0) % size;
+    while (slots[slot] !== empty) slot = (slot + 1) % size;
+    slots[slot] = writeNumber(headOffset + 1) + writeNumber(groupOffset);
+    headOffset += head.length + 1;
+    groupOffset += lines[i].length + 1;
+  });
+  return slots.join('');
+}
+
+function entryOf(alias: string): { head: string; entry: Omit<Entry, 'entity' | 'type'> } | undefined {
+  const tokens = new Tokens().read(alias);
+  if (tokens.count === 0) return undefined;
+  const { starts, ends, count } = tokens;
   let rest = '';
-  for (let i = 1; i < starts.length; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldWord(alias.slice(starts[i], ends[i])));
-  const spelling = unifyPunctuation(alias.slice(starts[0], ends.at(-1)));
+  for (let i = 1; i < count; i++) rest += continuationKey(alias.slice(ends[i - 1], starts[i]), foldWord(alias.slice(starts[i], ends[i])));
+  const spelling = unifyPunctuation(alias.slice(starts[0], ends[count - 1]));
   const rule = caseRuleOf(spelling);
-  const trail = alias.slice(ends.at(-1)).trim() === '.' ? '.' : '';
+  const trail = alias.slice(ends[count - 1]).trim() === '.' ? '.' : '';
   return {
     head: foldWord(alias.slice(starts[0], ends[0])),
-    entry: { rest, length: starts.length, rule, spelling: rule === CaseRule.Exact ? spelling : spelling.slice(0, 1), trail },
+    entry: { rest, length: count, rule, spelling: rule === CaseRule.Exact ? spelling : spelling.slice(0, 1), trail },
   };
 }
 
@@ -146,15 +184,6 @@ export interface Match {
 
 export interface Matcher {
   find(text: string): Match[];
-}
-
-/** What loadMatcher prepares: the lines split once, each head's entries decoded on first use. */
-interface LoadedDictionary {
-  entityIds: string[];
-  entityTypes: string;
-  heads: string[];
-  groupLines: string[];
-  groups: (Group | undefined)[];
 }
 
 /** A head's entries by token count (longest first), then by continuation key. */
@@ -174,78 +203,96 @@ function decodeGroup(line: string): Group {
   return { lengths: [...byLength.keys()].sort((a, b) => b - a), byLength };
 }
 
-/** Prepares a compiled dictionary for use: a few splits, no per-entry work. */
+const lineAt = (text: string, offset: number) => {
+  const end = text.indexOf('\n', offset);
+  return text.slice(offset, end < 0 ? text.length : end);
+};
+
+/** Takes a compiled dictionary as it arrives: checks its shape, prepares nothing. */
 export function loadMatcher(compiled: CompiledMatcher): Matcher {
-  if (compiled?.format !== 'contesto-matcher' || compiled.version !== 2) throw new Error('Not a compiled Contesto dictionary.');
-  const empty = compiled.heads === '';
-  const dictionary: LoadedDictionary = {
-    entityIds: compiled.entityIds.split('\n'),
-    entityTypes: compiled.entityTypes,
-    heads: empty ? [] : compiled.heads.split('\n'),
-    groupLines: empty ? [] : compiled.groups.split('\n'),
-    groups: [],
-  };
-  return { find: (text) => findMatches(dictionary, text) };
-}
-
-function findHead(heads: string[], token: string): number {
-  let low = 0;
-  let high = heads.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const head = heads[middle];
-    if (head === token) return middle;
-    if (head < token) low = middle + 1;
-    else high = middle - 1;
+  const strings = [compiled?.entityIds, compiled?.heads, compiled?.groups, compiled?.table];
+  if (compiled?.format !== 'contesto-matcher' || compiled.version !== 3 || strings.some((s) => typeof s !== 'string') || compiled.table.length % SLOT_UNITS !== 0) {
+    throw new Error('Not a compiled Contesto dictionary.');
   }
-  return -1;
-}
+  const { entityIds, heads, groups, table } = compiled;
+  const slots = table.length / SLOT_UNITS;
+  const decoded = new Map<number, Group>();
+  const tokens = new Tokens();
 
-function findMatches(dictionary: LoadedDictionary, text: string): Match[] {
-  const spans = tokenSpans(text);
-  const count = spans.starts.length;
-  const folded: string[] = new Array(count);
-  const foldedAt = (i: number) => (folded[i] ??= foldWord(text.slice(spans.starts[i], spans.ends[i])));
-  const matches: Match[] = [];
-  for (let i = 0; i < count; i++) {
-    const head = findHead(dictionary.heads, foldedAt(i));
-    if (head < 0) continue;
-    const group = (dictionary.groups[head] ??= decodeGroup(dictionary.groupLines[head]));
-    const found = longestAt(group, text, spans, foldedAt, i);
-    if (!found) continue;
-    const [length, entities, trail] = found;
-    const entityIds = entities.map((e) => dictionary.entityIds[e]);
-    const end = spans.ends[i + length - 1];
-    matches.push({
-      start: spans.starts[i],
-      end: trail && text.startsWith(trail, end) ? end + trail.length : end,
-      entityId: entityIds[0],
-      entityIds,
-      type: TYPE_OF_CODE[dictionary.entityTypes[entities[0]]],
-    });
-    i += length - 1;
+  /** The offset of the group whose head is token `i`, or -1: a hash probe, then the head compared in place. */
+  function groupOf(text: string, i: number): number {
+    if (slots === 0) return -1;
+    const folded = tokens.simple[i] ? undefined : foldWord(text.slice(tokens.starts[i], tokens.ends[i]));
+    const hash = folded === undefined ? tokens.hashes[i] : hashKey(folded);
+    for (let slot = (hash >>> 0) % slots; ; slot = (slot + 1) % slots) {
+      const head = readNumber(table, slot * SLOT_UNITS) - 1;
+      if (head < 0) return -1;
+      if (folded === undefined ? simpleHeadIs(heads, head, text, tokens.starts[i], tokens.ends[i]) : headIs(heads, head, folded)) return readNumber(table, slot * SLOT_UNITS + 2);
+    }
   }
-  return matches;
+
+  function find(text: string): Match[] {
+    tokens.read(text);
+    const folded: string[] = [];
+    const foldedAt = (i: number) => (folded[i] ??= foldWord(text.slice(tokens.starts[i], tokens.ends[i])));
+    const matches: Match[] = [];
+    for (let i = 0; i < tokens.count; i++) {
+      const offset = groupOf(text, i);
+      if (offset < 0) continue;
+      let group = decoded.get(offset);
+      if (!group) decoded.set(offset, (group = decodeGroup(lineAt(groups, offset))));
+      const found = longestAt(group, text, tokens, foldedAt, i);
+      if (!found) continue;
+      const [length, entries] = found;
+      const entityOffsets = [...new Set(entries.map((entry) => entry.entity))];
+      const ids = entityOffsets.map((entity) => lineAt(entityIds, entity));
+      const trail = entries.find((entry) => entry.trail)?.trail ?? '';
+      const end = tokens.ends[i + length - 1];
+      matches.push({
+        start: tokens.starts[i],
+        end: trail && text.startsWith(trail, end) ? end + trail.length : end,
+        entityId: ids[0],
+        entityIds: ids,
+        type: entries.find((entry) => entry.entity === entityOffsets[0])!.type,
+      });
+      i += length - 1;
+    }
+    return matches;
+  }
+
+  return { find };
 }
 
-/** The longest entry of a head's group that the text continues with at token i, and its entities. */
-function longestAt(group: Group, text: string, spans: TokenSpans, foldedAt: (i: number) => string, i: number): [length: number, entities: number[], trail: string] | undefined {
+/** Whether the head at `offset` is the token text[start, end), folded character by character in place. */
+function simpleHeadIs(heads: string, offset: number, text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (offset + length > heads.length || (offset + length < heads.length && heads.charCodeAt(offset + length) !== 0x0a)) return false;
+  for (let k = 0; k < length; k++) if (heads.charCodeAt(offset + k) !== simpleFold(text.charCodeAt(start + k))) return false;
+  return true;
+}
+
+function headIs(heads: string, offset: number, folded: string): boolean {
+  const end = offset + folded.length;
+  return heads.startsWith(folded, offset) && (end === heads.length || heads.charCodeAt(end) === 0x0a);
+}
+
+/** The longest entries of a head's group that the text continues with at token i. */
+function longestAt(group: Group, text: string, tokens: Tokens, foldedAt: (i: number) => string, i: number): [length: number, entries: Entry[]] | undefined {
   // keys[n - 1]: the continuation key of the n - 1 tokens after token i, built as far as needed.
   const keys = [''];
   const restOf = (length: number) => {
     for (let token = i + keys.length; keys.length < length; token++) {
-      keys.push(keys[keys.length - 1] + continuationKey(text.slice(spans.ends[token - 1], spans.starts[token]), foldedAt(token)));
+      keys.push(keys[keys.length - 1] + continuationKey(text.slice(tokens.ends[token - 1], tokens.starts[token]), foldedAt(token)));
     }
     return keys[length - 1];
   };
   for (const length of group.lengths) {
-    if (i + length > spans.starts.length) continue;
+    if (i + length > tokens.count) continue;
     const candidates = group.byLength.get(length)!.get(restOf(length));
     if (!candidates) continue;
-    const written = text.slice(spans.starts[i], spans.ends[i + length - 1]);
+    const written = text.slice(tokens.starts[i], tokens.ends[i + length - 1]);
     const allowed = candidates.filter((entry) => caseAllows(entry, written));
-    if (allowed.length === 0) continue;
-    return [length, [...new Set(allowed.map((entry) => entry.entity))], allowed.find((entry) => entry.trail)?.trail ?? ''];
+    if (allowed.length > 0) return [length, allowed];
   }
   return undefined;
 }

@@ -2,38 +2,127 @@
  * Tokens as the matcher sees text: runs of letters, marks and digits, except that each character
  * of a script written without spaces (Han, kana, Thai…) is a token of its own, so names in those
  * scripts match inside running text. Between two tokens lies a separator, compared by class.
- * Characters are read and folded by core/normalize's table, as aliases are indexed.
+ * Characters are read and folded by core/normalize's table, as aliases are indexed, through
+ * the precomputed tables of char-tables.ts (see char-definitions.ts).
+ *
+ * Text is read once, by character codes, with no regular expression and no string per token: a
+ * token whose letters each fold to one ASCII letter (most of any page in a Latin script) also
+ * gets the hash of its folded form on the way, which is all the matcher needs to rule out the
+ * great majority of a page's words.
  */
-import { APOSTROPHE_CHARS, DASH_CHARS, INVISIBLE_CHARS } from '../normalize';
+import { APOSTROPHE_CHARS, DASH_CHARS } from '../normalize';
+import { CharClass, decodeClassRuns, decodeSimpleFolds } from './char-tables-format';
+import { CLASS_RUNS, SIMPLE_FOLDS } from './char-tables';
 
-// Korean is written with spaces, but particles stick to names ("서울에서", in Seoul): treat it as unspaced.
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]/u;
-/** Invisible inside words: part of the token, dropped when folding. */
-const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu');
-const WORD = /[\p{L}\p{M}\p{N}]/u;
-
-const CharClass = { unknown: 0, separator: 1, word: 2, unspaced: 3 } as const;
-/**
- * The class of every UTF-16 code unit, filled in as characters are first seen: a table lookup
- * per character is several times faster than a Unicode regular expression over the text.
- */
+/** The class of each BMP code, 0 until first seen (a table lookup per character, then). */
 const classes = new Uint8Array(0x10000);
-for (let code = 0; code < 0x80; code++) {
-  const char = String.fromCharCode(code);
-  classes[code] = /[A-Za-z0-9]/.test(char) ? CharClass.word : CharClass.separator;
+for (let code = 0; code < 0x80; code++) classes[code] = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) ? CharClass.word : CharClass.separator;
+let classRuns: ReturnType<typeof decodeClassRuns> | undefined;
+
+function lookUpClass(codePoint: number): number {
+  const { starts, classes: runClasses } = (classRuns ??= decodeClassRuns(CLASS_RUNS));
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= codePoint) low = middle;
+    else high = middle - 1;
+  }
+  return runClasses[low]!;
 }
 
 function classOf(code: number): number {
-  let known = classes[code];
-  if (known === CharClass.unknown) {
-    const char = String.fromCharCode(code);
-    // Surrogates stand for letters outside the BMP (rare in names): read them as word characters.
-    INVISIBLE.lastIndex = 0;
-    const wordlike = (code >= 0xd800 && code <= 0xdfff) || INVISIBLE.test(char);
-    known = wordlike ? CharClass.word : UNSPACED.test(char) ? CharClass.unspaced : WORD.test(char) ? CharClass.word : CharClass.separator;
-    classes[code] = known;
-  }
+  let known = classes[code]!;
+  if (known === 0) classes[code] = known = lookUpClass(code);
   return known;
+}
+
+const simpleFolds = decodeSimpleFolds(SIMPLE_FOLDS);
+
+/** The ASCII code a word character folds to by itself (char-definitions.ts), or -1. */
+export const simpleFold = (code: number): number => (code < simpleFolds.length ? simpleFolds[code]! : -1);
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** The hash tokens and dictionary heads are compared by (32-bit FNV-1a over UTF-16 code units). */
+export function hashKey(key: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/** A text's tokens, in growable buffers that the matcher reuses from one text to the next. */
+export class Tokens {
+  count = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  /** hashKey of the folded token when `simple` is 1 (every character folds by simpleFold); else not set. */
+  hashes = new Int32Array(256);
+  simple = new Uint8Array(256);
+
+  private push(start: number, end: number, hash: number, simple: boolean) {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.hashes[this.count] = hash;
+    this.simple[this.count] = simple ? 1 : 0;
+    this.count++;
+  }
+
+  private grow() {
+    const size = this.starts.length * 2;
+    const grown = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T) => {
+      const bigger = make(size);
+      bigger.set(old);
+      return bigger;
+    };
+    this.starts = grown(this.starts, (n) => new Int32Array(n));
+    this.ends = grown(this.ends, (n) => new Int32Array(n));
+    this.hashes = grown(this.hashes, (n) => new Int32Array(n));
+    this.simple = grown(this.simple, (n) => new Uint8Array(n));
+  }
+
+  /** Reads `text` into the buffers, replacing what they held. */
+  read(text: string): this {
+    this.count = 0;
+    let start = -1;
+    let hash = FNV_OFFSET;
+    let simple = true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let kind: number;
+      let width = 1;
+      if (code < 0x80) kind = classes[code]!;
+      else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          kind = lookUpClass((code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
+          width = 2;
+        } else kind = CharClass.separator;
+      } else kind = classOf(code);
+      if (kind === CharClass.word) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+          simple = true;
+        }
+        const folded = width === 1 ? simpleFold(code) : -1;
+        if (folded >= 0) hash = Math.imul(hash ^ folded, FNV_PRIME);
+        else simple = false;
+        i += width - 1;
+        continue;
+      }
+      if (start >= 0) {
+        this.push(start, i, hash, simple);
+        start = -1;
+      }
+      if (kind === CharClass.unspaced) this.push(i, i + width, 0, false);
+      i += width - 1;
+    }
+    if (start >= 0) this.push(start, text.length, hash, simple);
+    return this;
+  }
 }
 
 /** Spaces, no-break spaces, hyphens and dashes are one class: "Kim Jong-un" = "Kim Jong un". */
@@ -53,56 +142,6 @@ function separatorClass(separator: string): string {
   if (APOSTROPHES.test(separator)) return APOSTROPHE_CLASS;
   // Any other punctuation must be the same, with its white space as one space ("U. S." = "U.  S.").
   return separator.replace(/\s+/g, ' ');
-}
-
-export interface TokenSpans {
-  starts: number[];
-  ends: number[];
-}
-
-const SPACED_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}${INVISIBLE_CHARS}]+`, 'gu');
-
-export function tokenSpans(text: string): TokenSpans {
-  // Most text has no unspaced script: then one native regular expression finds the tokens,
-  // which is much faster than a loop over characters while the page's code is still cold.
-  if (!UNSPACED.test(text)) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    SPACED_WORD.lastIndex = 0;
-    for (let match = SPACED_WORD.exec(text); match; match = SPACED_WORD.exec(text)) {
-      starts.push(match.index);
-      ends.push(match.index + match[0].length);
-    }
-    return { starts, ends };
-  }
-  return tokenSpansByCharacter(text);
-}
-
-function tokenSpansByCharacter(text: string): TokenSpans {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const kind = classOf(text.charCodeAt(i));
-    if (kind === CharClass.word) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start >= 0) {
-      starts.push(start);
-      ends.push(i);
-      start = -1;
-    }
-    if (kind === CharClass.unspaced) {
-      starts.push(i);
-      ends.push(i + 1);
-    }
-  }
-  if (start >= 0) {
-    starts.push(start);
-    ends.push(text.length);
-  }
-  return { starts, ends };
 }
 
 /** Separator and token after the first, encoded so that a sequence is one comparable string. */
