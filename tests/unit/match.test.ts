@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseRuleOf, CaseRule, compileMatcher, loadMatcher, type DictionaryEntry } from '@/core/match';
+import { classOfCodePoint, SIMPLE_FOLD_LIMIT, simpleFoldOf } from '@/core/match/char-definitions';
+import { CLASS_RUNS, SIMPLE_FOLDS } from '@/core/match/char-tables';
+import { decodeClassRuns, decodeSimpleFolds } from '@/core/match/char-tables-format';
+import { Tokens } from '@/core/match/tokens';
 import { foldAlias } from '@/core/normalize';
 import type { EntityType } from '@/core/pack';
 
@@ -186,5 +190,57 @@ describe('a large real dictionary', () => {
 
   it('refuses something that is not a compiled dictionary', () => {
     expect(() => loadMatcher({ format: 'other' } as never)).toThrow(/Not a compiled Contesto dictionary/);
+  });
+});
+
+describe('the dictionary as it travels', () => {
+  it('finds every one of thousands of one-word names through its hash table, and nothing else', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Borgo${i.toString(36)}`);
+    const many = loadMatcher(JSON.parse(JSON.stringify(compileMatcher(names.map((name) => entry(name, name))))));
+    const text = names.map((name, i) => `${i % 2 ? 'near' : 'à côté de'} ${name}, borgo${i}x`).join('; ');
+    expect(many.find(text).map((m) => m.entityId)).toEqual(names);
+  });
+
+  it('finds nothing with an empty dictionary', () => {
+    expect(loadMatcher(compileMatcher([])).find('Kherson and Mosca')).toEqual([]);
+  });
+
+  it('reads accented words folded in place, as foldWord folds them', () => {
+    const accented = loadMatcher(compileMatcher([entry('Besançon', 'besancon'), entry('Łódź', 'lodz'), entry('Straße', 'strasse')]));
+    expect(accented.find('BESANCON, Besançon, Lodz, ŁÓDŹ, Strasse, STRASSE').map((m) => m.entityId)).toEqual(['besancon', 'besancon', 'lodz', 'lodz', 'strasse', 'strasse']);
+  });
+});
+
+describe('tokens', () => {
+  const spans = (text: string) => {
+    const tokens = new Tokens().read(text);
+    return Array.from({ length: tokens.count }, (_, i) => text.slice(tokens.starts[i], tokens.ends[i]));
+  };
+
+  it('splits at punctuation, spaces and emoji, keeps soft hyphens, marks and letters outside the BMP in the word', () => {
+    expect(spans('Zapo\u00ADrozhye, e\u0301te\u0301 😀𝐊𝐡𝐞𝐫𝐬𝐨𝐧 — l’Ucraina 42')).toEqual(['Zapo\u00ADrozhye', 'e\u0301te\u0301', '𝐊𝐡𝐞𝐫𝐬𝐨𝐧', 'l', 'Ucraina', '42']);
+  });
+
+  it('makes each character of a script without spaces a token of its own', () => {
+    expect(spans('访问朝鲜 and 東京')).toEqual(['访', '问', '朝', '鲜', 'and', '東', '京']);
+  });
+
+  it('grows past its first buffers', () => {
+    expect(spans('a '.repeat(1000)).length).toBe(1000);
+  });
+});
+
+describe('character tables', () => {
+  it('say for every code point what the Unicode definitions say', () => {
+    const { starts, classes } = decodeClassRuns(CLASS_RUNS);
+    let run = 0;
+    const wrong: number[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      while (run + 1 < starts.length && starts[run + 1] <= codePoint) run++;
+      if (classes[run] !== classOfCodePoint(codePoint)) wrong.push(codePoint);
+    }
+    expect(wrong, 'regenerate with npx tsx scripts/char-tables.ts').toEqual([]);
+    const folds = decodeSimpleFolds(SIMPLE_FOLDS);
+    expect(Array.from({ length: SIMPLE_FOLD_LIMIT }, (_, code) => folds[code] ?? -1)).toEqual(Array.from({ length: SIMPLE_FOLD_LIMIT }, (_, code) => simpleFoldOf(code)));
   });
 });
