@@ -10,7 +10,7 @@
  * page gives the longest task that ran our script, and the worst page's trace says where the time
  * goes.
  *
- *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12]
+ *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12] [--extension .output/chrome-mv3]
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -91,10 +91,10 @@ async function controlExtension(): Promise<string> {
   return dir;
 }
 
-async function startSetup(key: SetupKey, title: string, extension: string | null): Promise<Setup> {
+async function startSetup(key: SetupKey, title: string, extension: string | null, contesto = false): Promise<Setup> {
   const browser = await launchChromium({ extension, extraArgs: OFFLINE_ARGS });
   const session = await browser.context.browser()!.newBrowserCDPSession();
-  return { key, title, browser, session, origin: extension ? `chrome-extension://${browser.extensionId}/` : undefined, contesto: extension === CHROME_BUILD };
+  return { key, title, browser, session, origin: extension ? `chrome-extension://${browser.extensionId}/` : undefined, contesto };
 }
 
 /** The gazetteer as a knowledge pack: one place per entity id, without documents, imported through the background as the options page does. */
@@ -431,7 +431,12 @@ function spread(pages: string[], count: number): string[] {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'bench/results-real.md' }, runs: { type: 'string', default: '3' }, pages: { type: 'string', default: '12' } },
+    options: {
+      out: { type: 'string', default: 'bench/results-real.md' },
+      runs: { type: 'string', default: '3' },
+      pages: { type: 'string', default: '12' },
+      extension: { type: 'string', default: CHROME_BUILD },
+    },
   });
   const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
   const runs = Number(values.runs);
@@ -453,8 +458,8 @@ async function main() {
     setups.push(
       await startSetup('none', 'No extension', null),
       await startSetup('control', 'Do-nothing extension', control),
-      await startSetup('pack', 'Contesto, bundled pack', CHROME_BUILD),
-      await startSetup('gazetteer', `Contesto, ${largeAliases.toLocaleString('en-US')} aliases`, CHROME_BUILD),
+      await startSetup('pack', 'Contesto, bundled pack', resolve(values.extension), true),
+      await startSetup('gazetteer', `Contesto, ${largeAliases.toLocaleString('en-US')} aliases`, resolve(values.extension), true),
     );
     const large = setups.find((s) => s.key === 'gazetteer')!;
     await importPack(large, 'Benchmark gazetteer', gazetteerPack(gazetteer));
@@ -513,7 +518,7 @@ async function main() {
       `- Machine load (1-minute load average): ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
       `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,
       "- Page conditions as in `npm run bench`: served from 127.0.0.1 with CSP `script-src 'none'` (the page's own scripts off), COOP/COEP; every other host fails at once (`--host-resolver-rules`).",
-      `- Four browsers side by side: **none** (no extension), **control** (a do-nothing MV3 extension: empty service worker, empty content script at document_idle), **pack** (\`.output/chrome-mv3\`, the bundled pack: ${distinctAliases(fromPack).length} aliases), **30,000 aliases** (the same build with the gazetteer of \`npm run bench\` imported as a pack: ${largeAliases.toLocaleString('en-US')} distinct aliases).`,
+      `- Four browsers side by side: **none** (no extension), **control** (a do-nothing MV3 extension: empty service worker, empty content script at document_idle), **pack** (\`${relative(ROOT, resolve(values.extension))}\`, the bundled pack: ${distinctAliases(fromPack).length} aliases), **30,000 aliases** (the same build with the gazetteer of \`npm run bench\` imported as a pack: ${largeAliases.toLocaleString('en-US')} distinct aliases).`,
       '',
       '## What is measured',
       '',
