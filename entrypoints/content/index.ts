@@ -44,7 +44,7 @@ export default defineContentScript({
       if (annotator && JSON.stringify(settings) === runningWith) return;
       annotator?.destroy();
       runningWith = JSON.stringify(settings);
-      const popover = await createPopover(ctx, document, {
+      const popover = createPopover(ctx, document, {
         loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
