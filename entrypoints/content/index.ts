@@ -14,7 +14,8 @@ import { request } from '@/services/rpc';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // At the DOM's end, not at idle: Chromium's idle is the load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
+  runAt: 'document_end',
   async main(ctx) {
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer less the dictionary), to tell when they change; undefined asks for a fresh start.
