@@ -40,6 +40,8 @@ export interface TraceSummary {
   ourTasks: number;
   ourTaskMs: number;
   longestOurTaskMs: number;
+  /** What the longest of them spent most of its time in (self time by event). */
+  longestOurTaskParts: { name: string; ms: number }[];
   /** Self time on the page's main thread by event name, in ms. */
   selfByName: Map<string, number>;
   /** The extension's JavaScript by function (self time from the profiler's samples), in ms. */
@@ -75,36 +77,47 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionO
     if (next < scripts.length && scripts[next]!.ts <= task.ts + task.dur!) ourTaskList.push(task);
   }
 
-  // Self time: each event's duration less its children's, over a stack of open events.
-  const selfByName = new Map<string, number>();
-  const stack: { end: number; name: string; self: number }[] = [];
-  const close = (until: number) => {
-    while (stack.length && stack.at(-1)!.end <= until) {
-      const done = stack.pop()!;
-      selfByName.set(done.name, (selfByName.get(done.name) ?? 0) + done.self / 1000);
-    }
-  };
-  for (const event of onThread) {
-    close(event.ts);
-    const parent = stack.at(-1);
-    if (parent) parent.self -= event.dur!;
-    stack.push({ end: event.ts + event.dur!, name: event.name, self: event.dur! });
-  }
-  close(Infinity);
-
+  const selfByName = selfTimes(onThread);
   const { ourFunctions, ourScriptMs } = profileOf(events, pid, extensionOrigin);
   const ourDurations = ourTaskList.map((t) => t.dur! / 1000);
+  const longest = ourTaskList.reduce<TraceEvent | undefined>((a, b) => (!a || b.dur! > a.dur! ? b : a), undefined);
+  const inLongest = longest ? selfTimes(onThread.filter((e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!)) : new Map<string, number>();
   const backgroundTasks = topLevelTasks(events.filter((e) => extensionPids.includes(e.pid)));
   return {
     taskMs: tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
     ourTasks: ourTaskList.length,
     ourTaskMs: ourDurations.reduce((a, b) => a + b, 0),
     longestOurTaskMs: Math.max(0, ...ourDurations),
+    longestOurTaskParts: [...inLongest.entries()]
+      .filter(([name]) => !TASK_NAMES.has(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name, ms]) => ({ name, ms })),
     selfByName,
     ourFunctions,
     ourScriptMs,
     backgroundTaskMs: backgroundTasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
   };
+}
+
+/** Self time by event name: each event's duration less its children's, over a stack of open events (sorted by start, longest first). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  const stack: { end: number; name: string; self: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.end <= until) {
+      const done = stack.pop()!;
+      byName.set(done.name, (byName.get(done.name) ?? 0) + done.self / 1000);
+    }
+  };
+  for (const event of events) {
+    close(event.ts);
+    const parent = stack.at(-1);
+    if (parent) parent.self -= event.dur!;
+    stack.push({ end: event.ts + event.dur!, name: event.name, self: event.dur! });
+  }
+  close(Infinity);
+  return byName;
 }
 
 interface ProfileNode {
