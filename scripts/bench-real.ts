@@ -281,7 +281,7 @@ function pageTable(rows: PageRow[], key: SetupKey): string {
     'script',
     'style',
     'layout',
-    'Background tasks (ms, traced)',
+    'Background tasks, wall (ms, traced)',
     'Background CPU (ms, mean of ticks)',
     'Browser processes extra (ms)',
     'DCL → first / last highlight (ms)',
@@ -376,10 +376,10 @@ function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
     line('…of it script / style / layout, medians (30,000 aliases)', `${ms(large.extraScript)} / ${ms(large.extraStyle)} / ${ms(large.extraLayout)} ms`, '', undefined),
     ...[pack, large].map((s) =>
       line(
-        `Background (extension process) per page: traced task time median / p95; CPU ticks, mean (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
-        `${ms(s.backgroundTasks.median)} / ${ms(s.backgroundTasks.p95)} ms; ${ms(s.backgroundCpuMean)} ms`,
+        `Background (extension process) CPU per page, mean of the ticks; its tasks' wall time in the traced loads (every thread, tracing on), median / p95 (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
+        `${ms(s.backgroundCpuMean)} ms; ${ms(s.backgroundTasks.median)} / ${ms(s.backgroundTasks.p95)} ms`,
         `≤ ${TARGETS.backgroundCpuMs} ms`,
-        s.backgroundTasks.median <= TARGETS.backgroundCpuMs,
+        s.backgroundCpuMean <= TARGETS.backgroundCpuMs,
       ),
     ),
     line('Browser, GPU and utility processes, extra over the control, median (pack / 30,000)', `${ms(pack.browserCpuExtra)} / ${ms(large.browserCpuExtra)} ms`, '', undefined),
