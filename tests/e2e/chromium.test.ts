@@ -283,6 +283,15 @@ describe('privacy and robustness', () => {
     await page.close();
   });
 
+  it('adds nothing to a page that is only read: the popover comes into the page when a card first opens', async () => {
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    expect(await page.evaluate(() => document.querySelector('contesto-popover'))).toBeNull();
+    await hoverForPopover(page, 'John Kirby');
+    expect(await page.evaluate(() => document.querySelectorAll('contesto-popover').length)).toBe(1);
+    await page.close();
+  });
+
   it('makes no network request of its own', async () => {
     const requests: string[] = [];
     const listener = (request: { url(): string }) => requests.push(request.url());

@@ -1,0 +1,560 @@
+/**
+ * `npm run bench:real`: Contesto's whole cost on a real page load, in the real browser. Debian's
+ * Chromium loads each page fresh, several times, in four browsers side by side: without any
+ * extension, with a do-nothing extension (the control: an empty service worker and an empty
+ * content script), and with the built extension, once with the bundled pack and once with a
+ * 30,000-alias gazetteer imported as the options page would. Per load it reads the page's
+ * main-thread metrics (CDP Performance.getMetrics), the CPU time of the browser's other processes
+ * (the extension's service worker among them), the time from DOMContentLoaded to the first and the
+ * last highlight (Contesto's User Timing marks) and the heap after a full GC; one traced load per
+ * page gives the longest task that ran our script, and the worst page's trace says where the time
+ * goes.
+ *
+ *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12] [--extension .output/chrome-mv3]
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from 'playwright-core';
+import { SCAN_MARKS } from '../annotator/scan-marks';
+import { parsePack, type Pack } from '../core/pack';
+import { BENCH_HEADERS, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
+import { BUNDLED_PACK } from './lib/bundled-pack';
+import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
+import { serveStatic, type StaticServer } from './lib/serve';
+import { summarizeTrace, TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** After the load event, what every browser gets before it is measured: the extension's work and its follow-ups end well within it. */
+const SETTLE_MS = 1500;
+/** How long a scan may take, with the large dictionary on a loaded machine, before the run fails. */
+const SCAN_TIMEOUT_MS = 30_000;
+/** Every host but the page server fails at once, without a look-up on the closed network. */
+/** Linux's USER_HZ. */
+const TICK_MS = 10;
+const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+const TARGETS = {
+  extraTaskMedianMs: 10,
+  extraTaskP95Ms: 30,
+  extraTaskMedianLargeMs: 20,
+  backgroundCpuMs: 5,
+  firstHighlightMs: 100,
+  longestTaskMs: 50,
+};
+
+type SetupKey = 'none' | 'control' | 'pack' | 'gazetteer';
+interface Setup {
+  key: SetupKey;
+  title: string;
+  browser: ChromiumWithExtension;
+  /** Its CDP session for the browser as a whole (process list). */
+  session: CDPSession;
+  /** The loaded extension's origin, where there is one. */
+  origin?: string;
+  /** Contesto runs here, so the scan's marks are waited for. */
+  contesto: boolean;
+}
+
+interface Sample {
+  taskMs: number;
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+  heapBytes: number;
+  /** CPU time of the extension's own process (its service worker) during the load. */
+  extensionCpuMs: number;
+  /** CPU time of the browser, GPU and utility processes during the load. */
+  browserCpuMs: number;
+  firstHighlightMs?: number;
+  lastHighlightMs?: number;
+  highlights: number;
+}
+
+// ---------------------------------------------------------------- browsers
+
+/** A do-nothing MV3 extension: an empty service worker and an empty content script on every page. */
+async function controlExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'contesto-control-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Control',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'background.js'), '');
+  await writeFile(join(dir, 'content.js'), '');
+  return dir;
+}
+
+async function startSetup(key: SetupKey, title: string, extension: string | null, contesto = false): Promise<Setup> {
+  const browser = await launchChromium({ extension, extraArgs: OFFLINE_ARGS });
+  const session = await browser.context.browser()!.newBrowserCDPSession();
+  return { key, title, browser, session, origin: extension ? `chrome-extension://${browser.extensionId}/` : undefined, contesto };
+}
+
+/** The gazetteer as a knowledge pack: one place per entity id, without documents, imported through the background as the options page does. */
+function gazetteerPack(entries: MatchEntry[]): Pack {
+  const byId = new Map<string, string[]>();
+  for (const { alias, entityId } of entries) byId.set(entityId, [...(byId.get(entityId) ?? []), alias]);
+  return {
+    format: 'contesto-pack',
+    version: 2,
+    generatedAt: new Date().toISOString(),
+    documents: [],
+    entities: [...byId].map(([id, aliases]) => ({ id, name: aliases[0]!, type: 'place' as const, aliases: [...new Set(aliases)] })),
+    events: [],
+    mentions: [],
+  };
+}
+
+async function importPack(setup: Setup, label: string, pack: Pack): Promise<void> {
+  const page = await setup.browser.context.newPage();
+  await page.goto(`${setup.origin}popup.html`);
+  const reply = await page.evaluate(([l, p]) => chrome.runtime.sendMessage({ type: 'packs/import', payload: { label: l, pack: p } }), [label, pack] as const);
+  await page.close();
+  if (!(reply as { ok?: boolean }).ok) throw new Error(`Importing the gazetteer failed: ${JSON.stringify(reply)}`);
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+// ---------------------------------------------------------------- one load
+
+/**
+ * CPU time of a process so far, in ms, from /proc/<pid>/stat (user + system). The kernel counts it
+ * in 10 ms ticks (CDP's SystemInfo.getProcessInfo is no finer), so a load's figure is a sample of
+ * 0, 10, 20… ms: only a mean over many loads says something, and the traced loads give exact task
+ * times of the same processes.
+ */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium rewrites its processes' titles, so the command line reads as one string of arguments. */
+const isExtensionProcess = (pid: number) => {
+  try {
+    return /(^|[\s\0])--extension-process([\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+/** CPU time so far of the extension's process and of the browser's non-renderer processes (pages' renderers are measured by their own metrics). */
+async function processCpu(setup: Setup): Promise<Map<number, { extension: boolean; ms: number }>> {
+  const { processInfo } = (await setup.session.send('SystemInfo.getProcessInfo' as never)) as { processInfo: { type: string; id: number }[] };
+  const result = new Map<number, { extension: boolean; ms: number }>();
+  for (const { type, id } of processInfo) {
+    const extension = type === 'renderer' && isExtensionProcess(id);
+    if (type !== 'renderer' || extension) result.set(id, { extension, ms: cpuMs(id) });
+  }
+  return result;
+}
+
+function cpuBetween(before: Map<number, { ms: number }>, after: Map<number, { extension: boolean; ms: number }>) {
+  let extensionCpuMs = 0;
+  let browserCpuMs = 0;
+  const extensionPids: number[] = [];
+  for (const [pid, { extension, ms }] of after) {
+    const spent = ms - (before.get(pid)?.ms ?? 0);
+    if (extension) {
+      extensionCpuMs += spent;
+      extensionPids.push(pid);
+    } else browserCpuMs += spent;
+  }
+  return { extensionCpuMs, browserCpuMs, extensionPids };
+}
+
+/** Read in the page after the load: Contesto's marks against DOMContentLoaded, and what is highlighted. No inner functions: tsx would name them with a helper the page lacks. */
+function readPageTiming(marks: typeof SCAN_MARKS) {
+  const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+  const [first, last, scanned] = [marks.firstHighlight, marks.lastHighlight, marks.scanned].map((name) => performance.getEntriesByName(name)[0]?.startTime);
+  let highlights = 0;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith('contesto-')) highlights += highlight.size;
+  return { firstHighlightMs: first === undefined ? undefined : first - dcl, lastHighlightMs: last === undefined ? undefined : last - dcl, scanned: scanned !== undefined, highlights };
+}
+
+async function waitForScan(page: Page) {
+  const deadline = performance.now() + SCAN_TIMEOUT_MS;
+  while (!(await page.evaluate(readPageTiming, SCAN_MARKS)).scanned) {
+    if (performance.now() > deadline) throw new Error(`No scan finished on ${page.url()} within ${SCAN_TIMEOUT_MS / 1000} s`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Ends the browser-wide trace (every process: the page's renderer and the extension's) and returns its events. */
+async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = ((data: { value: TraceEvent[] }) => events.push(...data.value)) as never;
+  cdp.on('Tracing.dataCollected' as never, collect);
+  const complete = new Promise((done) => cdp.once('Tracing.tracingComplete' as never, done as never));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected' as never, collect);
+  return events;
+}
+
+/** One fresh load in a new tab; traced when asked (tracing costs time, so traced loads are not among the samples). */
+async function loadOnce(setup: Setup, url: string, trace = false): Promise<{ sample: Sample; trace?: TraceEvent[]; extensionPids: number[] }> {
+  const page = await setup.browser.context.newPage();
+  try {
+    const cdp = await setup.browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Performance.enable');
+    if (trace) await setup.session.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+    const cpuBefore = await processCpu(setup);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    if (setup.contesto) await waitForScan(page);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const { extensionPids, ...cpu } = cpuBetween(cpuBefore, await processCpu(setup));
+    const events = trace ? await collectTrace(setup.session) : undefined;
+    const timing = await page.evaluate(readPageTiming, SCAN_MARKS);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return {
+      sample: {
+        taskMs: metric('TaskDuration'),
+        scriptMs: metric('ScriptDuration'),
+        styleMs: metric('RecalcStyleDuration'),
+        layoutMs: metric('LayoutDuration'),
+        heapBytes: usedSize,
+        ...cpu,
+        firstHighlightMs: timing.firstHighlightMs,
+        lastHighlightMs: timing.lastHighlightMs,
+        highlights: timing.highlights,
+      },
+      trace: events,
+      extensionPids,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+// ---------------------------------------------------------------- results
+
+interface PageRow {
+  page: string;
+  /** Per setup: the median of each figure over the runs. */
+  medians: Record<SetupKey, Sample>;
+  /** Per Contesto setup: the traced load. */
+  traces: Partial<Record<SetupKey, TraceSummary>>;
+}
+
+const FIGURES = ['taskMs', 'scriptMs', 'styleMs', 'layoutMs', 'heapBytes', 'extensionCpuMs', 'browserCpuMs', 'firstHighlightMs', 'lastHighlightMs', 'highlights'] as const;
+
+/** CPU times are counted in ticks: their mean over the loads, every other figure's median. */
+const MEAN_FIGURES = new Set<string>(['extensionCpuMs', 'browserCpuMs']);
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+function medianSample(samples: Sample[]): Sample {
+  const result = {} as Record<(typeof FIGURES)[number], number | undefined>;
+  for (const figure of FIGURES) {
+    const values = samples.map((s) => s[figure]).filter((v): v is number => v !== undefined);
+    result[figure] = values.length ? (MEAN_FIGURES.has(figure) ? mean : median)(values) : undefined;
+  }
+  return result as Sample;
+}
+
+const ms = (value: number | undefined) => (value === undefined ? '–' : Math.abs(value) < 10 ? value.toFixed(1) : value.toFixed(0));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const verdict = (pass: boolean) => (pass ? '**PASS**' : '**FAIL**');
+const extra = (row: PageRow, key: SetupKey, figure: 'taskMs' | 'scriptMs' | 'styleMs' | 'layoutMs' | 'extensionCpuMs' | 'browserCpuMs' | 'heapBytes') =>
+  row.medians[key][figure] - row.medians.control[figure];
+
+function pageTable(rows: PageRow[], key: SetupKey): string {
+  const header = [
+    'Page',
+    'Main thread, none / control / ours (ms)',
+    'Extra over control: tasks',
+    'script',
+    'style',
+    'layout',
+    'Background tasks, wall (ms, traced)',
+    'Background CPU (ms, mean of ticks)',
+    'Browser processes extra (ms)',
+    'DCL → first / last highlight (ms)',
+    'Tasks running our script, all / longest (ms, traced)',
+    'Heap extra',
+    'Highlights',
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const row of rows) {
+    const m = row.medians;
+    lines.push(
+      `| ${[
+        row.page,
+        `${ms(m.none.taskMs)} / ${ms(m.control.taskMs)} / ${ms(m[key].taskMs)}`,
+        ms(extra(row, key, 'taskMs')),
+        ms(extra(row, key, 'scriptMs')),
+        ms(extra(row, key, 'styleMs')),
+        ms(extra(row, key, 'layoutMs')),
+        ms(row.traces[key]?.backgroundTaskMs),
+        ms(m[key].extensionCpuMs),
+        ms(extra(row, key, 'browserCpuMs')),
+        `${ms(m[key].firstHighlightMs)} / ${ms(m[key].lastHighlightMs)}`,
+        `${ms(row.traces[key]?.ourTaskMs)} / ${ms(row.traces[key]?.longestOurTaskMs)}`,
+        kb(extra(row, key, 'heapBytes')),
+        String(m[key].highlights),
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface Summary {
+  key: SetupKey;
+  extraTask: { median: number; p95: number };
+  extraScript: number;
+  extraStyle: number;
+  extraLayout: number;
+  backgroundTasks: { median: number; p95: number };
+  backgroundCpuMean: number;
+  browserCpuExtra: number;
+  highlightedPages: number;
+  firstHighlight: { median: number; p95: number };
+  lastHighlight: number;
+  longestTask: { ms: number; page: string; parts: string };
+  ourTasks: number;
+  heapExtra: number;
+}
+
+function summarize(rows: PageRow[], key: SetupKey): Summary {
+  const over = (pick: (row: PageRow) => number) => rows.map(pick);
+  const both = (values: number[]) => ({ median: median(values), p95: percentile(values, 95) });
+  const firsts = rows.map((r) => r.medians[key].firstHighlightMs).filter((v): v is number => v !== undefined);
+  const lasts = rows.map((r) => r.medians[key].lastHighlightMs).filter((v): v is number => v !== undefined);
+  const longest = rows
+    .map((r) => ({ ms: r.traces[key]?.longestOurTaskMs ?? 0, page: r.page, parts: (r.traces[key]?.longestOurTaskParts ?? []).map((p) => `${p.name} ${ms(p.ms)} ms`).join(', ') }))
+    .reduce((a, b) => (b.ms > a.ms ? b : a));
+  return {
+    key,
+    extraTask: both(over((r) => extra(r, key, 'taskMs'))),
+    extraScript: median(over((r) => extra(r, key, 'scriptMs'))),
+    extraStyle: median(over((r) => extra(r, key, 'styleMs'))),
+    extraLayout: median(over((r) => extra(r, key, 'layoutMs'))),
+    backgroundTasks: both(over((r) => r.traces[key]?.backgroundTaskMs ?? 0)),
+    backgroundCpuMean: mean(over((r) => r.medians[key].extensionCpuMs)),
+    browserCpuExtra: median(over((r) => extra(r, key, 'browserCpuMs'))),
+    highlightedPages: firsts.length,
+    firstHighlight: firsts.length ? both(firsts) : { median: NaN, p95: NaN },
+    lastHighlight: lasts.length ? median(lasts) : NaN,
+    longestTask: longest,
+    heapExtra: median(over((r) => extra(r, key, 'heapBytes'))),
+    ourTasks: median(over((r) => r.traces[key]?.ourTaskMs ?? 0)),
+  };
+}
+
+function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
+  const controlOverNone = median(rows.map((r) => r.medians.control.taskMs - r.medians.none.taskMs));
+  const line = (what: string, value: string, target: string, pass?: boolean) => `| ${what} | ${value} | ${target} | ${pass === undefined ? '' : verdict(pass)} |`;
+  return [
+    '| Figure (over pages) | Measured | Target | |',
+    '| --- | ---: | ---: | --- |',
+    line('Extra main-thread time over the control, median (bundled pack)', `${ms(pack.extraTask.median)} ms`, `≤ ${TARGETS.extraTaskMedianMs} ms`, pack.extraTask.median <= TARGETS.extraTaskMedianMs),
+    line('Extra main-thread time over the control, p95 (bundled pack)', `${ms(pack.extraTask.p95)} ms`, `≤ ${TARGETS.extraTaskP95Ms} ms`, pack.extraTask.p95 <= TARGETS.extraTaskP95Ms),
+    line(
+      'Extra main-thread time over the control, median (30,000 aliases)',
+      `${ms(large.extraTask.median)} ms`,
+      `≤ ${TARGETS.extraTaskMedianLargeMs} ms`,
+      large.extraTask.median <= TARGETS.extraTaskMedianLargeMs,
+    ),
+    line('Extra main-thread time over the control, p95 (30,000 aliases)', `${ms(large.extraTask.p95)} ms`, '', undefined),
+    line('Tasks that ran our script, all together, median (traced; pack / 30,000)', `${ms(pack.ourTasks)} / ${ms(large.ourTasks)} ms`, '', undefined),
+    line('…of it script / style / layout, medians (bundled pack)', `${ms(pack.extraScript)} / ${ms(pack.extraStyle)} / ${ms(pack.extraLayout)} ms`, '', undefined),
+    line('…of it script / style / layout, medians (30,000 aliases)', `${ms(large.extraScript)} / ${ms(large.extraStyle)} / ${ms(large.extraLayout)} ms`, '', undefined),
+    ...[pack, large].map((s) =>
+      line(
+        `Background (extension process) CPU per page, mean of the ticks; its tasks' wall time in the traced loads (every thread, tracing on), median / p95 (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
+        `${ms(s.backgroundCpuMean)} ms; ${ms(s.backgroundTasks.median)} / ${ms(s.backgroundTasks.p95)} ms`,
+        `≤ ${TARGETS.backgroundCpuMs} ms`,
+        s.backgroundCpuMean <= TARGETS.backgroundCpuMs,
+      ),
+    ),
+    line('Browser, GPU and utility processes, extra over the control, median (pack / 30,000)', `${ms(pack.browserCpuExtra)} / ${ms(large.browserCpuExtra)} ms`, '', undefined),
+    line(
+      `DOMContentLoaded → first highlight, median / p95 (bundled pack, the ${pack.highlightedPages} pages with one)`,
+      `${ms(pack.firstHighlight.median)} / ${ms(pack.firstHighlight.p95)} ms`,
+      `≤ ${TARGETS.firstHighlightMs} ms`,
+      pack.firstHighlight.median <= TARGETS.firstHighlightMs,
+    ),
+    line(
+      `DOMContentLoaded → first highlight, median / p95 (30,000 aliases, ${large.highlightedPages} pages)`,
+      `${ms(large.firstHighlight.median)} / ${ms(large.firstHighlight.p95)} ms`,
+      '',
+      undefined,
+    ),
+    line('DOMContentLoaded → last highlight, median (pack / 30,000)', `${ms(pack.lastHighlight)} / ${ms(large.lastHighlight)} ms`, '', undefined),
+    line(
+      'Longest task running our script (traced load per page, worst page)',
+      `${ms(pack.longestTask.ms)} ms (${pack.longestTask.page}: ${pack.longestTask.parts}) / ${ms(large.longestTask.ms)} ms (${large.longestTask.page}: ${large.longestTask.parts})`,
+      `≤ ${TARGETS.longestTaskMs} ms`,
+      Math.max(pack.longestTask.ms, large.longestTask.ms) <= TARGETS.longestTaskMs,
+    ),
+    line('Heap held in the page, extra over the control, median (pack / 30,000)', `${kb(pack.heapExtra)} / ${kb(large.heapExtra)}`, '', undefined),
+    line('Do-nothing extension over no extension, median main-thread time', `${ms(controlOverNone)} ms`, '', undefined),
+  ].join('\n');
+}
+
+/** Where the worst page's extra time goes: main-thread self time by event, ours against the control, and our JavaScript by function. */
+function breakdown(page: string, key: SetupKey, ours: TraceSummary, control: TraceSummary): string {
+  const names = [...new Set([...ours.selfByName.keys(), ...control.selfByName.keys()])]
+    .map((name) => ({ name, ours: ours.selfByName.get(name) ?? 0, control: control.selfByName.get(name) ?? 0 }))
+    .map((row) => ({ ...row, extra: row.ours - row.control }))
+    .sort((a, b) => b.extra - a.extra)
+    .slice(0, 12);
+  return [
+    `Traced loads of **${page}** with the ${key === 'pack' ? 'bundled pack' : '30,000 aliases'} and with the control (one load each, tracing on, so slower than the samples above). ` +
+      `Main-thread tasks: ${ms(ours.taskMs)} ms against ${ms(control.taskMs)} ms; ${ours.ourTasks} tasks ran our script, ${ms(ours.ourTaskMs)} ms in all, the longest ${ms(ours.longestOurTaskMs)} ms; ` +
+      `the profiler's samples put ${ms(ours.ourScriptMs)} ms in JavaScript called from our script.`,
+    '',
+    '| Main-thread event (self time) | Ours (ms) | Control (ms) | Extra (ms) |',
+    '| --- | ---: | ---: | ---: |',
+    ...names.map((row) => `| ${row.name} | ${ms(row.ours)} | ${ms(row.control)} | ${ms(row.extra)} |`),
+    '',
+    '| Our JavaScript by function (self time, sampled) | ms |',
+    '| --- | ---: |',
+    ...ours.ourFunctions.slice(0, 15).map((f) => `| \`${f.name}\` | ${ms(f.ms)} |`),
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+/** `count` pages spread evenly over the sorted list, so that short and long pages both come in. */
+function spread(pages: string[], count: number): string[] {
+  if (pages.length <= count) return pages;
+  return Array.from({ length: count }, (_, i) => pages[Math.floor((i * pages.length) / count)]!);
+}
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'bench/results-real.md' },
+      runs: { type: 'string', default: '3' },
+      pages: { type: 'string', default: '12' },
+      extension: { type: 'string', default: CHROME_BUILD },
+    },
+  });
+  const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
+  const runs = Number(values.runs);
+  if (!(runs >= 1)) throw new Error('--runs takes a whole number ≥ 1');
+  const started = performance.now();
+  const log = (message: string) => process.stderr.write(`[bench:real ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+  const loadBefore = loadavg();
+
+  const pages = spread((await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort(), Number(values.pages));
+  if (pages.length === 0) throw new Error(`No .html pages in ${pagesDir}`);
+  const fromPack = packEntries(parsePack(await readFile(BUNDLED_PACK, 'utf8')));
+  const gazetteer = await gazetteerEntries(fromPack);
+  const largeAliases = distinctAliases([...gazetteer, ...fromPack]).length;
+
+  const server: StaticServer = await serveStatic(pagesDir, { documentHeaders: BENCH_HEADERS });
+  const control = await controlExtension();
+  const setups: Setup[] = [];
+  try {
+    setups.push(
+      await startSetup('none', 'No extension', null),
+      await startSetup('control', 'Do-nothing extension', control),
+      await startSetup('pack', 'Contesto, bundled pack', resolve(values.extension), true),
+      await startSetup('gazetteer', `Contesto, ${largeAliases.toLocaleString('en-US')} aliases`, resolve(values.extension), true),
+    );
+    const large = setups.find((s) => s.key === 'gazetteer')!;
+    await importPack(large, 'Benchmark gazetteer', gazetteerPack(gazetteer));
+    log(`imported the gazetteer (${largeAliases} distinct aliases with the pack)`);
+    const urlOf = (page: string) => `${server.origin}/${encodeURIComponent(page)}`;
+    // A first load in each browser warms what any first page pays once (the worker's start, the dictionary's compilation).
+    for (const setup of setups) await loadOnce(setup, urlOf(pages[0]!));
+
+    const samples = new Map(pages.map((page) => [page, new Map<SetupKey, Sample[]>(setups.map((s) => [s.key, []]))]));
+    for (let run = 0; run < runs; run++) {
+      for (const [index, page] of pages.entries()) {
+        // The setups take turns in a rotating order, so that a slow moment of the machine does not hit only one.
+        for (let turn = 0; turn < setups.length; turn++) {
+          const setup = setups[(turn + index + run) % setups.length]!;
+          samples
+            .get(page)!
+            .get(setup.key)!
+            .push((await loadOnce(setup, urlOf(page))).sample);
+        }
+        log(`run ${run + 1}/${runs}, ${page}`);
+      }
+    }
+
+    const rows: PageRow[] = [];
+    for (const page of pages) {
+      const row: PageRow = { page, medians: {} as PageRow['medians'], traces: {} };
+      for (const setup of setups) row.medians[setup.key] = medianSample(samples.get(page)!.get(setup.key)!);
+      for (const setup of setups.filter((s) => s.contesto)) {
+        const { trace, extensionPids } = await loadOnce(setup, urlOf(page), true);
+        row.traces[setup.key] = summarizeTrace(trace!, urlOf(page), setup.origin!, extensionPids);
+      }
+      rows.push(row);
+      log(`traced ${page}`);
+    }
+    const [packSummary, largeSummary] = [summarize(rows, 'pack'), summarize(rows, 'gazetteer')];
+    const worst = rows.reduce((a, b) => (extra(b, 'pack', 'taskMs') > extra(a, 'pack', 'taskMs') ? b : a));
+    const controlSetup = setups.find((s) => s.key === 'control')!;
+    const traced = async (setup: Setup) => {
+      const { trace, extensionPids } = await loadOnce(setup, urlOf(worst.page), true);
+      return summarizeTrace(trace!, urlOf(worst.page), setup.origin!, extensionPids);
+    };
+    const worstBreakdown = [
+      breakdown(worst.page, 'pack', await traced(setups.find((s) => s.key === 'pack')!), await traced(controlSetup)),
+      '',
+      breakdown(worst.page, 'gazetteer', await traced(large), await traced(controlSetup)),
+    ].join('\n');
+
+    const loadAfter = loadavg();
+    const command = `npm run bench:real -- ${process.argv.slice(2).join(' ')}`.trim();
+    const markdown = [
+      '# Contesto on a real page load, in the real browser',
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Command: \`flock /tmp/contesto-e2e.lock ${command}\` (\`npx tsx scripts/bench-real.ts\` after \`npm run build\`)`,
+      `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
+      `- Machine load (1-minute load average): ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
+      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,
+      "- Page conditions as in `npm run bench`: served from 127.0.0.1 with CSP `script-src 'none'` (the page's own scripts off), COOP/COEP; every other host fails at once (`--host-resolver-rules`).",
+      `- Four browsers side by side: **none** (no extension), **control** (a do-nothing MV3 extension: empty service worker, empty content script at document_idle), **pack** (\`${relative(ROOT, resolve(values.extension))}\`, the bundled pack: ${distinctAliases(fromPack).length} aliases), **30,000 aliases** (the same build with the gazetteer of \`npm run bench\` imported as a pack: ${largeAliases.toLocaleString('en-US')} distinct aliases).`,
+      '',
+      '## What is measured',
+      '',
+      `- **Main thread** (CDP \`Performance.getMetrics\` at ${SETTLE_MS / 1000} s after the load event, and after Contesto's scan has finished): \`TaskDuration\`, \`ScriptDuration\`, \`RecalcStyleDuration\`, \`LayoutDuration\` of the page's renderer. *Extra* is the setup's median less the control's.`,
+      "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` because CDP's `SystemInfo.getProcessInfo` resolves 10 ms) from before the navigation to the measurement. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
+      "- **DCL → first / last highlight**: Contesto's User Timing marks (`contesto:first-highlight`, `contesto:last-highlight`) less `domContentLoadedEventStart`.",
+      "- **Longest task of ours**: from a traced load per page (CDP Tracing), the longest main-thread task that ran the extension's script.",
+      '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
+      '',
+      '## Summary',
+      '',
+      summaryTable(packSummary, largeSummary, rows),
+      '',
+      '## Where the time goes (trace of the worst page)',
+      '',
+      worstBreakdown,
+      '',
+      ...setups.filter((s) => s.contesto).flatMap((s) => [`## ${s.title}: per page`, '', pageTable(rows, s.key), '']),
+    ].join('\n');
+    await writeFile(resolve(values.out), markdown + '\n');
+    console.log(markdown);
+    log(`wrote ${values.out}`);
+  } finally {
+    for (const setup of setups) await setup.browser.close();
+    await server.close();
+    await rm(control, { recursive: true, force: true });
+  }
+}
+
+await main();

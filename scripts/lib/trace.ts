@@ -1,0 +1,157 @@
+/**
+ * Reads a Chromium trace (CDP Tracing, JSON events) of one page load: the page's main-thread
+ * tasks, which of them ran an extension's script, main-thread time by kind of work, and the
+ * extension's JavaScript by function from the sampling profiler.
+ */
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: Record<string, unknown> & { data?: Record<string, unknown>; beginData?: Record<string, unknown>; name?: string };
+}
+
+/** Categories that give tasks, script, style, layout, user timing marks and JavaScript samples. */
+export const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'];
+
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** Tasks that no other task holds (the scheduler may log one task under both names), per thread. */
+function topLevelTasks(events: TraceEvent[]): TraceEvent[] {
+  const tasks = events.filter((e) => e.ph === 'X' && e.dur !== undefined && TASK_NAMES.has(e.name)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const openUntil = new Map<string, number>();
+  return tasks.filter((task) => {
+    const thread = `${task.pid}:${task.tid}`;
+    if (task.ts < (openUntil.get(thread) ?? -Infinity)) return false;
+    openUntil.set(thread, task.ts + task.dur!);
+    return true;
+  });
+}
+
+export interface TraceSummary {
+  /** Every top-level task of the page's main thread. */
+  taskMs: number;
+  /** Tasks that ran the extension's script, and the longest of them. */
+  ourTasks: number;
+  ourTaskMs: number;
+  longestOurTaskMs: number;
+  /** What the longest of them spent most of its time in (self time by event). */
+  longestOurTaskParts: { name: string; ms: number }[];
+  /** Self time on the page's main thread by event name, in ms. */
+  selfByName: Map<string, number>;
+  /** The extension's JavaScript by function (self time from the profiler's samples), in ms. */
+  ourFunctions: { name: string; ms: number }[];
+  /** Samples of any JavaScript whose stack holds the extension's script, in ms. */
+  ourScriptMs: number;
+  /** Tasks of the extension's own process (its service worker), every thread, in ms. */
+  backgroundTaskMs: number;
+}
+
+/** The page's main thread: the renderer thread that parsed `pageUrl`. */
+function mainThreadOf(events: TraceEvent[], pageUrl: string): { pid: number; tid: number } {
+  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url as string | undefined) === pageUrl);
+  if (!parse) throw new Error(`The trace has no parsing of ${pageUrl}`);
+  return { pid: parse.pid, tid: parse.tid };
+}
+
+function urlOf(event: TraceEvent): string {
+  const data = event.args?.data ?? {};
+  return (data.url as string | undefined) ?? (data.sourceURL as string | undefined) ?? (data.fileName as string | undefined) ?? '';
+}
+
+export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionOrigin: string, extensionPids: number[]): TraceSummary {
+  const { pid, tid } = mainThreadOf(events, pageUrl);
+  const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks = topLevelTasks(onThread);
+  const ourTaskList: TraceEvent[] = [];
+  // Tasks do not overlap: walk both lists once.
+  const scripts = onThread.filter((e) => urlOf(e).startsWith(extensionOrigin));
+  let next = 0;
+  for (const task of tasks) {
+    while (next < scripts.length && scripts[next]!.ts < task.ts) next++;
+    if (next < scripts.length && scripts[next]!.ts <= task.ts + task.dur!) ourTaskList.push(task);
+  }
+
+  const selfByName = selfTimes(onThread);
+  const { ourFunctions, ourScriptMs } = profileOf(events, pid, extensionOrigin);
+  const ourDurations = ourTaskList.map((t) => t.dur! / 1000);
+  const longest = ourTaskList.reduce<TraceEvent | undefined>((a, b) => (!a || b.dur! > a.dur! ? b : a), undefined);
+  const inLongest = longest ? selfTimes(onThread.filter((e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!)) : new Map<string, number>();
+  const backgroundTasks = topLevelTasks(events.filter((e) => extensionPids.includes(e.pid)));
+  return {
+    taskMs: tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
+    ourTasks: ourTaskList.length,
+    ourTaskMs: ourDurations.reduce((a, b) => a + b, 0),
+    longestOurTaskMs: Math.max(0, ...ourDurations),
+    longestOurTaskParts: [...inLongest.entries()]
+      .filter(([name]) => !TASK_NAMES.has(name))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name, ms]) => ({ name, ms })),
+    selfByName,
+    ourFunctions,
+    ourScriptMs,
+    backgroundTaskMs: backgroundTasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
+  };
+}
+
+/** Self time by event name: each event's duration less its children's, over a stack of open events (sorted by start, longest first). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const byName = new Map<string, number>();
+  const stack: { end: number; name: string; self: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.end <= until) {
+      const done = stack.pop()!;
+      byName.set(done.name, (byName.get(done.name) ?? 0) + done.self / 1000);
+    }
+  };
+  for (const event of events) {
+    close(event.ts);
+    const parent = stack.at(-1);
+    if (parent) parent.self -= event.dur!;
+    stack.push({ end: event.ts + event.dur!, name: event.name, self: event.dur! });
+  }
+  close(Infinity);
+  return byName;
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url?: string; lineNumber?: number };
+}
+
+/** The sampling profiler's chunks for the page's renderer, folded into self time per function of the extension. */
+function profileOf(events: TraceEvent[], pid: number, extensionOrigin: string) {
+  const nodes = new Map<number, ProfileNode>();
+  const selfMs = new Map<string, number>();
+  let ourScriptMs = 0;
+  const ours = (node: ProfileNode | undefined): boolean => {
+    for (let at = node; at; at = at.parent === undefined ? undefined : nodes.get(at.parent)) if (at.callFrame.url?.startsWith(extensionOrigin)) return true;
+    return false;
+  };
+  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid)) {
+    const data = chunk.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    for (const node of data?.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+    const samples = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    samples.forEach((id, index) => {
+      const node = nodes.get(id);
+      if (!node || !ours(node)) return;
+      const ms = (deltas[index + 1] ?? deltas[index] ?? 0) / 1000;
+      ourScriptMs += ms;
+      const { functionName, url = '', lineNumber = 0 } = node.callFrame;
+      const key = url.startsWith(extensionOrigin) ? `${functionName || '(anonymous)'} ${url.slice(extensionOrigin.length)}:${lineNumber + 1}` : `${functionName || '(anonymous)'} (browser)`;
+      selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
+    });
+  }
+  return {
+    ourFunctions: [...selfMs.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms),
+    ourScriptMs,
+  };
+}
