@@ -5,7 +5,8 @@ import { ingestInParallel } from '../../scripts/lib/parallel-ingest';
 import { parseHtml, thesaurus } from '../fixtures/ingest/helpers';
 
 describe('ingesting a folder on two threads (npm run kb)', () => {
-  it('gives the same pack and the same failures as one thread, copies and unreadable files included', async () => {
+  // Ingests 320 articles twice: a minute on a busy 2-core machine.
+  it('gives the same pack and the same failures as one thread, copies and unreadable files included', { timeout: 120_000 }, async () => {
     const folder = articleFolder(realArticles(), 320);
     folder.push({ name: 'broken.html', content: new Uint8Array([0, 1, 2, 255, 0]) });
     // A copy named before its original, on another thread's share: the folder's name order decides which one stays.
