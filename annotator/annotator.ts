@@ -48,33 +48,45 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
 
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
+  // Chromium rebuilds the marks of every registered range whenever the registry changes, so matches are drawn
+  // in batches at least as large as what is already drawn (and at the end of each scan): on a very long page
+  // the rebuilds then cost about twice the final count in all, where drawing every slice grew with its square.
+  let pending: Annotation[] = [];
   const drawing = {
     add: (found: Annotation[]) => {
-      const shown = options.occurrences === 'first' ? new Set(highlighter.annotations.flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
-      highlighter.add(matchesToDraw(found, options, shown));
+      const shown = options.occurrences === 'first' ? new Set([...highlighter.annotations, ...pending].flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
+      pending = pending.concat(matchesToDraw(found, options, shown));
+      if (pending.length >= highlighter.annotations.length) drawPending();
     },
   };
+  function drawPending() {
+    highlighter.add(pending);
+    pending = [];
+  }
 
   function scan(root: Node) {
-    return scanInSlices(root, matcher, drawing, { signal: scans.signal });
+    return scanInSlices(root, matcher, drawing, { signal: scans.signal }).finally(drawPending);
   }
 
   function rescanAll() {
     scans.abort();
     scans = new AbortController();
+    pending = [];
     popover.hide();
     highlighter.clear();
     keyboard.reset();
-    return scan(doc.body);
+    return domWatch.hold(scan(doc.body));
   }
 
-  /** Rescans the blocks the page changed, after forgetting what left the page. */
+  /** Rescans the blocks the page changed, after forgetting what left the page; resolves when done (dom-watch.ts runs one batch at a time). */
   function rescanWithin(roots: Node[]) {
     highlighter.pruneDetached();
-    for (const root of roots) {
-      highlighter.removeWithin(root);
-      void scan(root);
-    }
+    return Promise.all(
+      roots.map((root) => {
+        highlighter.removeWithin(root);
+        return scan(root);
+      }),
+    );
   }
 
   return {
@@ -85,11 +97,13 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
         if (!destroyed) void rescanAll();
       });
       domWatch.start();
-      await scan(doc.body);
+      // Changes made while the page is first scanned wait for the scan, so no block is scanned twice at once.
+      await domWatch.hold(scan(doc.body));
     },
     destroy() {
       destroyed = true;
       scans.abort();
+      pending = [];
       domWatch.destroy();
       hover.destroy();
       keyboard.destroy();
