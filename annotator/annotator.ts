@@ -16,6 +16,9 @@ import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { scanInSlices } from './scanner';
 
+/** Most matches drawn in one go (see `drawing`). */
+const MAX_BATCH = 5_000;
+
 /** What the focus can go back to when a card closes: the highlight's link or control. */
 const FOCUSABLE = 'a[href], button, summary, [tabindex]';
 
@@ -49,14 +52,15 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
 
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   // Chromium rebuilds the marks of every registered range whenever the registry changes, so matches are drawn
-  // in batches at least as large as what is already drawn (and at the end of each scan): on a very long page
-  // the rebuilds then cost about twice the final count in all, where drawing every slice grew with its square.
+  // in batches as large as what is already drawn, up to MAX_BATCH (and at the end of each scan): on a very long
+  // page the rebuilds then grow about linearly with the count, where drawing every slice grew with its square;
+  // the cap keeps each drawing task short.
   let pending: Annotation[] = [];
   const drawing = {
     add: (found: Annotation[]) => {
       const shown = options.occurrences === 'first' ? new Set([...highlighter.annotations, ...pending].flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
       pending = pending.concat(matchesToDraw(found, options, shown));
-      if (pending.length >= highlighter.annotations.length) drawPending();
+      if (pending.length >= Math.min(highlighter.annotations.length, MAX_BATCH)) drawPending();
     },
   };
   function drawPending() {
