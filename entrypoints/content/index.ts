@@ -15,6 +15,8 @@ import { request } from '@/services/rpc';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // WXT would otherwise post a message carrying the extension's id to the page, telling every page that Contesto is installed.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer less the dictionary), to tell when they change; undefined asks for a fresh start.
