@@ -19,6 +19,9 @@ import { traceMainThread } from './main-thread';
 
 const HOSTILE = resolve('tests/fixtures/hostile');
 const STRICT_CSP = "default-src 'none'";
+/** A real Italian page (development set, provenance in tests/fixtures/gold/index.tsv) that declares ISO-8859-1 and holds Windows-1252 and UTF-8 bytes. */
+const MISLABELLED_PAGE = resolve('tests/fixtures/gold/pages/it-QuotidianoDiPugliaCronacaList.html');
+const MISLABELLED = '/mislabelled.html';
 const LONG_TASK_MS = 50;
 /** What a reader feels as an instant answer to a key press (RAIL's 100 ms). */
 const INPUT_DELAY_MS = 100;
@@ -28,6 +31,8 @@ const test = base.extend<{ hostile: StaticServer; elsewhere: StaticServer; plain
     async () => {
       const server = await serveStatic(HOSTILE);
       server.routes.set('/strict-csp.html', ['text/html; charset=utf-8', await readFile(`${HOSTILE}/strict-csp.html`), { 'content-security-policy': STRICT_CSP }]);
+      // Sent as files are, with no charset in the header: the page's own declaration speaks.
+      server.routes.set(MISLABELLED, ['text/html', await readFile(MISLABELLED_PAGE)]);
       return server;
     },
     (server) => server.close(),
@@ -293,7 +298,6 @@ describe('Chromium', () => {
   });
 
   test('a page that declares ISO-8859-1 but holds Windows-1252 and UTF-8 bytes: its text unchanged, names among accented words highlighted exactly', async ({ chromium, plain, hostile }) => {
-    const path = '/newsextractor-it-QuotidianoDiPugliaCronacaList.html';
     // A reader's pack naming people and a place of the page's article column, where they stand among accented words ("è", "civiltà").
     const names = ['Campitiello', 'Montervino', 'Taranto', 'Mario Balotelli', 'Giuseppina Marazia'];
     const pack = {
@@ -313,7 +317,7 @@ describe('Chromium', () => {
         (url) => url.hostname !== '127.0.0.1',
         (route) => route.abort(),
       );
-      await page.goto(hostile.origin + path);
+      await page.goto(hostile.origin + MISLABELLED);
       return page;
     };
     try {
