@@ -64,7 +64,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     },
   };
   function drawPending() {
-    highlighter.add(pending);
+    // What the page removed while it waited is not drawn (Firefox refuses a highlight range outside the document).
+    highlighter.add(pending.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected));
     pending = [];
   }
 
