@@ -196,7 +196,8 @@ describe('Chromium', () => {
         `ours during it: ${ms(storm.oursCpu)} of CPU (${((100 * storm.oursCpu) / STORM_MS).toFixed(1)}%), ${storm.ours.length} tasks with our code, ${storm.oursByTimer} started by our timers (rescans), our longest share of one ${ms(max(storm.ours.map((t) => t.ours)))} (that task ${ms(max(storm.ours.map((t) => t.duration)))} in all); ` +
         `in the 3 s after: ${ms(after.oursCpu)} of CPU, ${after.ours.length} tasks, last one ends at ${ms(lastOfOurs)}; highlights checked ${account.settledAfterMs} ms after that`,
     );
-    expect(storm.result.ticks).toBeGreaterThan(300);
+    // The storm happened (its pace is the page's and the machine's: 220 to 775 ticks in 10 s across runs).
+    expect(storm.result.ticks).toBeGreaterThan(100);
     // Our share of the main thread while the page rewrites itself non-stop.
     expect(storm.oursCpu / STORM_MS).toBeLessThanOrEqual(0.2);
     // No loop: at most the last batch after the storm, and nothing in the last two seconds.
