@@ -17,6 +17,9 @@ import type { Popover, PopoverAnchor } from './popover';
 import { SCAN_MARKS } from './scan-marks';
 import { scanInSlices } from './scanner';
 
+/** Most matches drawn in one go (see `drawing`). */
+const MAX_BATCH = 5_000;
+
 /** What the focus can go back to when a card closes: the highlight's link or control. */
 const FOCUSABLE = 'a[href], button, summary, [tabindex]';
 
@@ -50,37 +53,51 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
 
   let lastDrawnAt: number | undefined;
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
+  // Chromium rebuilds the marks of every registered range whenever the registry changes, so matches are drawn
+  // in batches as large as what is already drawn, up to MAX_BATCH (and at the end of each scan): on a very long
+  // page the rebuilds then grow about linearly with the count, where drawing every slice grew with its square;
+  // the cap keeps each drawing task short.
+  let pending: Annotation[] = [];
   const drawing = {
     add: (found: Annotation[]) => {
-      const shown = options.occurrences === 'first' ? new Set(highlighter.annotations.flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
-      const drawn = matchesToDraw(found, options, shown);
-      if (drawn.length === 0) return;
-      highlighter.add(drawn);
-      if (lastDrawnAt === undefined) performance.mark(SCAN_MARKS.firstHighlight);
-      lastDrawnAt = performance.now();
+      const shown = options.occurrences === 'first' ? new Set([...highlighter.annotations, ...pending].flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
+      pending = pending.concat(matchesToDraw(found, options, shown));
+      if (pending.length >= Math.min(highlighter.annotations.length, MAX_BATCH)) drawPending();
     },
   };
+  function drawPending() {
+    // What the page removed while it waited is not drawn (Firefox refuses a highlight range outside the document).
+    const drawn = pending.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
+    pending = [];
+    if (drawn.length === 0) return;
+    highlighter.add(drawn);
+    if (lastDrawnAt === undefined) performance.mark(SCAN_MARKS.firstHighlight);
+    lastDrawnAt = performance.now();
+  }
 
   function scan(root: Node) {
-    return scanInSlices(root, matcher, drawing, { signal: scans.signal });
+    return scanInSlices(root, matcher, drawing, { signal: scans.signal }).finally(drawPending);
   }
 
   function rescanAll() {
     scans.abort();
     scans = new AbortController();
+    pending = [];
     popover.hide();
     highlighter.clear();
     keyboard.reset();
-    return scan(doc.body);
+    return domWatch.hold(scan(doc.body));
   }
 
-  /** Rescans the blocks the page changed, after forgetting what left the page. */
+  /** Rescans the blocks the page changed, after forgetting what left the page; resolves when done (dom-watch.ts runs one batch at a time). */
   function rescanWithin(roots: Node[]) {
     highlighter.pruneDetached();
-    for (const root of roots) {
-      highlighter.removeWithin(root);
-      void scan(root);
-    }
+    return Promise.all(
+      roots.map((root) => {
+        highlighter.removeWithin(root);
+        return scan(root);
+      }),
+    );
   }
 
   return {
@@ -91,7 +108,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
         if (!destroyed) void rescanAll();
       });
       domWatch.start();
-      await scan(doc.body);
+      // Changes made while the page is first scanned wait for the scan, so no block is scanned twice at once.
+      await domWatch.hold(scan(doc.body));
       if (destroyed) return;
       if (lastDrawnAt !== undefined) performance.mark(SCAN_MARKS.lastHighlight, { startTime: lastDrawnAt });
       performance.mark(SCAN_MARKS.scanned);
@@ -99,6 +117,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     destroy() {
       destroyed = true;
       scans.abort();
+      pending = [];
       domWatch.destroy();
       hover.destroy();
       keyboard.destroy();

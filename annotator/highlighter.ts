@@ -207,5 +207,6 @@ function textPieces(range: Range): Range[] {
 
 /** Annotations in the order a reader meets them on the page. */
 export function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  // Text the page removed since the last batch is not pruned yet: it has no place in the order, and comparing it throws.
+  return annotations.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
 }

@@ -41,7 +41,8 @@ export function createRevealer(doc: Document) {
     reveal(highlighter: Highlighter, entityId: string): boolean {
       const occurrences = inReadingOrder(highlighter.annotations.filter((a) => a.entityId === entityId));
       if (occurrences.length === 0) return false;
-      const previous = last.get(entityId);
+      // The occurrence revealed last may have left the page since: then start again from the first.
+      const previous = last.get(entityId)?.startContainer.isConnected ? last.get(entityId) : undefined;
       const next = (previous && occurrences.find((a) => a.range.compareBoundaryPoints(Range.START_TO_START, previous) > 0)) || occurrences[0];
       last.set(entityId, next.range);
       const rect = next.range.getBoundingClientRect();

@@ -16,18 +16,11 @@ import { pageTheme } from './theme';
 
 type View = { status: 'loading' } | { status: 'ready'; card: Card } | { status: 'ambiguous'; label: string; cards: Card[] } | { status: 'missing' } | { status: 'error'; message: string };
 
+/** The card's host element; a page may define a custom element of that name first, and then a name it cannot guess is used. */
+const HOST_NAME = 'contesto-popover';
+
 export async function mountPopover(ctx: ContentScriptContext, doc: Document, actions: PopoverActions): Promise<Popover> {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'contesto-popover',
-    mode: 'closed',
-    position: 'inline',
-    anchor: doc.documentElement,
-    append: 'last',
-    css: cardCss + popoverCss,
-    // Keys typed into the note editor must not trigger the page's own shortcuts.
-    isolateEvents: true,
-    onMount: (container) => container,
-  });
+  const ui = await createHost(ctx, doc, HOST_NAME).catch(() => createHost(ctx, doc, `${HOST_NAME}-${Math.random().toString(36).slice(2, 10)}`));
   ui.mount();
   ui.shadowHost.setAttribute(OWN_UI_ATTRIBUTE, '');
   const box = doc.createElement('div');
@@ -192,4 +185,18 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
       )}
     </EntityCard>
   );
+}
+
+function createHost(ctx: ContentScriptContext, doc: Document, name: string) {
+  return createShadowRootUi(ctx, {
+    name,
+    mode: 'closed',
+    position: 'inline',
+    anchor: doc.documentElement,
+    append: 'last',
+    css: cardCss + popoverCss,
+    // Keys typed into the note editor must not trigger the page's own shortcuts.
+    isolateEvents: true,
+    onMount: (container) => container,
+  });
 }

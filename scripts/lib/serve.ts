@@ -5,22 +5,24 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 
+export type Route = [contentType: string, body: string | Buffer, headers?: Record<string, string>];
+
 export interface StaticServer {
   origin: string;
-  /** Pages added in memory, served before files: path → [content type, body]. */
-  routes: Map<string, [string, string | Buffer]>;
+  /** Pages added in memory, served before files: path → [content type, body, other response headers]. */
+  routes: Map<string, Route>;
   close(): Promise<void>;
 }
 
 /** `documentHeaders` are added to every HTML file served (the benchmarks' page conditions). */
 export async function serveStatic(root?: string, { documentHeaders = {} }: { documentHeaders?: Record<string, string> } = {}): Promise<StaticServer> {
   // Browsers ask every site for a favicon; an empty one keeps a 404 out of the consoles.
-  const routes = new Map<string, [string, string | Buffer]>([['/favicon.ico', ['image/x-icon', '']]]);
+  const routes = new Map<string, Route>([['/favicon.ico', ['image/x-icon', '']]]);
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const route = routes.get(path);
     if (route) {
-      res.writeHead(200, { 'content-type': route[0] }).end(route[1]);
+      res.writeHead(200, { ...route[2], 'content-type': route[0] }).end(route[1]);
       return;
     }
     if (!root) {

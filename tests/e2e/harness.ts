@@ -32,7 +32,7 @@ export const test = base.extend<{ server: FixtureServer; profile: string; chromi
 });
 
 /** A fixture that needs no other: started on the file's first use, stopped after the file. */
-function perFile<T>(start: () => Promise<T>, stop: (value: T) => Promise<unknown>): [(context: object, use: (value: T) => Promise<void>) => Promise<void>, { scope: 'file' }] {
+export function perFile<T>(start: () => Promise<T>, stop: (value: T) => Promise<unknown>): [(context: object, use: (value: T) => Promise<void>) => Promise<void>, { scope: 'file' }] {
   return [
     async ({}, use) => {
       const value = await start();
