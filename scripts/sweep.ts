@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
@@ -128,6 +128,14 @@ async function sweepPage(withContesto: ChromiumWithExtension, without: ChromiumW
   };
 }
 
+/** The deepest folder that holds every one of `folders` (the parent of a single one, so that its pages keep its name). */
+function commonFolder(folders: string[]): string {
+  const parts = folders.map((folder) => dirname(folder).split(sep));
+  let shared = 0;
+  while (shared < parts[0].length && parts.every((other) => other[shared] === parts[0][shared])) shared++;
+  return parts[0].slice(0, shared).join(sep) || sep;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -189,23 +197,20 @@ async function main() {
   await Promise.all([withContesto.context.addInitScript(watchPage), without.context.addInitScript(watchPage)]);
   withContesto.context.on('weberror', (error) => backgroundErrors.push(`uncaught: ${error.error().message}`));
 
+  // One server for every folder, rooted where they meet, so that each page keeps its folder's name.
+  const root = commonFolder(folders);
+  const server = await serveStatic(root);
+  await Promise.all([offline(withContesto.context, server), offline(without.context, server)]);
   const rows: PageResult[] = [];
   try {
     for (const folder of folders) {
-      const server = await serveStatic(folder);
-      await Promise.all([offline(withContesto.context, server), offline(without.context, server)]);
-      try {
-        for (const name of (await readdir(folder)).filter((file) => file.endsWith('.html')).sort()) {
-          const page = `${basename(folder)}/${name}`;
-          const row = { page, ...(await sweepPage(withContesto, without, `${server.origin}/${encodeURIComponent(name)}`, backgroundErrors)) };
-          rows.push(row);
-          log(
-            `${page}: text ${row.sameText ? 'same' : 'CHANGED'}, ${row.errors.length} errors, ${row.highlights} highlights, first ${ms(row.firstHighlightMs)} ms, longest task ${ms(row.longestTaskMs)} ms`,
-          );
-        }
-      } finally {
-        await Promise.all([withContesto.context.unrouteAll(), without.context.unrouteAll()]);
-        await server.close();
+      for (const name of (await readdir(folder)).filter((file) => file.endsWith('.html')).sort()) {
+        const page = relative(root, join(folder, name)) || name;
+        const row = { page, ...(await sweepPage(withContesto, without, `${server.origin}/${page.split(sep).map(encodeURIComponent).join('/')}`, backgroundErrors)) };
+        rows.push(row);
+        log(
+          `${page}: text ${row.sameText ? 'same' : 'CHANGED'}, ${row.errors.length} errors, ${row.highlights} highlights, first ${ms(row.firstHighlightMs)} ms, longest task ${ms(row.longestTaskMs)} ms`,
+        );
       }
     }
     const command = `npm run sweep${positionals.length ? ` -- ${positionals.join(' ')}` : ''}`;
@@ -221,6 +226,7 @@ async function main() {
     if (rows.some((row) => !row.sameText || row.errors.length > 0)) process.exitCode = 1;
   } finally {
     await Promise.all([withContesto.close(), without.close()]);
+    await server.close();
   }
 }
 
