@@ -15,7 +15,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Contesto',
     description: 'Context for news readers from a knowledge base kept on your device.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Each one is needed, and why is in README.md ("Permissions"). IndexedDB needs none: no `storage`.
+    permissions: ['unlimitedStorage', 'contextMenus', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     default_locale: 'en',
     // Keyboard: a note on the selection (Chromium reserves Alt+Shift+N and Alt+Shift+A), the side panel (Firefox's built-in sidebar command).
     commands: {

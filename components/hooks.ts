@@ -3,9 +3,10 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { readerLanguages } from '@/core/names';
-import { uiLocale } from '@/services/i18n';
+import { t, uiLocale } from '@/services/i18n';
+import { storageFailureMessage } from '@/services/storage-messages';
 import { readSettings } from '@/storage/settings';
-import { database } from './database';
+import { database, pageDatabaseGate } from './database';
 
 /** A Dexie live query as state: re-runs whenever the tables it read change. */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
@@ -53,4 +54,29 @@ export function useDescribedTab(): DescribedTab | undefined {
 export function useReaderLanguages(): string[] {
   const languages = useLive(() => readSettings(database()).then((settings) => settings.languages), [], []);
   return readerLanguages(languages, uiLocale());
+}
+
+/**
+ * Why the page cannot read the database, or undefined when it can. A blocked upgrade is reported
+ * at once and cleared when the older copy lets go; a database that does not open stays reported.
+ */
+export function useStorageProblem(): string | undefined {
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    const gate = pageDatabaseGate();
+    gate.ready().catch((error: unknown) => {
+      if (!live) return;
+      setProblem(storageFailureMessage(error) ?? t('storageUnavailable'));
+      if (gate.blocked)
+        void gate.opened().then(
+          () => live && setProblem(undefined),
+          () => {},
+        );
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return problem;
 }

@@ -185,11 +185,23 @@ export function notesToMarkdown(notes: NoteRecord[], entityName: (entityId: stri
       target.kind === 'entity' ? `**${escapeMarkdown(entityName(target.entityId) ?? target.entityId)}**` : target.title ? `${escapeMarkdown(target.title)} · <${target.url}>` : `<${target.url}>`;
     lines.push(`## ${subject}`, '');
     if (target.kind === 'selection') lines.push(...target.quote.exact.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
-    if (note.body) lines.push(note.body, '');
+    if (note.body) lines.push(inertMarkdown(note.body), '');
     const tags = note.tags.length > 0 ? `Tags: ${note.tags.map((tag) => `#${escapeMarkdown(tag)}`).join(' ')} · ` : '';
     lines.push(`_${tags}Created ${note.created} · Updated ${note.updated}_`, '');
   }
   return lines.join('\n');
+}
+
+/**
+ * A note's body stays Markdown (the reader wrote it so), but a Markdown viewer must show its
+ * markup and its links to anything but the web as text: no raw HTML (a `<` that opens a tag, a
+ * comment or an autolink is escaped) and no `javascript:` or other non-web link destinations.
+ */
+function inertMarkdown(body: string): string {
+  return body
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/\]\((?!\s*<?(?:https?:|mailto:|#))/gi, ']\\(')
+    .replace(/^( {0,3})\[(?=[^\]\n]+\]:\s*(?!\s|<?(?:https?:|mailto:|#)))/gim, '$1\\[');
 }
 
 function escapeMarkdown(text: string): string {

@@ -9,6 +9,7 @@ import { createPageService } from '@/services/page-service';
 import { askTab } from '@/services/tab-rpc';
 import { createPacksService } from '@/services/packs-service';
 import { createRouter, type Handlers } from '@/services/router';
+import { databaseGate } from '@/storage/failures';
 import { seedBundledPack } from '@/storage/packs';
 import { openDatabase } from '@/storage/schema';
 import { setSidePanelFocus } from '@/storage/settings';
@@ -20,12 +21,20 @@ const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const gate = databaseGate(db);
   const { generatedAt: _, ...content } = bundledPack;
-  // Seeding is idempotent and checks the fingerprint first, so it is safe on every start
-  // (install, update, or a service worker woken for a message).
-  const ready = seedBundledPack(db, bundledPack, stableHash(JSON.stringify(content))).catch((error) => {
-    console.error('Contesto could not load its bundled knowledge pack:', error);
-  });
+  let seeded: Promise<unknown> | undefined;
+  // The database is opened again after a failure (blocked by an older copy, not openable); once
+  // open, the bundled pack is seeded once per start. Seeding is idempotent and checks the
+  // fingerprint first, so it is safe on every start (install, update, or a worker woken for a message).
+  const ready = () =>
+    gate.ready().then(
+      () =>
+        (seeded ??= seedBundledPack(db, bundledPack, stableHash(JSON.stringify(content))).catch((error) => {
+          console.error('Contesto could not load its bundled knowledge pack:', error);
+        })),
+    );
+  void ready().catch((error) => console.error('Contesto could not open its database:', error));
 
   /**
    * Opens the side panel. Browsers allow it only in answer to a user action, so it is called
@@ -80,7 +89,9 @@ export default defineBackground(() => {
   function noteOnSelection(tabId: number | undefined) {
     if (tabId === undefined) return;
     void openSidePanel(tabId).catch(() => false);
-    void ready.then(() => notes.captureSelection(tabId)).catch((error) => console.warn('Contesto could not read the selection:', error));
+    void ready()
+      .then(() => notes.captureSelection(tabId))
+      .catch((error) => console.warn('Contesto could not read the selection:', error));
   }
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNoteToSelection'), contexts: ['selection'] }));

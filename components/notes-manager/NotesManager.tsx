@@ -15,6 +15,7 @@ import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
 import { t, tCount } from '@/services/i18n';
 import { NoteList } from '../NoteList';
+import { StorageNotice } from '../StorageNotice';
 
 export function NotesManager() {
   const db = database();
@@ -49,6 +50,7 @@ export function NotesManager() {
         <h1>Contesto</h1>
         <OpenSidePanel />
       </header>
+      <StorageNotice />
       <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />
       <p class="counts" aria-label={t('countsLabel')}>
         {[tCount('countEntities', counts.entities), tCount('countEvents', counts.events), tCount('countDocuments', counts.documents), tCount('countNotes', notes.length)].join(' · ')}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useDescribedTab, useLive } from '../hooks';
 import { database } from '../database';
+import { StorageNotice } from '../StorageNotice';
 import { t } from '@/services/i18n';
 import { readNoteDraft } from '@/storage/notes';
 import { readSidePanelFocus } from '@/storage/settings';
@@ -57,6 +58,7 @@ export function SidePanel() {
           ))}
         </nav>
       </header>
+      <StorageNotice />
       {draft && <DraftEditor draft={draft} />}
       {entityId ? (
         <EntityView key={entityId} entityId={entityId} onOpenEntity={openEntity} onBack={() => setTrail((current) => current.slice(0, -1))} />

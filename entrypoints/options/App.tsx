@@ -7,6 +7,7 @@ import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { database } from '@/components/database';
 import { useLive } from '@/components/hooks';
 import { ReaderSettings } from '@/components/ReaderSettings';
+import { StorageNotice } from '@/components/StorageNotice';
 import { t, tCount } from '@/services/i18n';
 import { formatOf, ingest, type SourceInput } from '@/core/ingest';
 import { userPackLabel } from '@/core/pack-id';
@@ -56,6 +57,7 @@ export function App() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
+      <StorageNotice />
       <p class="hint">{t('optionsHint')}</p>
       <form onSubmit={add}>
         <label>

@@ -1,0 +1,140 @@
+/**
+ * Privacy in real Chromium. (1) While the reader uses everything (highlights, the popover, the
+ * side panel, the popup, adding documents in the options page, a note), the profile sends no
+ * request anywhere but the test's own page server: every request of every page, extension page
+ * and service worker (Playwright reports the service worker's too) is watched. (2) A page's own
+ * script, run while the popover shows an entity's description and the reader's note, finds
+ * neither, however it looks. (3) The highlight registry tells the page only the types.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Request } from 'playwright-core';
+import { expect } from 'vitest';
+import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
+import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
+
+/** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
+function harvest(): { texts: string[]; highlightNames: string[] } {
+  const texts = [document.body.innerText, document.documentElement.outerHTML];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        texts.push(element.shadowRoot.textContent ?? '', element.shadowRoot.innerHTML);
+        walk(element.shadowRoot);
+      }
+      const styled = getComputedStyle(element, '::before').content + getComputedStyle(element, '::after').content;
+      if (styled !== 'nonenone') texts.push(styled);
+    }
+  };
+  walk(document);
+  for (let x = 0; x < innerWidth; x += 20) {
+    for (let y = 0; y < innerHeight; y += 20) {
+      for (const element of document.elementsFromPoint(x, y)) texts.push((element as HTMLElement).innerText ?? element.textContent ?? '');
+    }
+  }
+  for (const frame of [...document.querySelectorAll('iframe')]) {
+    try {
+      texts.push(frame.contentDocument?.documentElement.outerHTML ?? '');
+    } catch {
+      // A frame of another origin cannot be read: nothing to find there either.
+    }
+  }
+  for (let i = 0; i < window.frames.length; i++) {
+    try {
+      texts.push(window.frames[i].document.documentElement.outerHTML);
+    } catch {
+      // As above.
+    }
+  }
+  return { texts, highlightNames: [...CSS.highlights.keys()] };
+}
+
+test('the extension sends nothing anywhere while the reader highlights, hovers, opens the side panel and the popup, adds documents and a note', async ({ chromium, server }) => {
+  const { context, extensionId } = chromium;
+  const ours = `chrome-extension://${extensionId}/`;
+  const seen: string[] = [];
+  const record = (request: Request) => seen.push(`${request.serviceWorker() ? 'service worker' : request.frame().url() || 'page'} → ${request.url()}`);
+  context.on('request', record);
+
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/demo.html`);
+  await waitForHighlights(page);
+  await hoverForPopover(page, 'John Kirby');
+  const panel = await openExtensionPage(context, extensionId, 'sidepanel.html');
+  const tabId = await tabIdOf(panel, `${server.origin}/demo.html`);
+  await panel.goto(`${ours}sidepanel.html?tab=${tabId}`);
+  await panel.getByRole('button', { name: 'Note on this page' }).click();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('Seen on the demo page');
+  await panel.getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(async () => (await storedNotes(panel)).filter((note) => note.body === 'Seen on the demo page').length).toBe(1);
+  const popup = await openExtensionPage(context, extensionId, `popup.html?tab=${tabId}`);
+  await expect.poll(() => popup.locator('li.note').count()).toBeGreaterThan(0);
+  const options = await openExtensionPage(context, extensionId, 'options.html');
+  await options.getByLabel('Documents').setInputFiles([{ name: 'nytimes-1.html', mimeType: 'text/html', buffer: await readFile(`${FIXTURE_PAGES}/nytimes-1.html`) }]);
+  await options.getByLabel('Name for this collection').fill('Watched');
+  await options.getByRole('button', { name: 'Add to my knowledge base' }).click();
+  await expect.poll(() => options.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/Watched: \d+ entities/);
+  await page.reload();
+  await waitForHighlights(page);
+  context.off('request', record);
+
+  const elsewhere = seen.filter((line) => {
+    const url = line.slice(line.indexOf(' → ') + 3);
+    return !url.startsWith(`${server.origin}/`) && !url.startsWith(ours);
+  });
+  expect(elsewhere).toEqual([]);
+  // The watch saw the pages' and the extension's own requests, so it was listening.
+  expect(seen.some((line) => line.includes(`→ ${server.origin}/demo.html`))).toBe(true);
+  expect(seen.some((line) => line.includes(`→ ${ours}`))).toBe(true);
+
+  await options.getByRole('listitem').filter({ hasText: 'Watched' }).getByRole('button', { name: 'Remove' }).click();
+  for (const note of (await storedNotes(panel)).filter((stored) => stored.body === 'Seen on the demo page')) await sendRequest(panel, 'notes/delete', { id: note.id });
+  await Promise.all([page, panel, popup, options].map((opened) => opened.close()));
+});
+
+test('a page script finds neither the description in the open popover, nor the reader’s notes, nor the note being written, and the highlight registry names only types', async ({
+  chromium,
+  server,
+}) => {
+  const { context, extensionId } = chromium;
+  const kirby = (await bundledPack()).entities.find((entity) => entity.name === 'John Kirby')!;
+  const note = `Private note on Kirby ${Date.now()}`;
+  const extension = await openExtensionPage(context, extensionId, 'popup.html');
+  expect(await sendRequest(extension, 'notes/add', { target: { kind: 'entity', entityId: kirby.id }, body: note, tags: ['private-tag'] })).toMatchObject({ ok: true });
+
+  const page = await context.newPage();
+  // A same-origin frame too, so the script has frames to read.
+  server.routes.set('/snooping.html', [
+    'text/html; charset=utf-8',
+    '<!doctype html><html lang="en"><title>Snooping</title><p>John Kirby spoke for the United States.</p><iframe srcdoc="<p>A frame of the page</p>" width="600" height="200"></iframe>',
+  ]);
+  await page.goto(`${server.origin}/snooping.html`);
+  await waitForHighlights(page);
+  await hoverForPopover(page, 'John Kirby');
+  // The reader writes a note in the card: its text sits in the card's editor.
+  const typed = `Typed in the card ${Date.now()}`;
+  await withPopoverRoot(page, `function () { [...this.querySelectorAll('button')].find((button) => /^(Add note|Aggiungi nota)$/.test(button.textContent.trim())).click(); }`);
+  await expect.poll(() => withPopoverRoot<string>(page, `function () { return this.activeElement?.tagName ?? ''; }`)).toBe('TEXTAREA');
+  await page.keyboard.type(typed);
+  const shown = (await withPopoverRoot<string>(page, `function () { return this.querySelector('.popover').textContent + this.querySelector('textarea').value; }`))!;
+  expect(shown).toContain(typed);
+  expect(shown).toContain('Your notes: 1');
+  const description = kirby.description ?? '';
+  expect(description.length).toBeGreaterThan(10);
+  expect(shown).toContain(description.slice(0, 40));
+
+  const { texts, highlightNames } = await page.evaluate(harvest);
+  const found = texts.join('\n');
+  expect(found).toContain('John Kirby spoke');
+  expect(found).not.toContain(note);
+  expect(found).not.toContain(typed);
+  expect(found).not.toContain('private-tag');
+  expect(found).not.toContain(description.slice(0, 40));
+
+  // Only types (and Contesto's own marks for notes and the flash), never an entity id or a note.
+  expect(highlightNames.length).toBeGreaterThan(0);
+  for (const name of highlightNames) expect(name).toMatch(/^contesto-(person|organization|place|event|other|note|flash)$/);
+  expect(highlightNames.join(' ')).not.toContain(kirby.id);
+
+  await sendRequest(extension, 'notes/delete', { id: (await storedNotes(extension)).find((stored) => stored.body === note)!.id });
+  await Promise.all([page.close(), extension.close()]);
+});
