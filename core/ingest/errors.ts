@@ -12,4 +12,6 @@ export class IngestError extends Error {
 export interface IngestFailure {
   source: string;
   message: string;
+  /** Set when the document was skipped because another one has the same text: that one's source. */
+  duplicateOf?: string;
 }
