@@ -15,6 +15,7 @@ import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
 import { t, tCount } from '@/services/i18n';
 import { NoteList } from '../NoteList';
+import { OptionsLink } from '../OptionsLink';
 
 export function NotesManager() {
   const db = database();
@@ -47,6 +48,7 @@ export function NotesManager() {
     <main class="panel popup">
       <header class="panel-head">
         <h1>Contesto</h1>
+        <OptionsLink />
         <OpenSidePanel />
       </header>
       <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />

@@ -8,6 +8,7 @@ import { database } from '../database';
 import { t } from '@/services/i18n';
 import { readNoteDraft } from '@/storage/notes';
 import { readSidePanelFocus } from '@/storage/settings';
+import { OptionsLink } from '../OptionsLink';
 import { DraftEditor } from './DraftEditor';
 import { EntityView } from './EntityView';
 import { OnThisPage } from './OnThisPage';
@@ -41,6 +42,7 @@ export function SidePanel() {
     <main class="panel">
       <header class="panel-head">
         <h1>Contesto</h1>
+        <OptionsLink />
         <nav aria-label={t('sidePanelSections')}>
           {VIEWS.map((name) => (
             <button
