@@ -4,6 +4,8 @@ export class IngestError extends Error {
   constructor(
     readonly source: string,
     reason: string,
+    /** The source of the document whose text this one repeats, when that is why it is left out. */
+    readonly duplicateOf?: string,
   ) {
     super(`${source}: ${reason}`);
   }

@@ -120,9 +120,8 @@ export function startIngestion(options: BuildOptions, known?: KnownDocuments): I
       const document = readDocument(input, options.parseHtml);
       // A file name a stored document already has: this text gets an id of its own.
       if (known?.documentIds.has(document.id)) document.id = documentId(document.parsed.source, document.textHash);
-      const original = sourceOfText.get(document.textHash);
       const copyOf = copiedFrom(document.parsed.source, document.textHash, sourceOfText);
-      if (copyOf) return remember({ ...failureOf(input.name, copyOf), duplicateOf: original });
+      if (copyOf) return remember(failureOf(input.name, copyOf));
       documents.push(document);
       return undefined;
     } catch (error) {
@@ -168,13 +167,14 @@ export function readDocument(input: SourceInput, parseHtml: HtmlParser): Analyse
 /** A copied file says nothing new: the same text twice would count every mention twice. Remembers the first. */
 export function copiedFrom(source: string, textHash: string, sourceOfText: Map<string, string>): IngestError | undefined {
   const original = sourceOfText.get(textHash);
-  if (original !== undefined) return new IngestError(source, `same text as ${original}; skipped.`);
+  if (original !== undefined) return new IngestError(source, `same text as ${original}; skipped.`, original);
   sourceOfText.set(textHash, source);
   return undefined;
 }
 
 export function failureOf(source: string, error: unknown): IngestFailure {
-  return { source, message: error instanceof IngestError ? error.message : `${source}: ${(error as Error).message}` };
+  if (!(error instanceof IngestError)) return { source, message: `${source}: ${(error as Error).message}` };
+  return { source, message: error.message, ...(error.duplicateOf !== undefined && { duplicateOf: error.duplicateOf }) };
 }
 
 /** Finds the document's entities, given the corpus's casing; returns the failure when the pack would refuse one. */
