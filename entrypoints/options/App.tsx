@@ -16,6 +16,8 @@ function createImportWorker(): ImportWorker {
       new Promise((resolve, reject) => {
         worker.addEventListener('message', ({ data }: MessageEvent<FromImportWorker>) => {
           if (data.type === 'progress') return onProgress(data);
+          // PDF.js's parser, loaded in the worker, also greets the worker's owner ("ready"): only the import's answers count.
+          if (data.type !== 'done' && data.type !== 'error') return;
           worker.terminate();
           if (data.type === 'done') resolve(data);
           else reject(new Error(data.message));

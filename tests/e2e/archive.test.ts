@@ -124,7 +124,7 @@ test('adding under a collection name that exists keeps its documents; removing a
 });
 
 test('Cancel stops between two files and keeps the documents already read', async ({ chromium }) => {
-  const page = await readFile('tests/fixtures/north-africa.html', 'utf8');
+  const page = await readFile(join(FOLDER, 'north-africa.html'), 'utf8');
   // Twenty distinct copies of a real page: enough for the import to be under way when Cancel is pressed.
   const files = Array.from({ length: 20 }, (_, index) => ({
     name: `page-${String(index).padStart(2, '0')}.html`,
@@ -160,9 +160,17 @@ test('the welcome page opens on install, shows the bundled example and leads to 
     [await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html'), 'Your documents and settings'],
     [await openExtensionPage(chromium.context, chromium.extensionId, 'sidepanel.html'), 'Your documents and settings'],
   ] as const) {
-    const opened = chromium.context.waitForEvent('page', (tab) => tab.url().endsWith('/options.html'));
+    // An options tab already open would only be brought forward: each link must open one.
+    await Promise.all(
+      chromium.context
+        .pages()
+        .filter((tab) => tab.url().endsWith('/options.html'))
+        .map((tab) => tab.close()),
+    );
+    const opened = chromium.context.waitForEvent('page');
     await page.getByRole('button', { name: link }).click();
     const options = await opened;
+    await options.waitForURL(/\/options\.html$/);
     await options.getByRole('heading', { name: 'Your documents' }).waitFor();
     await options.close();
   }
