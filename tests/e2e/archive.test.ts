@@ -66,11 +66,11 @@ test('a folder of mixed files: each file named in the summary with what became o
   expect(await summaryRows(options, /^Skipped as duplicates/)).toEqual(['zimbabwe_copy.txt same text as zimbabwe.txt']);
   const failed = await summaryRows(options, /^Not added/);
   expect(failed).toHaveLength(4);
-  expect(failed[0]).toMatch(/^archive\/broken\.pdf not a readable PDF/);
-  expect(failed[1]).toMatch(/^archive\/empty\.md the document is empty/);
+  expect(failed[0]).toMatch(/^broken\.pdf not a readable PDF/);
+  expect(failed[1]).toMatch(/^empty\.md the document is empty/);
   // The folder's list of where each file came from is no document, and is named as such.
-  expect(failed[2]).toMatch(/^archive\/index\.tsv not a file Contesto reads/);
-  expect(failed[3]).toMatch(/^archive\/photo\.txt .*binary/);
+  expect(failed[2]).toMatch(/^index\.tsv not a file Contesto reads/);
+  expect(failed[3]).toMatch(/^photo\.txt .*binary/);
 
   const names = await storedEntityNames(options);
   expect(names).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Barack Obama', 'Robert Mugabe']));
