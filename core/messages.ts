@@ -5,7 +5,7 @@
  * Responses are plain data: the receiver renders them as text, never as HTML.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, type EntityType } from './pack';
+import { ENTITY_TYPES, type EntityType, type Pack } from './pack';
 import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, type PageSettings, type Settings } from './settings';
 import type { CompiledMatcher } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
@@ -18,6 +18,7 @@ const pageUrl = v.pipe(v.string(), v.maxLength(8_192), v.url());
 const noteId = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
 const timestamp = v.pipe(v.string(), v.isoTimestamp());
+const userPackId = v.custom<UserPackId>(isUserPackId, 'must name an imported pack');
 /** A list of at most `max` items, none twice. */
 const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(
@@ -45,10 +46,12 @@ export const RequestSchemas = {
     occurrences: v.optional(v.picklist(OCCURRENCES)),
     languages: v.optional(distinctList(v.pipe(v.string(), v.regex(LANGUAGE_CODE, 'must be a language code such as it or en')), MAX_LANGUAGES)),
   }),
-  /** Adds (or replaces) a pack the reader built from their own documents in the options page. */
+  /** Adds a pack the reader built from their own documents to the collection of that label (created when new); never replaces. */
   'packs/import': v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.unknown() }),
-  /** Removes a pack the reader imported, with its documents, events and mentions. */
-  'packs/remove': v.strictObject({ packId: v.custom<UserPackId>(isUserPackId, 'must name an imported pack') }),
+  /** Removes a pack the reader imported, with its documents, events and mentions; the answer holds them, for 'packs/restore'. */
+  'packs/remove': v.strictObject({ packId: userPackId }),
+  /** Puts back what 'packs/remove' answered (undo). */
+  'packs/restore': v.strictObject({ packId: userPackId, pack: v.unknown() }),
   /** Changes a note's body or tags; the background stamps the updated time. */
   'notes/update': v.strictObject({ id: noteId, body: v.optional(NoteBodySchema), tags: v.optional(NoteTagsSchema) }),
   /** Deletes a note; the answer holds it, so the reader can undo with 'notes/restore'. */
@@ -128,7 +131,8 @@ export interface ResponseTypes {
   'notes/add': { id: string };
   'settings/update': Settings;
   'packs/import': { packId: string; documents: number; entities: number; events: number };
-  'packs/remove': { removed: true };
+  'packs/remove': { removed: Pack | null };
+  'packs/restore': { restored: true };
   'notes/update': { updated: boolean };
   'notes/delete': { deleted: NoteRecord | null };
   'notes/restore': { restored: true };

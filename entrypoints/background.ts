@@ -93,7 +93,9 @@ export default defineBackground(() => {
       .then(() => notes.captureSelection(tabId))
       .catch((error) => console.warn('Contesto could not read the selection:', error));
   }
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A new reader is greeted once: what Contesto does, the bundled example, the way to their documents.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNoteToSelection'), contexts: ['selection'] }));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -1,14 +1,16 @@
 /**
  * Builds a knowledge pack from a folder of documents:
  *   tsx scripts/kb.ts <corpus-dir> --out <file>
- * Reads every .txt/.md/.html under the folder (recursively), on every core of the machine, with the bundled thesaurus
+ * Reads every .txt/.md/.html/.pdf under the folder (recursively; PDFs through PDF.js's Node build, as the
+ * options page reads them), on every core of the machine, with the bundled thesaurus
  * (corpus/aliases.tsv) and the folder's own aliases.tsv on top of it if there is one.
  * A document that cannot be read is reported by name and skipped; the exit code is 1 only when
  * no document could be read.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { formatOf, type SourceInput } from '../core/ingest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { failureOf, formatOf, isPdf, readPdf, type IngestFailure, type PdfLoader, type SourceInput } from '../core/ingest';
 import { parsePack } from '../core/pack';
 import { ingestInParallel } from './lib/parallel-ingest';
 
@@ -19,10 +21,24 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-async function readCorpus(folder: string): Promise<SourceInput[]> {
+const loadPdf: PdfLoader = (data) => getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+
+/** The folder's documents; a PDF as its text, or as a failure when it has none to give. */
+async function readCorpus(folder: string): Promise<{ inputs: SourceInput[]; unreadable: IngestFailure[] }> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile() && formatOf(entry.name)).map((entry) => join(entry.parentPath, entry.name));
-  return Promise.all(files.map(async (file) => ({ name: relative(folder, file), content: new Uint8Array(await readFile(file)) })));
+  const inputs: SourceInput[] = [];
+  const unreadable: IngestFailure[] = [];
+  for (const file of files) {
+    const input = { name: relative(folder, file), content: new Uint8Array(await readFile(file)) };
+    if (!isPdf(input.name)) inputs.push(input);
+    else
+      await readPdf(input, loadPdf).then(
+        (text) => inputs.push(text),
+        (error: unknown) => unreadable.push(failureOf(input.name, error)),
+      );
+  }
+  return { inputs, unreadable };
 }
 
 let lastShown = 0;
@@ -44,8 +60,9 @@ async function main(): Promise<number> {
   if (!out) usage('Missing --out <file>.');
 
   let inputs: SourceInput[];
+  let unreadable: IngestFailure[];
   try {
-    inputs = await readCorpus(folder);
+    ({ inputs, unreadable } = await readCorpus(folder));
   } catch (error) {
     console.error(`Cannot read the corpus folder ${folder}: ${(error as Error).message}`);
     return 1;
@@ -54,11 +71,12 @@ async function main(): Promise<number> {
   const bundled = join(import.meta.dirname, '..', 'corpus', THESAURUS_FILE);
   const own = resolve(folder, THESAURUS_FILE) === resolve(bundled) ? undefined : await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
   const thesaurus = [await readFile(bundled, 'utf8'), own].filter(Boolean).join('\n');
-  const { pack, failures } = await ingestInParallel(inputs, { thesaurus, onProgress: process.stderr.isTTY ? showProgress : undefined });
+  const { pack, failures: ingestFailures } = await ingestInParallel(inputs, { thesaurus, onProgress: process.stderr.isTTY ? showProgress : undefined });
   if (process.stderr.isTTY) process.stderr.write('\n');
+  const failures = [...unreadable, ...ingestFailures];
   for (const failure of failures) console.error(`Skipped ${failure.message}`);
   if (pack.documents.length === 0) {
-    console.error(inputs.length ? `No document in ${folder} could be read; no pack written.` : `No .txt, .md or .html document in ${folder}; no pack written.`);
+    console.error(inputs.length + unreadable.length ? `No document in ${folder} could be read; no pack written.` : `No .txt, .md, .html or .pdf document in ${folder}; no pack written.`);
     return 1;
   }
   parsePack(pack);

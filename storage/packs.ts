@@ -3,13 +3,15 @@
  * is written or none is, and the reader's notes are never touched.
  */
 import { mergeNames } from '@/core/names';
-import { parsePack, type Pack } from '@/core/pack';
-import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
-import type { ContestoDatabase, PackId, StoredEntity } from './schema';
+import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
+import { stableHash } from '@/core/hash';
+import type { KnownDocuments } from '@/core/ingest';
+import { isUserPackId, USER_PACK_PREFIX, userPackLabel, type UserPackId } from '@/core/pack-id';
+import type { ContestoDatabase, PackId, StoredDocument, StoredEntity } from './schema';
 
 const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
 
-/** Replaces everything that came from `packId` with the pack's content. */
+/** Replaces everything that came from `packId` with the pack's content (the bundled pack on every update). */
 export async function importPack(db: ContestoDatabase, input: string | unknown, packId: PackId): Promise<Pack> {
   // Validate before opening the transaction: a broken pack never reaches the store.
   const pack = parsePack(input);
@@ -18,16 +20,38 @@ export async function importPack(db: ContestoDatabase, input: string | unknown, 
     PACK_TABLES.map((name) => db.table(name)),
     async () => {
       await removePackRows(db, packId);
-      await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
-      await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
-      await db.mentions.bulkAdd(
-        pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })),
-      );
-      const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
-      await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
+      await writePackRows(db, pack, packId);
     },
   );
   return pack;
+}
+
+/**
+ * Adds the pack's content to `packId`, keeping every document already there: a reader's
+ * collection only grows. A document id the store already holds refuses the whole pack, so a
+ * stored document is never overwritten and no half pack is written.
+ */
+export async function appendToPack(db: ContestoDatabase, input: string | unknown, packId: UserPackId): Promise<Pack> {
+  const pack = parsePack(input);
+  await db.transaction(
+    'rw',
+    PACK_TABLES.map((name) => db.table(name)),
+    async () => {
+      const stored = await db.documents.bulkGet(pack.documents.map((document) => document.id));
+      const taken = stored.find((document) => document !== undefined);
+      if (taken) throw new Error(`${taken.source} is already stored (document ${taken.id}); nothing was added.`);
+      await writePackRows(db, pack, packId);
+    },
+  );
+  return pack;
+}
+
+async function writePackRows(db: ContestoDatabase, pack: Pack, packId: PackId): Promise<void> {
+  await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
+  await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
+  await db.mentions.bulkAdd(pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })));
+  const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
+  await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
 }
 
 function mergeEntity(stored: StoredEntity | undefined, entity: Pack['entities'][number], packId: PackId): StoredEntity {
@@ -58,12 +82,39 @@ async function removePackRows(db: ContestoDatabase, packId: PackId): Promise<voi
     });
 }
 
-export async function removePack(db: ContestoDatabase, packId: PackId): Promise<void> {
-  await db.transaction(
+/**
+ * Removes a pack the reader imported and answers with what it held, as a pack: appended again
+ * to the same id, it puts every document, event, mention and entity back (undo).
+ */
+export async function removePack(db: ContestoDatabase, packId: UserPackId): Promise<Pack | null> {
+  return db.transaction(
     'rw',
     PACK_TABLES.map((name) => db.table(name)),
-    () => removePackRows(db, packId),
+    async () => {
+      const removed = await packContent(db, packId);
+      await removePackRows(db, packId);
+      return removed;
+    },
   );
+}
+
+async function packContent(db: ContestoDatabase, packId: PackId): Promise<Pack | null> {
+  const documents = await db.documents.where('pack').equals(packId).toArray();
+  if (documents.length === 0) return null;
+  const [events, mentions, entities] = await Promise.all([
+    db.events.where('pack').equals(packId).toArray(),
+    db.mentions.where('pack').equals(packId).toArray(),
+    db.entities.where('packs').equals(packId).toArray(),
+  ]);
+  return {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    generatedAt: new Date().toISOString(),
+    documents: documents.map(({ pack: _, ...document }) => document),
+    events: events.map(({ pack: _, ...event }) => event),
+    mentions: mentions.map(({ key: _, pack: __, ...mention }) => mention),
+    entities: entities.map(({ packs: _, ...entity }) => entity),
+  };
 }
 
 /** The bundled pack is reimported only when its content changed (install, update, new build). */
@@ -77,19 +128,61 @@ export async function seedBundledPack(db: ContestoDatabase, pack: unknown, finge
   return 'seeded';
 }
 
+/** A document as a collection lists it. */
+export type CollectionDocument = Pick<StoredDocument, 'id' | 'title' | 'date' | 'lang' | 'source'>;
+
 export interface ImportedPack {
   packId: UserPackId;
-  documents: number;
+  documents: CollectionDocument[];
 }
 
-/** The packs the reader imported, with how many documents each holds. */
+/** The packs the reader imported (their collections), each with its documents by title. */
 export async function importedPacks(db: ContestoDatabase): Promise<ImportedPack[]> {
-  const counts = new Map<UserPackId, number>();
+  const byPack = new Map<UserPackId, CollectionDocument[]>();
   await db.documents
     .where('pack')
     .startsWith(USER_PACK_PREFIX)
-    .each(({ pack }) => {
-      if (isUserPackId(pack)) counts.set(pack, (counts.get(pack) ?? 0) + 1);
+    .each(({ pack, id, title, date, lang, source }) => {
+      if (!isUserPackId(pack)) return;
+      const documents = byPack.get(pack) ?? [];
+      byPack.set(pack, documents);
+      documents.push({ id, title, date, lang, source });
     });
-  return [...counts].map(([packId, documents]) => ({ packId, documents }));
+  return [...byPack].map(([packId, documents]) => ({ packId, documents: documents.sort((a, b) => a.title.localeCompare(b.title)) }));
+}
+
+/** How many distinct entities each document of a pack mentions, by document id. */
+export async function entityCounts(db: ContestoDatabase, packId: PackId): Promise<Map<string, number>> {
+  const entities = new Map<string, Set<string>>();
+  await db.mentions
+    .where('pack')
+    .equals(packId)
+    .each(({ documentId, entityId }) => {
+      const seen = entities.get(documentId) ?? new Set<string>();
+      entities.set(documentId, seen.add(entityId));
+    });
+  return new Map([...entities].map(([documentId, seen]) => [documentId, seen.size]));
+}
+
+/** Every stored document's text fingerprint and id, so that an import skips what is already here. */
+export async function knownDocuments(db: ContestoDatabase): Promise<KnownDocuments> {
+  const textHashes = new Map<string, string>();
+  const documentIds = new Set<string>();
+  await db.documents.each(({ id, text, source, pack }) => {
+    documentIds.add(id);
+    textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
+  });
+  return { textHashes, documentIds };
+}
+
+/** The bundled example document with its mentions in text order, each with its entity's type (the welcome page shows it). */
+export async function bundledExample(db: ContestoDatabase): Promise<{ document: StoredDocument; mentions: { start: number; end: number; type: EntityType }[] } | undefined> {
+  const document = await db.documents.where('pack').equals('bundled').first();
+  if (!document) return undefined;
+  const mentions = await db.mentions.where('documentId').equals(document.id).toArray();
+  const types = new Map((await db.entities.bulkGet([...new Set(mentions.map((mention) => mention.entityId))])).flatMap((entity) => (entity ? [[entity.id, entity.type] as const] : [])));
+  return {
+    document,
+    mentions: mentions.flatMap(({ start, end, entityId }) => (types.has(entityId) ? [{ start, end, type: types.get(entityId)! }] : [])).sort((a, b) => a.start - b.start),
+  };
 }

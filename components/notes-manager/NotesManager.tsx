@@ -15,6 +15,7 @@ import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
 import { t, tCount } from '@/services/i18n';
 import { NoteList } from '../NoteList';
+import { OptionsLink } from '../OptionsLink';
 import { StorageNotice } from '../StorageNotice';
 
 export function NotesManager() {
@@ -48,6 +49,7 @@ export function NotesManager() {
     <main class="panel popup">
       <header class="panel-head">
         <h1>Contesto</h1>
+        <OptionsLink />
         <OpenSidePanel />
       </header>
       <StorageNotice />

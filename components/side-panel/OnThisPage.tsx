@@ -11,6 +11,7 @@ import { notesOnPage } from '@/storage/notes';
 import { database } from '../database';
 import { useLive, type DescribedTab } from '../hooks';
 import { t, tCount } from '@/services/i18n';
+import { OptionsLink } from '../OptionsLink';
 import { NotesSection } from './NotesSection';
 
 type Report = { status: 'loading' } | { status: 'off' } | { status: 'unavailable' } | { status: 'ready'; report: PageReport };
@@ -53,7 +54,11 @@ export function OnThisPage({ tab, onOpenEntity }: { tab: DescribedTab | undefine
       {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
       {state.status === 'off' && <p class="muted">{t('pageOff')}</p>}
       {state.status === 'unavailable' && <p class="muted">{t('pageUnavailable')}</p>}
-      {state.status === 'ready' && rows.length === 0 && <p class="muted">{t('pageNoEntities')}</p>}
+      {state.status === 'ready' && rows.length === 0 && (
+        <p class="muted">
+          {t('pageNoEntities')} {t('pageNoEntitiesNext')} <OptionsLink label={t('addDocuments')} />
+        </p>
+      )}
       {ENTITY_TYPES.map((type) => {
         const ofType = rows.filter((row) => row.type === type);
         return ofType.length > 0 && <EntityGroup key={type} type={type} rows={ofType} names={names} tabId={tabId!} onOpenEntity={onOpenEntity} />;

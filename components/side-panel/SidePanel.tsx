@@ -9,6 +9,7 @@ import { StorageNotice } from '../StorageNotice';
 import { t } from '@/services/i18n';
 import { readNoteDraft } from '@/storage/notes';
 import { readSidePanelFocus } from '@/storage/settings';
+import { OptionsLink } from '../OptionsLink';
 import { DraftEditor } from './DraftEditor';
 import { EntityView } from './EntityView';
 import { OnThisPage } from './OnThisPage';
@@ -42,6 +43,7 @@ export function SidePanel() {
     <main class="panel">
       <header class="panel-head">
         <h1>Contesto</h1>
+        <OptionsLink />
         <nav aria-label={t('sidePanelSections')}>
           {VIEWS.map((name) => (
             <button

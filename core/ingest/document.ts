@@ -32,9 +32,9 @@ export interface ParsedDocument {
 
 export type HtmlParser = (html: string) => Document;
 
-type Format = 'text' | 'markdown' | 'html';
+type Format = 'text' | 'markdown' | 'html' | 'pdf';
 
-const FORMATS: Record<string, Format> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html' };
+const FORMATS: Record<string, Format> = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', pdf: 'pdf' };
 
 const MAX_TITLE = 300;
 
@@ -45,11 +45,13 @@ export function formatOf(name: string): Format | undefined {
 
 export function parseDocument(source: SourceInput, parseHtml: HtmlParser): ParsedDocument {
   const format = formatOf(source.name);
-  if (!format) throw new IngestError(source.name, 'unsupported file type (expected .txt, .md or .html).');
+  if (!format) throw new IngestError(source.name, 'unsupported file type (expected .txt, .md, .html or .pdf).');
+  // A PDF's bytes are no text: its text comes from readPdf (core/ingest/pdf.ts) and is read as plain text.
+  if (format === 'pdf' && typeof source.content !== 'string') throw new IngestError(source.name, 'a PDF is read with readPdf first.');
   const input: TextInput = { name: source.name, content: typeof source.content === 'string' ? source.content : decodeText(source.content, format === 'html') };
   if (looksBinary(input.content)) throw new IngestError(input.name, 'this looks like binary data, not text.');
   if (!input.content.trim()) throw new IngestError(input.name, 'the document is empty.');
-  const parsed = format === 'html' ? parseHtmlDocument(input, parseHtml) : parsePlainDocument(input, format);
+  const parsed = format === 'html' ? parseHtmlDocument(input, parseHtml) : parsePlainDocument(input, format === 'pdf' ? 'text' : format);
   if (!parsed.title && !parsed.text.trim()) throw new IngestError(input.name, 'the document has no text.');
   // A first line of thousands of characters is a paragraph, not a title: show its beginning.
   if (parsed.title.length > MAX_TITLE) parsed.title = `${parsed.title.slice(0, MAX_TITLE - 1).trimEnd()}…`;

@@ -4,6 +4,8 @@ export class IngestError extends Error {
   constructor(
     readonly source: string,
     reason: string,
+    /** The source of the document whose text this one repeats, when that is why it is left out. */
+    readonly duplicateOf?: string,
   ) {
     super(`${source}: ${reason}`);
   }
@@ -12,4 +14,6 @@ export class IngestError extends Error {
 export interface IngestFailure {
   source: string;
   message: string;
+  /** Set when the document was skipped because another one has the same text: that one's source. */
+  duplicateOf?: string;
 }

@@ -39,6 +39,7 @@ export { parseThesaurus, type Thesaurus } from './aliases';
 export { findDates, type DateExpression } from './dates';
 export { parseDocument, formatOf, type HtmlParser, type ParsedDocument, type SourceInput } from './document';
 export { IngestError, type IngestFailure } from './errors';
+export { isPdf, readPdf, type PdfLoader } from './pdf';
 export { detectLanguage } from './language';
 export { sentencesOf } from './sentences';
 
@@ -81,6 +82,23 @@ export interface DocumentRecords {
   events: PackEvent[];
 }
 
+/** Documents already in the store: a text they hold is a duplicate, an id they use is taken. */
+export interface KnownDocuments {
+  /** stableHash of a stored document's text → where it is (its source, and collection). */
+  textHashes: ReadonlyMap<string, string>;
+  documentIds: ReadonlySet<string>;
+}
+
+/**
+ * One ingestion, fed a document at a time so that a caller can report progress and stop between
+ * documents (core/ingest/run.ts); `finish` builds the pack from the documents read so far.
+ */
+export interface IngestSession {
+  /** Reads one document; its failure when it is left out (unreadable, or a duplicate). */
+  add(input: SourceInput): IngestFailure | undefined;
+  finish(): IngestResult;
+}
+
 /**
  * The whole corpus in one pass, in the order of the documents' names. The stages below are the
  * same steps, exported so that a large folder can be spread over threads (scripts/lib/parallel-ingest.ts)
@@ -88,21 +106,37 @@ export interface DocumentRecords {
  * document's entities, merge them across documents, then each document's mentions and events.
  */
 export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResult {
-  const thesaurus = options.thesaurus ? parseThesaurus(options.thesaurus) : EMPTY_THESAURUS;
+  const session = startIngestion(options);
+  for (const input of byName(inputs)) session.add(input);
+  return session.finish();
+}
+
+export function startIngestion(options: BuildOptions, known?: KnownDocuments): IngestSession {
   const failures: IngestFailure[] = [];
   const documents: AnalysedDocument[] = [];
-  const sourceOfText = new Map<string, string>();
-  for (const input of byName(inputs)) {
+  const sourceOfText = new Map(known?.textHashes);
+  const add = (input: SourceInput): IngestFailure | undefined => {
     try {
       const document = readDocument(input, options.parseHtml);
+      // A file name a stored document already has: this text gets an id of its own.
+      if (known?.documentIds.has(document.id)) document.id = documentId(document.parsed.source, document.textHash);
       const copyOf = copiedFrom(document.parsed.source, document.textHash, sourceOfText);
-      if (copyOf) throw copyOf;
+      if (copyOf) return remember(failureOf(input.name, copyOf));
       documents.push(document);
+      return undefined;
     } catch (error) {
-      failures.push(failureOf(input.name, error));
+      return remember(failureOf(input.name, error));
     }
-  }
+  };
+  const remember = (failure: IngestFailure) => {
+    failures.push(failure);
+    return failure;
+  };
+  return { add, finish: () => buildPack(documents, failures, options) };
+}
 
+function buildPack(documents: AnalysedDocument[], failures: IngestFailure[], options: BuildOptions): IngestResult {
+  const thesaurus = options.thesaurus ? parseThesaurus(options.thesaurus) : EMPTY_THESAURUS;
   const casing = emptyCasing();
   for (const document of documents) recordCasing(casing, document.recognisable);
   // Each document's output is checked on its own, so one odd document is reported and the rest still make a pack.
@@ -117,7 +151,10 @@ export function ingest(inputs: SourceInput[], options: BuildOptions): IngestResu
   return { pack: assemblePack(records, entities, options.now), failures };
 }
 
-export const byName = (inputs: SourceInput[]) => [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** Source names in a stable order, so that the first of two copies is always the one kept. */
+export const bySourceName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export const byName = (inputs: SourceInput[]) => [...inputs].sort(bySourceName);
 
 /** Parses, checks and analyses one document; throws an IngestError that names it when it cannot. */
 export function readDocument(input: SourceInput, parseHtml: HtmlParser): AnalysedDocument {
@@ -130,13 +167,14 @@ export function readDocument(input: SourceInput, parseHtml: HtmlParser): Analyse
 /** A copied file says nothing new: the same text twice would count every mention twice. Remembers the first. */
 export function copiedFrom(source: string, textHash: string, sourceOfText: Map<string, string>): IngestError | undefined {
   const original = sourceOfText.get(textHash);
-  if (original !== undefined) return new IngestError(source, `same text as ${original}; skipped.`);
+  if (original !== undefined) return new IngestError(source, `same text as ${original}; skipped.`, original);
   sourceOfText.set(textHash, source);
   return undefined;
 }
 
 export function failureOf(source: string, error: unknown): IngestFailure {
-  return { source, message: error instanceof IngestError ? error.message : `${source}: ${(error as Error).message}` };
+  if (!(error instanceof IngestError)) return { source, message: `${source}: ${(error as Error).message}` };
+  return { source, message: error.message, ...(error.duplicateOf !== undefined && { duplicateOf: error.duplicateOf }) };
 }
 
 /** Finds the document's entities, given the corpus's casing; returns the failure when the pack would refuse one. */
@@ -174,6 +212,9 @@ export function assemblePack(records: DocumentRecords[], entities: PackEntity[],
   };
 }
 
+/** A document's id, from its source name; with its text's hash when a stored document has that name already. */
+const documentId = (source: string, textHash?: string) => `doc-${stableHash(textHash ? `${source}\n${textHash}` : source)}`;
+
 function analyse(parsed: ParsedDocument): AnalysedDocument {
   const lang = parsed.lang ?? detectLanguage(parsed.text) ?? FALLBACK_LANGUAGE;
   const sentences = sentencesOf(parsed.text, lang);
@@ -181,7 +222,7 @@ function analyse(parsed: ParsedDocument): AnalysedDocument {
   const recognisable = sentences
     .map((sentence) => ({ ...sentence, tokens: tokenize(parsed.text, sentence) }))
     .filter((sentence) => !(sentence.end <= titleEnd && isTitleCase(sentence)) && !BREADCRUMB.test(sentence.text) && !CREDIT_LINE.test(sentence.text));
-  return { id: `doc-${stableHash(parsed.source)}`, parsed, lang, textHash: stableHash(parsed.text), sentences, recognisable, entities: [] };
+  return { id: documentId(parsed.source), parsed, lang, textHash: stableHash(parsed.text), sentences, recognisable, entities: [] };
 }
 
 /** "06/11/14 | Cronaca |", "Home › Politica › Esteri": a page's trail or list header, not prose. */

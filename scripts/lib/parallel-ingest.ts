@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { assemblePack, byName, copiedFrom, entityMatcher, mergeAcrossDocuments, type IngestFailure, type IngestResult, type SourceInput } from '../../core/ingest';
+import { assemblePack, byName, copiedFrom, entityMatcher, failureOf, mergeAcrossDocuments, type IngestFailure, type IngestResult, type SourceInput } from '../../core/ingest';
 import { IngestShard, type CasingWords, type Numbered, type ReadSummary, type Recognised } from './ingest-shard';
 import type { DocumentRecords } from '../../core/ingest';
 import type { CompiledMatcher } from '../../core/match';
@@ -53,7 +53,7 @@ export async function ingestInParallel(inputs: SourceInput[], options: ParallelO
       const copy = copiedFrom(value.source, value.textHash, sourceOfText);
       if (copy) {
         copies.push(index);
-        failures.push({ index, value: { source: value.source, message: copy.message } });
+        failures.push({ index, value: failureOf(value.source, copy) });
       }
     }
     tick(2 * failures.length); // what cannot be read or is a copy has no later stage to wait for

@@ -1,7 +1,7 @@
 /** Requests for tests that check who may send what: one valid request of every type. */
 import type { RequestPayload, RequestType } from '@/core/messages';
 import { toAnnotationCollection } from '@/core/web-annotation';
-import { samplePack } from '../unit/helpers/packs';
+import { samplePackAs } from '../unit/helpers/packs';
 
 export const selection = (url: string) => ({
   kind: 'selection' as const,
@@ -18,8 +18,9 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'sidepanel/open': { entityId: 'putin' },
     'notes/add': { target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
     'settings/update': { enabled: false },
-    'packs/import': { label: 'Mine', pack: samplePack() },
+    'packs/import': { label: 'Mine', pack: samplePackAs('u') },
     'packs/remove': { packId: 'user:Mine' },
+    'packs/restore': { packId: 'user:Mine', pack: samplePackAs('r') },
     'notes/update': { id: 'n-1', body: 'changed' },
     'notes/delete': { id: 'n-1' },
     'notes/restore': { note: { id: 'n-2', target: { kind: 'page', url: page }, body: 'x', tags: [], created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z' } },

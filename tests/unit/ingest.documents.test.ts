@@ -46,7 +46,7 @@ describe('malformed documents', () => {
     ['garbage.txt', 'PK\u0003\u0004\u0000\u0000\u0014\u0000binary', /garbage\.txt: .*binary/],
     ['empty.md', '  \n\n ', /empty\.md: .*empty/],
     ['no-article.html', fixture('no-article.html').content, /no-article\.html: no article/],
-    ['notes.pdf', 'whatever', /notes\.pdf: unsupported file type/],
+    ['notes.docx', 'whatever', /notes\.docx: unsupported file type/],
   ])('rejects %s with a message naming it', (name, content, message) => {
     expect(() => parse(name, content)).toThrow(message);
   });

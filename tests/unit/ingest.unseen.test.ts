@@ -86,6 +86,6 @@ describe('one entity per thing across documents and languages', () => {
     const original = fixture('sindaco.txt');
     const { pack, failures } = ingestFiles([original, { ...original, name: 'copia di sindaco.txt' }]);
     expect(pack.documents).toHaveLength(1);
-    expect(failures).toEqual([{ source: 'sindaco.txt', message: 'sindaco.txt: same text as copia di sindaco.txt; skipped.' }]);
+    expect(failures).toEqual([{ source: 'sindaco.txt', message: 'sindaco.txt: same text as copia di sindaco.txt; skipped.', duplicateOf: 'copia di sindaco.txt' }]);
   });
 });

@@ -39,3 +39,15 @@ export function samplePack(overrides: Partial<PackV1> = {}): PackV1 {
 function occurrences(text: string, needle: string, entityId: string, documentId: string) {
   return [...text.matchAll(new RegExp(needle, 'g'))].map((m) => ({ entityId, documentId, start: m.index!, end: m.index! + needle.length }));
 }
+
+/** The sample pack with document ids of its own (`<prefix>1`, `<prefix>2`), to add beside the seeded one. */
+export function samplePackAs(prefix: string): PackV1 {
+  const pack = samplePack();
+  const id = (documentId: string) => documentId.replace(/^d/, prefix);
+  return {
+    ...pack,
+    documents: pack.documents.map((document) => ({ ...document, id: id(document.id) })),
+    events: pack.events.map((event) => ({ ...event, id: `${prefix}-${event.id}`, documentId: id(event.documentId) })),
+    mentions: pack.mentions.map((mention) => ({ ...mention, documentId: id(mention.documentId) })),
+  };
+}

@@ -1,0 +1,31 @@
+/** What an import did, file by file: added, skipped as a duplicate, not added (with the reason), not read. */
+import type { ImportSummary } from '@/core/ingest/run';
+import { t } from '@/services/i18n';
+
+export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
+  const groups = [
+    { key: 'summaryAdded', rows: summary.added.map(({ file, title }) => [file, title]) },
+    { key: 'summaryDuplicates', rows: summary.duplicates.map(({ file, sameAs }) => [file, t('summarySameAs', sameAs)]) },
+    { key: 'summaryFailed', rows: summary.failed.map(({ file, reason }) => [file, reason]), error: true },
+    { key: 'summaryNotRead', rows: summary.notRead.map((file) => [file, '']) },
+  ];
+  return (
+    <div class="summary">
+      {groups
+        .filter(({ rows }) => rows.length > 0)
+        .map(({ key, rows, error }) => (
+          <section key={key} aria-label={t(key, String(rows.length))}>
+            <h3 class={error ? 'error' : undefined}>{t(key, String(rows.length))}</h3>
+            <ul>
+              {rows.map(([file, detail]) => (
+                <li key={file}>
+                  <span class="file">{file}</span>
+                  {detail && <span class="detail">{detail}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The options page's import, off its main thread: reads the reader's files with the same code as
+ * `npm run kb` (core/ingest/run.ts; HTML through linkedom as there, PDFs through PDF.js running in
+ * this worker), reports progress after each file and stops between two when asked. It only reads
+ * the database (to skip documents already stored); the page hands the packs to the background.
+ */
+import { DOMParser } from 'linkedom/worker';
+import { getDocument } from 'pdfjs-dist';
+import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
+import bundledThesaurus from '@/corpus/aliases.tsv?raw';
+import type { PdfLoader } from '@/core/ingest';
+import type { ChosenFile } from '@/components/archive/chosen-files';
+import { runImport, type ImportProgress, type ImportResult } from '@/core/ingest/run';
+import { knownDocuments } from '@/storage/packs';
+import { openDatabase } from '@/storage/schema';
+
+export type ToImportWorker = { type: 'start'; files: ChosenFile[] } | { type: 'cancel' };
+export type FromImportWorker = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportResult) | { type: 'error'; message: string };
+
+// PDF.js runs its parser here, in this thread, instead of starting a worker of its own from a URL.
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker;
+
+/** Text only: no fonts installed, no code generated from the file, nothing fetched. */
+const loadPdf: PdfLoader = (data) => getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWorkerFetch: false, verbosity: 0 }).promise;
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+let cancelled = false;
+const post = (message: FromImportWorker) => postMessage(message);
+
+addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
+  if (event.data.type === 'cancel') cancelled = true;
+  else void start(event.data.files);
+});
+
+async function start(files: ChosenFile[]) {
+  try {
+    const db = openDatabase();
+    const known = await knownDocuments(db);
+    db.close();
+    const sources = files.map(({ name, file }) => ({ name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+    const result = await runImport(sources, { thesaurus: bundledThesaurus, parseHtml, loadPdf, known, onProgress: (progress) => post({ type: 'progress', ...progress }), cancelled: () => cancelled });
+    post({ type: 'done', ...result });
+  } catch (error) {
+    post({ type: 'error', message: (error as Error).message });
+  }
+}
