@@ -21,7 +21,7 @@ import { databaseGate, storageFailureOf } from '@/storage/failures';
 import { addNote } from '@/storage/notes';
 import { seedBundledPack } from '@/storage/packs';
 import { openDatabase, SCHEMA_V1, type ContestoDatabase } from '@/storage/schema';
-import { samplePack } from './helpers/packs';
+import { samplePack, samplePackAs } from './helpers/packs';
 
 const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 beforeAll(() => {
@@ -102,7 +102,7 @@ describe('a full disk', () => {
     // The pack's documents and events are written first; its mentions fill the disk after three rows.
     fillDiskAfter(db, 'mentions', 3);
     const { send } = await background(db);
-    const reply = await send('packs/import', { label: 'Mine', pack: samplePack() });
+    const reply = await send('packs/import', { label: 'Mine', pack: samplePackAs('m') });
     expect(reply).toEqual({ ok: false, error: english.storageQuota.message });
     expect(await snapshot(db)).toEqual(before);
   });
@@ -124,7 +124,7 @@ describe('an import that breaks half-way', () => {
     const before = await snapshot(db);
     fillDiskAfter(db, 'mentions', 4, () => new Error('The record could not be written.'));
     const { send } = await background(db);
-    const reply = await send('packs/import', { label: 'Mine', pack: samplePack() });
+    const reply = await send('packs/import', { label: 'Mine', pack: samplePackAs('m') });
     expect(reply).toEqual({ ok: false, error: 'The record could not be written.' });
     expect(await snapshot(db)).toEqual(before);
   });
