@@ -36,7 +36,7 @@ const article = articleMaker(articles);
 const lines: string[] = [];
 lines.push('# Ingestion benchmark', '');
 lines.push(`- Date: ${new Date().toISOString()}`, `- Command: \`npx tsx scripts/bench-ingest.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\``);
-lines.push(`- Machine: ${cpus().length} cores (${cpus()[0]?.model.split(' ')[0] ?? 'unknown'}), Node ${process.version}; one process, as \`npm run kb\` runs`, '');
+lines.push(`- Machine: ${cpus().length} cores (${cpus()[0]?.model.split(' ')[0] ?? 'unknown'}), Node ${process.version}`, '');
 
 lines.push('## One long document', '', '| Size | Time | Time per MB |', '| ---: | ---: | ---: |');
 const perMb: number[] = [];
