@@ -106,7 +106,7 @@ test('adding under a collection name that exists keeps its documents; removing a
   expect(await storedEntityNames(options)).not.toContain('Robert Mugabe');
   await options.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => collection(options, 'Archive').count()).toBe(1);
-  expect(await documentTitles(options, 'Archive')).toHaveLength(5);
+  await expect.poll(() => documentTitles(options, 'Archive')).toHaveLength(5);
   expect(await storedEntityNames(options)).toContain('Robert Mugabe');
 
   // Replacing: asked for, done, then undone.

@@ -69,10 +69,10 @@ test('the extension sends nothing anywhere while the reader highlights, hovers, 
   const popup = await openExtensionPage(context, extensionId, `popup.html?tab=${tabId}`);
   await expect.poll(() => popup.locator('li.note').count()).toBeGreaterThan(0);
   const options = await openExtensionPage(context, extensionId, 'options.html');
-  await options.getByLabel('Documents').setInputFiles([{ name: 'nytimes-1.html', mimeType: 'text/html', buffer: await readFile(`${FIXTURE_PAGES}/nytimes-1.html`) }]);
+  await options.getByLabel('Choose files').setInputFiles([{ name: 'nytimes-1.html', mimeType: 'text/html', buffer: await readFile(`${FIXTURE_PAGES}/nytimes-1.html`) }]);
   await options.getByLabel('Name for this collection').fill('Watched');
   await options.getByRole('button', { name: 'Add to my knowledge base' }).click();
-  await expect.poll(() => options.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/Watched: \d+ entities/);
+  await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 30_000 }).toMatch(/Added \(1\)\s+nytimes-1\.html/);
   await page.reload();
   await waitForHighlights(page);
   context.off('request', record);
@@ -86,7 +86,8 @@ test('the extension sends nothing anywhere while the reader highlights, hovers, 
   expect(seen.some((line) => line.includes(`→ ${server.origin}/demo.html`))).toBe(true);
   expect(seen.some((line) => line.includes(`→ ${ours}`))).toBe(true);
 
-  await options.getByRole('listitem').filter({ hasText: 'Watched' }).getByRole('button', { name: 'Remove' }).click();
+  await options.getByRole('listitem', { name: 'Watched', exact: true }).getByRole('button', { name: 'Remove' }).click();
+  await options.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
   for (const note of (await storedNotes(panel)).filter((stored) => stored.body === 'Seen on the demo page')) await sendRequest(panel, 'notes/delete', { id: note.id });
   await Promise.all([page, panel, popup, options].map((opened) => opened.close()));
 });
