@@ -45,6 +45,11 @@ export async function serveStatic(root?: string, { documentHeaders = {} }: { doc
   return {
     origin: `http://127.0.0.1:${port}`,
     routes,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser still open keeps its connections alive, and close() would wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
