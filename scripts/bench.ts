@@ -18,7 +18,7 @@ import type { FloorResult, MarkResult, OursResult, PageText } from '../bench/pro
 import { compileMatcher, type CompiledMatcher } from '../core/match';
 import { parsePack } from '../core/pack';
 import { CHROMIUM_PATH } from './lib/browsers';
-import { BENCH_HEADERS, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, type MatchEntry } from './lib/bench-pages';
+import { BENCH_HEADERS, defaultPagesDir, servedOnly, distinctAliases, gazetteerEntries, median, packEntries, type MatchEntry } from './lib/bench-pages';
 import { serveStatic, type StaticServer } from './lib/serve';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,18 +109,7 @@ type JobResult = { floor: FloorResult & PageText } | { ours: OursResult } | { ma
 async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: string, pageUrl: string, job: Job): Promise<JobResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.route('**/*', async (route) => {
-      if (
-        !route
-          .request()
-          .url()
-          .startsWith(server.origin + '/')
-      )
-        return route.abort();
-      if (route.request().resourceType() !== 'document') return route.continue();
-      const response = await route.fetch();
-      return route.fulfill({ response, headers: { ...response.headers(), ...BENCH_HEADERS } });
-    });
+    await servedOnly(context, server, BENCH_HEADERS);
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: 'load' });
     // Start from a rendered page, as the content script does at document_idle.

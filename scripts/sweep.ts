@@ -16,7 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium, type ChromiumWithExtension } from './lib/browsers';
-import { serveStatic, type StaticServer } from './lib/serve';
+import { servedOnly } from './lib/bench-pages';
+import { serveStatic } from './lib/serve';
+
+/** The pages' own scripts are off: whatever changes on a page is then ours. */
+const PAGE_SCRIPTS_OFF = { 'content-security-policy': "script-src 'none'" };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED_PAGES = join(ROOT, '../shared/pages');
@@ -61,22 +65,6 @@ interface PageResult {
   firstHighlightMs: number | null;
   longestTaskMs: number;
   longestTaskWithoutMs: number;
-}
-
-/** Lets only 127.0.0.1 through and turns the pages' scripts off. */
-async function offline(context: BrowserContext, server: StaticServer): Promise<void> {
-  await context.route('**/*', async (route) => {
-    if (
-      !route
-        .request()
-        .url()
-        .startsWith(server.origin + '/')
-    )
-      return route.abort();
-    if (route.request().resourceType() !== 'document') return route.continue();
-    const response = await route.fetch();
-    return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'none'" } });
-  });
 }
 
 async function load(context: BrowserContext, url: string): Promise<Page> {
@@ -202,7 +190,7 @@ async function main() {
   // One server for every folder, rooted where they meet, so that each page keeps its folder's name.
   const root = commonFolder(folders);
   const server = await serveStatic(root);
-  await Promise.all([offline(withContesto.context, server), offline(without.context, server)]);
+  await Promise.all([withContesto.context, without.context].map((context) => servedOnly(context, server, PAGE_SCRIPTS_OFF)));
   const rows: PageResult[] = [];
   try {
     for (const folder of folders) {

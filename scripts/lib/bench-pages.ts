@@ -6,7 +6,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import type { BrowserContext } from 'playwright-core';
 import type { EntityType, Pack } from '../../core/pack';
+import type { StaticServer } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -19,6 +21,16 @@ export const BENCH_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-embedder-policy': 'require-corp',
 };
+
+/** Lets only the page server through, and gives its documents `headers`. */
+export async function servedOnly(context: BrowserContext, server: StaticServer, headers: Record<string, string>): Promise<void> {
+  await context.route('**/*', async (route) => {
+    if (!route.request().url().startsWith(`${server.origin}/`)) return route.abort();
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    return route.fulfill({ response, headers: { ...response.headers(), ...headers } });
+  });
+}
 
 /** The shared real pages when this checkout sits beside them, else the test fixtures. */
 export function defaultPagesDir(): string {
