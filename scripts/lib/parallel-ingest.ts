@@ -6,7 +6,9 @@
  * a share too. Node only (worker_threads): the extension ingests in one thread.
  */
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { assemblePack, byName, copiedFrom, entityMatcher, failureOf, mergeAcrossDocuments, type IngestFailure, type IngestResult, type SourceInput } from '../../core/ingest';
 import { IngestShard, type CasingWords, type Numbered, type ReadSummary, type Recognised } from './ingest-shard';
 import type { DocumentRecords } from '../../core/ingest';
@@ -25,7 +27,17 @@ export interface ParallelOptions {
 /** Below this many documents per thread, starting a worker (and its gazetteers) costs more than it saves. */
 const DOCUMENTS_PER_THREAD = 150;
 
-const WORKER_SOURCE = new URL('./ingest-worker.ts', import.meta.url);
+const WORKER_SOURCE = fileURLToPath(new URL('./ingest-worker.ts', import.meta.url));
+
+/**
+ * The worker's code as one script. A worker thread does not inherit tsx's loader, and loading the
+ * TypeScript module by module through it cost each worker about a second, as much as its share saved.
+ */
+let workerScript: Promise<string> | undefined;
+function bundledWorker(): Promise<string> {
+  workerScript ??= build({ entryPoints: [WORKER_SOURCE], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).then(({ outputFiles }) => outputFiles[0]!.text);
+  return workerScript;
+}
 
 interface Shard {
   read(inputs: Numbered<SourceInput>[]): Promise<ReadSummary>;
@@ -40,7 +52,8 @@ export async function ingestInParallel(inputs: SourceInput[], options: ParallelO
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(ordered.length / DOCUMENTS_PER_THREAD)));
   let done = 0;
   const tick = (count = 1) => options.onProgress?.((done += count), ordered.length * 3);
-  const shards: Shard[] = [localShard(options.thesaurus, tick), ...Array.from({ length: threads - 1 }, () => workerShard(options.thesaurus, tick))];
+  const script = threads > 1 ? await bundledWorker() : '';
+  const shards: Shard[] = [localShard(options.thesaurus, tick), ...Array.from({ length: threads - 1 }, () => workerShard(script, options.thesaurus, tick))];
   try {
     const shares = shards.map((_, share) => ordered.filter(({ index }) => index % shards.length === share));
     const reads = await Promise.all(shards.map((shard, share) => shard.read(shares[share]!)));
@@ -92,10 +105,8 @@ function localShard(thesaurus: string | undefined, tick: () => void): Shard {
   };
 }
 
-function workerShard(thesaurus: string | undefined, tick: (count: number) => void): Shard {
-  // The scripts run through tsx, whose loader a worker thread does not inherit: it loads the TypeScript through tsx's API.
-  const bootstrap = `import { tsImport } from 'tsx/esm/api'; await tsImport(${JSON.stringify(WORKER_SOURCE.href)}, ${JSON.stringify(import.meta.url)});`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { thesaurus } });
+function workerShard(script: string, thesaurus: string | undefined, tick: (count: number) => void): Shard {
+  const worker = new Worker(script, { eval: true, workerData: { thesaurus } });
   const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   const failAll = (error: Error) => {
