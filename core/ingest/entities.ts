@@ -402,7 +402,12 @@ function namesBody(tokens: Token[], title: number, end: number, text: string): b
 
 /** A title that can stand inside a capitalised run: "President", "CEO", "Attorney-General". */
 function isTitle(token: Token): boolean {
-  return token.capitalised && (INNER_TITLES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part)));
+  return token.capitalised && holdsTitle(token.folded);
+}
+
+/** "president", "attorney-general", "vice-president": a title word, alone or as part of a hyphenated one. */
+function holdsTitle(folded: string): boolean {
+  return INNER_TITLES.has(folded) || (folded.includes('-') && folded.split('-').some((part) => INNER_TITLES.has(part)));
 }
 
 /**
@@ -464,7 +469,7 @@ function refineSpan(tokens: Token[], start: number, end: number, context: Recogn
   let last = end;
   while (first <= last) {
     const token = tokens[first]!;
-    if ((ROLE_CUES.has(token.folded) || token.folded.split('-').some((part) => INNER_TITLES.has(part))) && !namesBody(tokens, first, last, context.text)) {
+    if ((ROLE_CUES.has(token.folded) || holdsTitle(token.folded)) && !namesBody(tokens, first, last, context.text)) {
       addVote(votes, 'person', WEIGHT.role);
       const roleStart = first;
       first += PORTFOLIO_CUES.has(token.folded) && CONNECTORS.has(tokens[first + 1]?.folded ?? '') ? 3 : 1;

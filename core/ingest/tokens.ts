@@ -39,7 +39,10 @@ const ADJECTIVAL_COMPOUND = /[-‐‑](?:based|led|backed|born|owned|run|funded|
 const ELISION = /^(\p{Ll}+['’ʼ])(?=\p{L})/u;
 /** The same at a sentence's start: "L’Europa", "L’assessore Brandi". Not "D’" ("D’Alema" is a name), nor a town's own article ("L’Aquila"). */
 const CAPITAL_ELISION = /^((?:L|Un|Dell|All|Nell|Dall|Sull|Quest|Quell)['’ʼ])(?=\p{L})/u;
-const OPENING = /[“«"‘(]\s*$/;
+/** Characters that open a quotation or an aside: the word after them opens it. */
+const OPENING_CHARS = '“«"‘(';
+const APOSTROPHE = /['’ʼ]/;
+const SPACE = /\s/;
 const HYPHEN = /[-‐‑]/;
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 /** A name written with a lower-case particle joined to it: "al-Qaeda", "el-Sisi", "d’Alema" is already capitalised. */
@@ -52,15 +55,16 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
   // The word after a sentence's opening article ("L’Europa") opens the sentence too: its capital says nothing yet.
   let afterOpeningArticle = false;
   const push = (written: string, start: number) => {
-    const initial = afterOpeningArticle || tokens.length === 0 || (start > previousEnd && OPENING.test(text.slice(previousEnd, start)));
+    const initial = afterOpeningArticle || tokens.length === 0 || opensQuotation(text, previousEnd, start);
     afterOpeningArticle = false;
     const possessive = written.length > 3 && POSSESSIVE.test(written);
     const word = possessive ? written.slice(0, -2) : written;
-    const capitalised = CAPITAL.test(word) || PARTICLE_NAME.test(word);
+    const capitalised = CAPITAL.test(word) || (HYPHEN.test(word) && PARTICLE_NAME.test(word));
+    const folded = foldAlias(word.includes('\u00AD') ? word.replaceAll('\u00AD', '') : word);
     tokens.push({
       text: word,
       // A soft hyphen is invisible on the page: "Netan-yahu" broken for layout is Netanyahu.
-      folded: foldAlias(word.includes('\u00AD') ? word.replaceAll('\u00AD', '') : word).replace(/['.]$/, ''),
+      folded: folded.endsWith("'") || folded.endsWith('.') ? folded.slice(0, -1) : folded,
       start,
       end: start + word.length,
       capitalised,
@@ -71,17 +75,21 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
     });
     previousEnd = start + written.length;
   };
-  for (const match of sentence.text.matchAll(WORD)) {
+  // exec() on the one expression: matchAll() would copy it for every sentence.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(sentence.text); match; match = WORD.exec(sentence.text)) {
     let word = match[0];
     let start = sentence.start + match.index;
-    const capitalElision = CAPITAL_ELISION.exec(word)?.[1];
-    const elided = ELISION.exec(word)?.[1] ?? (capitalElision && !isKnownPlace(word) ? capitalElision : undefined);
-    if (elided) {
-      const opensSentence = tokens.length === 0;
-      push(elided, start);
-      afterOpeningArticle = opensSentence;
-      word = word.slice(elided.length);
-      start += elided.length;
+    if (APOSTROPHE.test(word)) {
+      const capitalElision = CAPITAL_ELISION.exec(word)?.[1];
+      const elided = ELISION.exec(word)?.[1] ?? (capitalElision && !isKnownPlace(word) ? capitalElision : undefined);
+      if (elided) {
+        const opensSentence = tokens.length === 0;
+        push(elided, start);
+        afterOpeningArticle = opensSentence;
+        word = word.slice(elided.length);
+        start += elided.length;
+      }
     }
     const hyphenated = HYPHEN.test(word);
     const compound = hyphenated ? ADJECTIVAL_COMPOUND.exec(word) : null;
@@ -96,6 +104,13 @@ export function tokenize(text: string, sentence: Sentence): Token[] {
   }
   markShouting(tokens);
   return tokens;
+}
+
+/** True when the text between two words (from `from` to `to`) ends in an opening quote or bracket, spaces aside. */
+function opensQuotation(text: string, from: number, to: number): boolean {
+  let at = to - 1;
+  while (at >= from && SPACE.test(text[at]!)) at--;
+  return at >= from && OPENING_CHARS.includes(text[at]!);
 }
 
 /**
@@ -146,11 +161,18 @@ export function emptyCasing(): Casing {
   return { capitalisedMidSentence: new Set(), lowercase: new Set() };
 }
 
+const LOWERCASE_START = /^\p{Ll}/u;
+/** The test of /^\p{Ll}/u, answered without the expression for plain ASCII, which most words are. */
+function startsLowercase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code < 128 ? code >= 97 && code <= 122 : LOWERCASE_START.test(word);
+}
+
 export function recordCasing(casing: Casing, sentences: AnalysedSentence[]): void {
   for (const { tokens } of sentences) {
     for (const token of tokens) {
       if (token.capitalised && !token.initial) casing.capitalisedMidSentence.add(token.folded);
-      else if (!token.capitalised && /^\p{Ll}/u.test(token.text)) casing.lowercase.add(token.folded);
+      else if (!token.capitalised && startsLowercase(token.text)) casing.lowercase.add(token.folded);
     }
   }
 }
