@@ -31,22 +31,23 @@ const SPAN_OF_TIME = /\b(?:next|past|last|coming|prossim\w*|ultim\w*|scors\w*)\s
 const BARE_YEAR = /\b(?:nel|del|dal|entro il|in|since|by|during|until)\s+((?:1[5-9]|20)\d\d)\b/gi;
 
 /**
- * What an English or Italian sentence must hold for chrono to find a date in it: a year, a
- * numeric date, a month or weekday name, or a word of relative time. Checking for it first spares
- * chrono most sentences, which was the largest single cost of ingestion.
+ * What an English or Italian sentence must hold for chrono to find a date in it: a numeric date,
+ * a month or weekday name, or a word of relative time. A year alone is not enough: chrono reads no
+ * bare year (BARE_YEAR below does). Checking for it first spares chrono most sentences, which was
+ * the largest single cost of ingestion.
  */
 const DATE_HINTS: Record<string, RegExp> = {
-  en: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|weekend|days?|noon|midnight|morning|afternoon|evening|night|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i,
-  it: /\b(?:1[5-9]|20)\d\d\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:oggi|ieri|domani|dopodomani|stanotte|stasera|stamattina|stamane|fa|mese|mesi|anno|anni|weekend|mezzogiorno|mezzanotte|pomeriggio|sera|notte|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|lun|mer|gio|ven|sab|dom)\b|\b(?:scors|prossim|settiman|mattin|giorn|gennai|febbrai|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|luned|marted|mercoled|gioved|venerd|sabato|domenica)/i,
+  en: /\d{1,2}[/.-]\d{1,2}\b|\b(?:today|tonight|yesterday|tomorrow|ago|weeks?|months?|years?|weekend|days?|noon|midnight|morning|afternoon|evening|night|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i,
+  it: /\d{1,2}[/.-]\d{1,2}\b|\b(?:oggi|ieri|domani|dopodomani|stanotte|stasera|stamattina|stamane|fa|mese|mesi|anno|anni|weekend|mezzogiorno|mezzanotte|pomeriggio|sera|notte|gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|lun|mer|gio|ven|sab|dom)\b|\b(?:scors|prossim|settiman|mattin|giorn|gennai|febbrai|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|luned|marted|mercoled|gioved|venerd|sabato|domenica)/i,
 };
 
 export function findDates(sentence: string, lang: string, documentDate?: string): DateExpression[] {
-  // "may" is an English verb far more often than a month, which is written "May".
-  if (DATE_HINTS[lang] && !DATE_HINTS[lang].test(sentence) && !(lang === 'en' && /\bMay\b/.test(sentence))) return [];
-  const parser = PARSERS[lang] ?? chrono.en.casual;
   const found: DateExpression[] = [];
+  // "may" is an English verb far more often than a month, which is written "May".
+  const chronoMayFind = !DATE_HINTS[lang] || DATE_HINTS[lang].test(sentence) || (lang === 'en' && /\bMay\b/.test(sentence));
+  const parser = PARSERS[lang] ?? chrono.en.casual;
   // chrono knows "l'anno" but not "l’anno": the typographic apostrophe is read as the plain one.
-  for (const result of parser.parse(sentence.replaceAll('’', "'"), referenceDate(documentDate))) {
+  for (const result of chronoMayFind ? parser.parse(sentence.replaceAll('’', "'"), referenceDate(documentDate)) : []) {
     // "4.2.8 December 2014": the day is the end of a version number.
     if (VERSION_BEFORE.test(sentence.slice(0, result.index))) continue;
     const date = normalise(result, documentDate);

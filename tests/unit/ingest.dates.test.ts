@@ -34,6 +34,13 @@ describe('dates at the precision the text gives', () => {
   it('does not read a version number as a day', () => {
     expect(datesIn('Release 3.1.7 December 2016 fixes the importer.', 'en')).not.toContain('2016-12-07');
   });
+
+  it('reads a year alone as that year, and nothing else in its sentence as a date', () => {
+    expect(datesIn('Since 1998 the archive has held the letters, now open to anyone.', 'en', '2021-10-04')).toEqual(['1998']);
+    expect(datesIn('After the first print run in 2009, the studio redrew the maps in 3D.', 'en', '2021-10-04')).toEqual(['2009']);
+    expect(datesIn('Dal 2016 il museo custodisce le lettere, ora aperte a tutti.', 'it', '2021-10-04')).toEqual(['2016']);
+    expect(datesIn('In May 2015 the pier reopened.', 'en')).toEqual(['2015-05']);
+  });
 });
 
 describe('events', () => {
