@@ -52,8 +52,10 @@ export async function ingestInParallel(inputs: SourceInput[], options: ParallelO
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.floor(ordered.length / DOCUMENTS_PER_THREAD)));
   let done = 0;
   const tick = (count = 1) => options.onProgress?.((done += count), ordered.length * 3);
-  const script = threads > 1 ? await bundledWorker() : '';
-  const shards: Shard[] = [localShard(options.thesaurus, tick), ...Array.from({ length: threads - 1 }, () => workerShard(script, options.thesaurus, tick))];
+  const shards: Shard[] =
+    ordered.length < DOCUMENTS_PER_THREAD
+      ? [localShard(options.thesaurus, tick)]
+      : await bundledWorker().then((script) => Array.from({ length: threads }, () => workerShard(script, options.thesaurus, tick)));
   try {
     const shares = shards.map((_, share) => ordered.filter(({ index }) => index % shards.length === share));
     const reads = await Promise.all(shards.map((shard, share) => shard.read(shares[share]!)));
