@@ -2,8 +2,10 @@
  * Ingestion of a large folder spread over threads, with the same pack as ingest() in one thread:
  * the documents are shared out in name order, each share is read, cleaned of copies, recognised
  * and matched where it was read, and only what the whole corpus decides (which texts are copies,
- * the casing of words, the merged entities, the matcher) passes between threads. This thread takes
- * a share too. Node only (worker_threads): the extension ingests in one thread.
+ * the casing of words, the merged entities, the matcher) passes between threads. The shares go to
+ * worker threads running one bundled script, as plain JavaScript: in this thread the code runs
+ * through tsx's loader, about 25% slower. A folder too small to repay a worker's start is ingested
+ * here. Node only (worker_threads): the extension ingests in one Web Worker.
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,21 +19,21 @@ import type { ShardReply, ShardRequest } from './ingest-worker';
 
 export interface ParallelOptions {
   thesaurus?: string;
-  /** Threads to use, this one included; defaults to the machine's cores. */
+  /** Worker threads to use; defaults to the machine's cores. */
   threads?: number;
   now?: Date;
   /** Steps done of `total`: three per document (read, recognised, matched); a skipped document counts as done. */
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Below this many documents per thread, starting a worker (and its gazetteers) costs more than it saves. */
+/** Below this many documents per thread, starting a worker (and its gazetteers) costs more than it saves; below it in all, none is started. */
 const DOCUMENTS_PER_THREAD = 150;
 
 const WORKER_SOURCE = fileURLToPath(new URL('./ingest-worker.ts', import.meta.url));
 
 /**
  * The worker's code as one script. A worker thread does not inherit tsx's loader, and loading the
- * TypeScript module by module through it cost each worker about a second, as much as its share saved.
+ * TypeScript module by module through it cost each worker about a second.
  */
 let workerScript: Promise<string> | undefined;
 function bundledWorker(): Promise<string> {
