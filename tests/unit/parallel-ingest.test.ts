@@ -22,7 +22,7 @@ describe('ingesting a folder on two threads (npm run kb)', () => {
     expect(progress.at(-1)).toEqual([3 * folder.length, 3 * folder.length]);
   });
 
-  it('ingests a small folder without starting a thread, with the same pack as ingest()', async () => {
+  it('gives a folder too small for threads the same pack as ingest()', async () => {
     const folder = articleFolder(realArticles(), 12);
     const now = new Date('2024-01-01T00:00:00Z');
     expect(await ingestInParallel(folder, { thesaurus, now })).toEqual(ingest(folder, { parseHtml, thesaurus, now }));
