@@ -59,7 +59,7 @@ export async function ingestInParallel(inputs: SourceInput[], options: ParallelO
       ? [localShard(options.thesaurus, tick)]
       : await bundledWorker().then((script) => Array.from({ length: threads }, () => workerShard(script, options.thesaurus, tick)));
   try {
-    const shares = shards.map((_, share) => ordered.filter(({ index }) => index % shards.length === share));
+    const shares = sharedOut(ordered, shards.length);
     const reads = await Promise.all(shards.map((shard, share) => shard.read(shares[share]!)));
 
     // Which texts are copies is decided in the folder's order, as ingest() decides it.
@@ -94,17 +94,30 @@ export async function ingestInParallel(inputs: SourceInput[], options: ParallelO
   }
 }
 
+/**
+ * Shares of about the same length in characters, each in name order: a thread waits for the slowest
+ * at every stage, and articles differ in length far more than in number.
+ */
+function sharedOut(documents: Numbered<SourceInput>[], count: number): Numbered<SourceInput>[][] {
+  const shares = Array.from({ length: count }, () => ({ length: 0, documents: [] as Numbered<SourceInput>[] }));
+  for (const document of [...documents].sort((a, b) => b.value.content.length - a.value.content.length)) {
+    const shortest = shares.reduce((best, share) => (share.length < best.length ? share : best));
+    shortest.documents.push(document);
+    shortest.length += document.value.content.length;
+  }
+  return shares.map((share) => inOrder(share.documents));
+}
+
 const inOrder = <T>(items: Numbered<T>[]) => [...items].sort((a, b) => a.index - b.index);
 
+/** A small folder's only share, ingested in this thread. */
 function localShard(thesaurus: string | undefined, tick: () => void): Shard {
   const shard = new IngestShard(thesaurus, tick);
-  // Yields first, so the workers get their shares before this thread is busy with its own.
-  const later = <T>(work: () => T) => new Promise<T>((resolve) => setImmediate(() => resolve(work())));
   return {
-    read: (inputs) => later(() => shard.read(inputs)),
-    casing: (copies) => later(() => shard.casing(copies)),
-    recognise: (casing) => later(() => shard.recognise(casing)),
-    records: (matcher) => later(() => shard.records(matcher)),
+    read: async (inputs) => shard.read(inputs),
+    casing: async (copies) => shard.casing(copies),
+    recognise: async (casing) => shard.recognise(casing),
+    records: async (matcher) => shard.records(matcher),
     close: async () => {},
   };
 }
