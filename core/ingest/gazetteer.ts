@@ -100,7 +100,10 @@ function countryIndex(): Map<string, string> {
     for (const locale of LOCALES) {
       countries.registerLocale(locale);
       for (const [code, names] of Object.entries(locale.countries)) {
-        for (const name of [names].flat()) if (!codeByName.has(foldAlias(name)) && !isForeignCityName(name, locale.locale)) codeByName.set(foldAlias(name), code);
+        for (const name of [names].flat()) {
+          const folded = foldAlias(name);
+          if (!codeByName.has(folded) && !isForeignCityName(name, locale.locale, folded)) codeByName.set(folded, code);
+        }
       }
     }
   }
@@ -142,11 +145,12 @@ const HOME_LOCALES = new Set(['en', 'it']);
  * dish in English; "DU" and "Ý" are two letters. A country's name in another language that is also
  * a city's name, an English word or that short is left out, so that pages never light up wrongly.
  */
-function isForeignCityName(name: string, locale: string): boolean {
+function isForeignCityName(name: string, locale: string, folded = foldAlias(name)): boolean {
   if (HOME_LOCALES.has(locale)) return false;
-  const letters = name.match(/\p{L}/gu)?.length ?? 0;
-  return letters <= 2 || isKnownPlace(name) || isCommonWord(foldAlias(name));
+  return !THREE_LETTERS.test(name) || isKnownPlace(name) || isCommonWord(folded);
 }
+
+const THREE_LETTERS = /(?:\P{L}*\p{L}){3}/u;
 
 /** A short description for a country entity, from the gazetteer alone. */
 export function countryDescription(code: string): string {
