@@ -162,7 +162,13 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
     setStatus(t('noteSaved'));
   };
   return (
-    <EntityCard card={view.card} t={t} locale={uiLocale()} onMore={() => actions.openInSidePanel(entityId)}>
+    <EntityCard
+      card={view.card}
+      t={t}
+      locale={uiLocale()}
+      onMore={() => actions.openInSidePanel(entityId)}
+      onOpenSource={({ documentId, start, end }) => actions.openDocument(documentId, { start, end })}
+    >
       {editing ? (
         <NoteEditor label={t('noteOnEntity', view.card.name)} onSave={save} onCancel={() => setEditing(false)} />
       ) : (

@@ -11,6 +11,8 @@ import type { EntityCard as Card } from '@/core/messages';
 export interface PopoverActions {
   loadCard(entityId: string): Promise<Card | null>;
   openInSidePanel(entityId: string): void;
+  /** Asks the background to open a source's document at its sentence, in a tab of its own. */
+  openDocument(documentId: string, sentence: { start: number; end: number }): void;
   addNote(entityId: string, body: string, tags: string[]): Promise<void>;
 }
 

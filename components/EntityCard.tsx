@@ -9,12 +9,14 @@ export interface EntityCardProps {
   locale: string;
   /** Opens the rest (events and sources the card leaves out) elsewhere: the card itself never grows. */
   onMore?(): void;
+  /** Opens a source's document at its sentence. */
+  onOpenSource(source: Card['sources'][number]): void;
   /** Buttons and editors that depend on where the card is shown: outside the card's scrolling part, so always in view. */
   children?: preact.ComponentChildren;
 }
 
 /** Most useful first: what it is, its newest dated events, then what the documents say. */
-export function EntityCard({ card, t, locale, onMore, children }: EntityCardProps) {
+export function EntityCard({ card, t, locale, onMore, onOpenSource, children }: EntityCardProps) {
   const otherNames = card.aliases.filter((alias) => alias !== card.name);
   return (
     <article class="card" aria-labelledby="contesto-card-name">
@@ -48,12 +50,15 @@ export function EntityCard({ card, t, locale, onMore, children }: EntityCardProp
         )}
         {card.sources.length > 0 && (
           <CardSection title={t('sources')}>
-            {card.sources.map((source, i) => (
-              <figure key={i} class="source">
+            {card.sources.map((source) => (
+              <figure key={`${source.documentId}:${source.start}`} class="source">
                 <blockquote>{source.sentence}</blockquote>
                 <figcaption>
                   {source.title}
-                  {source.date && ` · ${formatPartialDate(source.date, locale)}`}
+                  {source.date && ` · ${formatPartialDate(source.date, locale)}`}{' '}
+                  <button type="button" class="link" onClick={() => onOpenSource(source)}>
+                    {t('openDocument')}
+                  </button>
                 </figcaption>
               </figure>
             ))}

@@ -13,6 +13,7 @@ import { NoteEditor } from './NoteEditor';
 
 export interface NoteListProps {
   notes: StoredNote[];
+  /** An entity's name; undefined when the entity is no longer stored (its notes are then shown as orphaned). */
   entityName(entityId: string): string | undefined;
   /** Opens the entity a note is about, where that makes sense. */
   onOpenEntity?(entityId: string): void;
@@ -100,7 +101,15 @@ export function NoteList({ notes, entityName, onOpenEntity, empty }: NoteListPro
 function NoteSubject({ note, entityName, onOpenEntity }: Pick<NoteListProps, 'entityName' | 'onOpenEntity'> & { note: StoredNote }) {
   const { target } = note;
   if (target.kind === 'entity') {
-    const name = entityName(target.entityId) ?? target.entityId;
+    const name = entityName(target.entityId);
+    // The entity went with the last document that mentioned it: the note stays, orphaned, until a document names it again.
+    if (name === undefined)
+      return (
+        <p class="subject">
+          <strong>{t('noteEntityGone')}</strong>
+          <span class="orphaned"> · {t('noteEntityOrphaned')}</span>
+        </p>
+      );
     return (
       <p class="subject">
         {onOpenEntity ? (

@@ -19,6 +19,8 @@ const noteId = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
 const timestamp = v.pipe(v.string(), v.isoTimestamp());
 const userPackId = v.custom<UserPackId>(isUserPackId, 'must name an imported pack');
+const documentId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A list of at most `max` items, none twice. */
 const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(
@@ -52,6 +54,21 @@ export const RequestSchemas = {
   'packs/remove': v.strictObject({ packId: userPackId }),
   /** Puts back what 'packs/remove' answered (undo). */
   'packs/restore': v.strictObject({ packId: userPackId, pack: v.unknown() }),
+  /**
+   * Opens the document view in a new tab beside the sender's, at a sentence when one is given (the
+   * popover's "Open the document"). The answer says nothing about the document.
+   */
+  'documents/open': v.strictObject({
+    documentId,
+    sentence: v.optional(
+      v.pipe(
+        v.strictObject({ start: offset, end: offset }),
+        v.check(({ start, end }) => end > start, 'must end after it starts'),
+      ),
+    ),
+  }),
+  /** Deletes one document of a collection, with its mentions, its events and the entities nothing else mentions; the answer holds them, for 'packs/restore'. */
+  'documents/delete': v.strictObject({ documentId }),
   /** Changes a note's body or tags; the background stamps the updated time. */
   'notes/update': v.strictObject({ id: noteId, body: v.optional(NoteBodySchema), tags: v.optional(NoteTagsSchema) }),
   /** Deletes a note; the answer holds it, so the reader can undo with 'notes/restore'. */
@@ -117,7 +134,8 @@ export interface EntityCard {
   aliases: string[];
   /** The newest few, newest first. */
   events: { id: string; date: string; summary: string }[];
-  sources: { sentence: string; title: string; date?: string }[];
+  /** Each with where it is: its document and its offsets there, to open the document at it. */
+  sources: { sentence: string; title: string; date?: string; documentId: string; start: number; end: number }[];
   /** How many events and sources the card leaves to the side panel. */
   more: number;
   related: { id: string; name: string; type: EntityType }[];
@@ -133,6 +151,8 @@ export interface ResponseTypes {
   'packs/import': { packId: string; documents: number; entities: number; events: number };
   'packs/remove': { removed: Pack | null };
   'packs/restore': { restored: true };
+  'documents/open': { opened: true };
+  'documents/delete': { deleted: { packId: UserPackId; removed: Pack } | null };
   'notes/update': { updated: boolean };
   'notes/delete': { deleted: NoteRecord | null };
   'notes/restore': { restored: true };
@@ -198,8 +218,17 @@ export function validateRequest(message: unknown): { request: Request } | { erro
  */
 export type RequestSender = { context: 'extension' } | { context: 'page'; url: string };
 
-/** What a page context needs: its dictionary, cards, the side panel, notes on what it shows, its badge. */
-const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>(['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'notes/for-page', 'notes/anchored', 'page/entities-changed']);
+/** What a page context needs: its dictionary, cards, the side panel, a card's source document, notes on what it shows, its badge. */
+const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'page/init',
+  'entity/card',
+  'sidepanel/open',
+  'documents/open',
+  'notes/add',
+  'notes/for-page',
+  'notes/anchored',
+  'page/entities-changed',
+]);
 
 /**
  * Why a sender may not make this request, or undefined when it may. A page may never import,

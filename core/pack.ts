@@ -31,6 +31,8 @@ export const DocumentSchema = v.looseObject({
   date: v.optional(partialDate),
   lang: v.optional(text(20)),
   source: text(2_000),
+  /** Where the text came from (a document's `source` header: often its web address), when it says. */
+  origin: v.optional(text(8_192)),
   text: text(20_000_000),
 });
 

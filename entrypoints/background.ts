@@ -3,6 +3,8 @@ import bundledPack from '@/.generated/bundled-pack.json';
 import { stableHash } from '@/core/hash';
 import { t } from '@/services/i18n';
 import { broadcast } from '@/services/broadcast';
+import { documentViewUrl } from '@/services/document-url';
+import { createDocumentsService } from '@/services/documents-service';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
 import { createPageService } from '@/services/page-service';
@@ -59,9 +61,16 @@ export default defineBackground(() => {
     uiLanguage: () => browser.i18n.getUILanguage(),
   });
 
-  const packs = createPacksService(db, () => {
+  const knowledgeChanged = () => {
     knowledge.invalidateMatcher();
     broadcast('knowledge/changed', {});
+  };
+  const packs = createPacksService(db, knowledgeChanged);
+  const documents = createDocumentsService(db, {
+    async openDocumentView(documentId, sentence, besideTabId) {
+      await browser.tabs.create({ url: documentViewUrl(documentId, sentence), ...(besideTabId !== undefined && { openerTabId: besideTabId }) });
+    },
+    knowledgeChanged,
   });
   const notes = createNotesService(db, {
     notesChanged: () => broadcast('notes/changed', {}),
@@ -75,7 +84,7 @@ export default defineBackground(() => {
     pageChanged: (tabId) => broadcast('page/changed', { tabId }),
   });
   // Typed as the whole contract, so a request type without a handler fails the build.
-  const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...page.handlers };
+  const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...documents.handlers, ...page.handlers };
   const router = createRouter(handlers, ready);
 
   // The extension's own pages have its origin; anything else is a content script inside a web page.

@@ -6,7 +6,7 @@ import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, withSiteEnabled, type Settings } from '@/core/settings';
-import { entityDossier } from '@/storage/knowledge';
+import { entityDossier, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
 import type { Handlers } from './router';
@@ -33,10 +33,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       throw error;
     }));
 
-  async function buildMatcher(): Promise<CompiledMatcher> {
-    const entities = await db.entities.toArray();
-    return compileMatcher(entities.flatMap((e) => e.aliases.map((alias) => ({ alias, entityId: e.id, type: e.type }))));
-  }
+  const buildMatcher = async (): Promise<CompiledMatcher> => compileMatcher(await knowledgeDictionary(db));
 
   /**
    * The popover's part of the entity's dossier: newest events first, then sources, eight related
@@ -48,7 +45,9 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     const { entity, events, documents, related, notes } = dossier;
     const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: documents.flatMap(({ document }) => document.lang ?? []) };
     const { name, otherNames } = shownNames(entity, context);
-    const sources = documents.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ sentence, title: document.title, date: document.date })));
+    const sources = documents.flatMap(({ document, sentences }) =>
+      sentences.map(({ text, start, end }) => ({ sentence: text, title: document.title, date: document.date, documentId: document.id, start, end })),
+    );
     return {
       id: entity.id,
       name,

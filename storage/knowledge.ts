@@ -2,6 +2,9 @@
  * Read-side repositories over the knowledge base: what the popover, the side panel, search and the
  * popup show. Components and services read through these, never through the tables.
  */
+import { summarySpan, type TextSpan } from '@/core/document-link';
+import type { DictionaryEntry } from '@/core/match';
+import { isUserPackId, userPackLabel } from '@/core/pack-id';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -11,6 +14,8 @@ export interface EventsInContext {
   events: StoredEvent[];
   titles: Map<string, string>;
   entities: Map<string, StoredEntity>;
+  /** Where each event's sentence is in its document, by event id, when the document holds it. */
+  sentences: Map<string, TextSpan>;
 }
 
 async function inContext(db: ContestoDatabase, events: StoredEvent[]): Promise<EventsInContext> {
@@ -18,10 +23,17 @@ async function inContext(db: ContestoDatabase, events: StoredEvent[]): Promise<E
     db.documents.bulkGet([...new Set(events.map((event) => event.documentId))]),
     db.entities.bulkGet([...new Set(events.flatMap((event) => event.entities))]),
   ]);
+  const texts = new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.text] as const] : [])));
   return {
     events,
     titles: new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.title] as const] : []))),
     entities: new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity] as const] : []))),
+    sentences: new Map(
+      events.flatMap((event) => {
+        const span = summarySpan(event.summary, texts.get(event.documentId) ?? '');
+        return span ? [[event.id, span] as const] : [];
+      }),
+    ),
   };
 }
 
@@ -32,8 +44,8 @@ export async function allEvents(db: ContestoDatabase): Promise<EventsInContext> 
 
 export interface DocumentMentions {
   document: Pick<StoredDocument, 'id' | 'title' | 'date' | 'source' | 'lang'>;
-  /** The distinct sentences of the document that mention the entity, in reading order. */
-  sentences: string[];
+  /** The distinct sentences of the document that mention the entity, in reading order, with their offsets in its text. */
+  sentences: ({ text: string } & TextSpan)[];
 }
 
 export interface RelatedEntity {
@@ -80,9 +92,14 @@ async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention
   return documents.flatMap((doc) => {
     if (!doc) return [];
     const inOrder = byDocument.get(doc.id)!.sort((a, b) => a.start - b.start);
-    const sentences = [...new Set(inOrder.map((mention) => doc.text.slice(mention.sentenceStart, mention.sentenceEnd)))];
+    // A sentence the document repeats word for word is shown once, where it first is.
+    const sentences = new Map<string, { text: string } & TextSpan>();
+    for (const { sentenceStart: start, sentenceEnd: end } of inOrder) {
+      const text = doc.text.slice(start, end);
+      if (!sentences.has(text)) sentences.set(text, { text, start, end });
+    }
     const { id, title, date, source, lang } = doc;
-    return [{ document: { id, title, date, source, lang }, sentences }];
+    return [{ document: { id, title, date, source, lang }, sentences: [...sentences.values()] }];
   });
 }
 
@@ -119,4 +136,17 @@ export async function knowledgeCounts(db: ContestoDatabase): Promise<KnowledgeCo
 export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: StoredEntity[]; events: StoredEvent[]; documents: StoredDocument[] }> {
   const [entities, events, documents] = await Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray()]);
   return { entities, events, documents };
+}
+
+/** Every alias of every entity, for the matcher (core/match): what pages and the document view highlight. */
+export async function knowledgeDictionary(db: ContestoDatabase): Promise<DictionaryEntry[]> {
+  const entities = await db.entities.toArray();
+  return entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
+}
+
+/** One document as the document view shows it, with the name of the collection it belongs to (none for the bundled example). */
+export async function documentWithCollection(db: ContestoDatabase, documentId: string): Promise<{ document: StoredDocument; collection?: string } | null> {
+  const document = await db.documents.get(documentId);
+  if (!document) return null;
+  return { document, ...(isUserPackId(document.pack) && { collection: userPackLabel(document.pack) }) };
 }

@@ -7,7 +7,7 @@ import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from
 import { stableHash } from '@/core/hash';
 import type { KnownDocuments } from '@/core/ingest';
 import { isUserPackId, USER_PACK_PREFIX, userPackLabel, type UserPackId } from '@/core/pack-id';
-import type { ContestoDatabase, PackId, StoredDocument, StoredEntity } from './schema';
+import type { ContestoDatabase, PackId, StoredDocument, StoredEntity, StoredEvent, StoredMention } from './schema';
 
 const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
 
@@ -106,6 +106,11 @@ async function packContent(db: ContestoDatabase, packId: PackId): Promise<Pack |
     db.mentions.where('pack').equals(packId).toArray(),
     db.entities.where('packs').equals(packId).toArray(),
   ]);
+  return asPack(documents, events, mentions, entities);
+}
+
+/** Stored rows as a pack again, without what the store added to them. */
+function asPack(documents: StoredDocument[], events: StoredEvent[], mentions: StoredMention[], entities: StoredEntity[]): Pack {
   return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
@@ -115,6 +120,37 @@ async function packContent(db: ContestoDatabase, packId: PackId): Promise<Pack |
     mentions: mentions.map(({ key: _, pack: __, ...mention }) => mention),
     entities: entities.map(({ packs: _, ...entity }) => entity),
   };
+}
+
+/**
+ * Deletes one document of a reader's collection in one transaction: its mentions and events go,
+ * an entity it was the last to mention goes, and an entity still mentioned elsewhere forgets the
+ * collection when no other document of it mentions the entity. Notes are never touched. Answers
+ * with what went, as a pack: appended again to the same collection, it puts every row back (undo).
+ * Null when no such document is stored; a document of the bundled example is refused whole.
+ */
+export async function deleteDocument(db: ContestoDatabase, documentId: string): Promise<{ packId: UserPackId; removed: Pack } | null> {
+  return db.transaction(
+    'rw',
+    PACK_TABLES.map((name) => db.table(name)),
+    async () => {
+      const document = await db.documents.get(documentId);
+      if (!document) return null;
+      const packId = document.pack;
+      if (!isUserPackId(packId)) throw new Error(`${document.source} is part of Contesto’s bundled example, not of a collection of yours; it is not deleted.`);
+      const [events, mentions] = await Promise.all([db.events.where('documentId').equals(documentId).toArray(), db.mentions.where('documentId').equals(documentId).toArray()]);
+      const entities = (await db.entities.bulkGet([...new Set(mentions.map((mention) => mention.entityId))])).filter((entity) => entity !== undefined);
+      await db.documents.delete(documentId);
+      await db.events.where('documentId').equals(documentId).delete();
+      await db.mentions.where('documentId').equals(documentId).delete();
+      for (const entity of entities) {
+        const left = db.mentions.where('entityId').equals(entity.id);
+        if ((await left.count()) === 0) await db.entities.delete(entity.id);
+        else if ((await left.and((mention) => mention.pack === packId).count()) === 0) await db.entities.update(entity.id, { packs: entity.packs.filter((pack) => pack !== packId) });
+      }
+      return { packId, removed: asPack([document], events, mentions, entities) };
+    },
+  );
 }
 
 /** The bundled pack is reimported only when its content changed (install, update, new build). */

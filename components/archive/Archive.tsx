@@ -12,7 +12,7 @@ import type { Pack } from '@/core/pack';
 import { userPackId, userPackLabel, type UserPackId } from '@/core/pack-id';
 import { t, tCount } from '@/services/i18n';
 import { request } from '@/services/rpc';
-import { importedPacks, type ImportedPack } from '@/storage/packs';
+import { importedPacks, type CollectionDocument, type ImportedPack } from '@/storage/packs';
 import { database } from '../database';
 import { useLive } from '../hooks';
 import { filesOfDrop, filesOfInput, type ChosenFile } from './chosen-files';
@@ -34,6 +34,8 @@ interface Undo {
   packId: UserPackId;
   /** What the collection held before; null when it did not exist. */
   previous: Pack | null;
+  /** A replaced or removed collection is removed before `previous` goes back; a deleted document's collection is kept. */
+  removeFirst: boolean;
 }
 
 type Phase = { step: 'idle' } | { step: 'reading'; progress: ImportProgress; startedAt: number; now: number } | { step: 'saving' };
@@ -44,7 +46,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
   const [files, setFiles] = useState<ChosenFile[]>([]);
   const [label, setLabel] = useState('');
   const [replace, setReplace] = useState(false);
-  const [confirming, setConfirming] = useState<{ packId: UserPackId; action: 'replace' | 'remove' }>();
+  const [confirming, setConfirming] = useState<{ packId: UserPackId; action: 'replace' | 'remove' } | { documentId: string; action: 'delete' }>();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [summary, setSummary] = useState<{ summary: ImportSummary; cancelled: boolean; errors: string[] }>();
   const [undo, setUndo] = useState<Undo>();
@@ -87,7 +89,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     let previous: Pack | null = null;
     if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed ?? null;
     for (const pack of result.packs) await request('packs/import', { label: name, pack }).catch(fail(errors));
-    if (previous) setUndo({ message: t('optionsReplaced', name), packId, previous });
+    if (previous) setUndo({ message: t('optionsReplaced', name), packId, previous, removeFirst: true });
     setSummary({ summary: result.summary, cancelled: result.cancelled, errors });
     setFiles([]);
     setReplace(false);
@@ -97,13 +99,24 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
   async function remove(pack: ImportedPack) {
     setConfirming(undefined);
     const { removed } = await request('packs/remove', { packId: pack.packId });
-    setUndo({ message: t('optionsRemoved', userPackLabel(pack.packId)), packId: pack.packId, previous: removed });
+    setUndo({ message: t('optionsRemoved', userPackLabel(pack.packId)), packId: pack.packId, previous: removed, removeFirst: true });
+  }
+
+  async function deleteDocument(document: CollectionDocument) {
+    setConfirming(undefined);
+    setNotice('');
+    try {
+      const { deleted } = await request('documents/delete', { documentId: document.id });
+      if (deleted) setUndo({ message: t('documentDeleted', document.title || document.source), packId: deleted.packId, previous: deleted.removed, removeFirst: false });
+    } catch (error) {
+      setNotice(t('optionsStoreFailed', (error as Error).message));
+    }
   }
 
   async function undoLast(last: Undo) {
     setUndo(undefined);
-    // A replaced collection loses what was added in its place; a removed one comes back.
-    await request('packs/remove', { packId: last.packId });
+    // A replaced collection loses what was added in its place; a removed one comes back; a deleted document goes back into its collection.
+    if (last.removeFirst) await request('packs/remove', { packId: last.packId });
     if (last.previous) await request('packs/restore', { packId: last.packId, pack: last.previous });
     setNotice(t('optionsUndone', userPackLabel(last.packId)));
   }
@@ -185,6 +198,9 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
         confirmingRemoval={confirming?.action === 'remove' ? confirming.packId : undefined}
         onAskRemove={(packId) => setConfirming({ packId, action: 'remove' })}
         onRemove={(pack) => void remove(pack)}
+        confirmingDeletion={confirming?.action === 'delete' ? confirming.documentId : undefined}
+        onAskDelete={(documentId) => setConfirming({ documentId, action: 'delete' })}
+        onDelete={(document) => void deleteDocument(document)}
         onCancel={() => setConfirming(undefined)}
       />
     </>

@@ -10,6 +10,7 @@ import { notesToMarkdown, toAnnotationCollection } from '@/core/web-annotation';
 import { request } from '@/services/rpc';
 import { entityNames, knowledgeCounts } from '@/storage/knowledge';
 import { allNotes, noteRecord } from '@/storage/notes';
+import type { StoredNote } from '@/storage/schema';
 import { readSettings } from '@/storage/settings';
 import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
@@ -21,17 +22,22 @@ import { StorageNotice } from '../StorageNotice';
 export function NotesManager() {
   const db = database();
   const tab = useDescribedTab();
-  const notes = useLive(() => allNotes(db), [], []);
-  const counts = useLive(() => knowledgeCounts(db), [], { entities: 0, events: 0, documents: 0 });
-  const names = useLive(
-    () =>
-      entityNames(
-        db,
-        notes.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : [])),
-      ),
-    [notes],
-    new Map<string, string>(),
+  // Read together, so that a note is never shown before its entity's name (a note whose entity is gone is shown as orphaned).
+  const { notes, names } = useLive(
+    async () => {
+      const all = await allNotes(db);
+      return {
+        notes: all,
+        names: await entityNames(
+          db,
+          all.flatMap((n) => (n.target.kind === 'entity' ? [n.target.entityId] : [])),
+        ),
+      };
+    },
+    [],
+    { notes: [] as StoredNote[], names: new Map<string, string>() },
   );
+  const counts = useLive(() => knowledgeCounts(db), [], { entities: 0, events: 0, documents: 0 });
   const [query, setQuery] = useState('');
   const [entityId, setEntityId] = useState('');
   const [url, setUrl] = useState('');

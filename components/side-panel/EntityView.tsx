@@ -7,6 +7,7 @@ import { entityDossier } from '@/storage/knowledge';
 import { database } from '../database';
 import { useLive, useReaderLanguages } from '../hooks';
 import { t, uiLocale } from '@/services/i18n';
+import { DocumentLink } from '../DocumentLink';
 import { EventList } from './EventList';
 import { NotesSection } from './NotesSection';
 
@@ -88,8 +89,11 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
               {document.title}
               {document.date && ` · ${formatPartialDate(document.date, locale)}`}
             </figcaption>
-            {sentences.map((sentence, i) => (
-              <blockquote key={i}>{sentence}</blockquote>
+            {sentences.map(({ text, start, end }) => (
+              <div key={start} class="sentence">
+                <blockquote>{text}</blockquote>
+                <DocumentLink documentId={document.id} sentence={{ start, end }} title={document.title} />
+              </div>
             ))}
           </figure>
         ))}

@@ -4,6 +4,7 @@ import { shownNames } from '@/core/names';
 import type { EventsInContext } from '@/storage/knowledge';
 import type { StoredEvent } from '@/storage/schema';
 import { t, uiLocale } from '@/services/i18n';
+import { DocumentLink } from '../DocumentLink';
 import { useReaderLanguages } from '../hooks';
 
 export function EventList({
@@ -12,7 +13,7 @@ export function EventList({
   onOpenEntity,
 }: {
   groups: { year: string; events: StoredEvent[] }[];
-  context: Pick<EventsInContext, 'titles' | 'entities'>;
+  context: Pick<EventsInContext, 'titles' | 'entities' | 'sentences'>;
   onOpenEntity(entityId: string): void;
 }) {
   const locale = uiLocale();
@@ -31,7 +32,12 @@ export function EventList({
               <li key={event.id} data-event-id={event.id}>
                 <time dateTime={event.date}>{formatPartialDate(event.date, locale)}</time>
                 <p class="summary">{event.summary}</p>
-                {context.titles.get(event.documentId) && <p class="meta">{t('fromDocument', context.titles.get(event.documentId)!)}</p>}
+                {context.titles.has(event.documentId) && (
+                  <p class="meta">
+                    {t('fromDocument', context.titles.get(event.documentId)!)}{' '}
+                    <DocumentLink documentId={event.documentId} sentence={context.sentences.get(event.id)} title={context.titles.get(event.documentId)!} />
+                  </p>
+                )}
                 <ul class="chips">
                   {event.entities.map((entityId) => (
                     <li key={entityId}>

@@ -10,7 +10,7 @@ import { Section } from '../Section';
 import { EventList } from './EventList';
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const NO_EVENTS: EventsInContext = { events: [], titles: new Map(), entities: new Map() };
+const NO_EVENTS: EventsInContext = { events: [], titles: new Map(), entities: new Map(), sentences: new Map() };
 
 export function TimelineView({ onOpenEntity }: { onOpenEntity(entityId: string): void }) {
   const db = database();

@@ -50,6 +50,7 @@ export default defineContentScript({
       const popover = createPopover(ctx, document, {
         loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
+        openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
       });
       annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);

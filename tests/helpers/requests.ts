@@ -21,6 +21,8 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'packs/import': { label: 'Mine', pack: samplePackAs('u') },
     'packs/remove': { packId: 'user:Mine' },
     'packs/restore': { packId: 'user:Mine', pack: samplePackAs('r') },
+    'documents/open': { documentId: 'd1', sentence: { start: 23, end: 83 } },
+    'documents/delete': { documentId: 'u1' },
     'notes/update': { id: 'n-1', body: 'changed' },
     'notes/delete': { id: 'n-1' },
     'notes/restore': { note: { id: 'n-2', target: { kind: 'page', url: page }, body: 'x', tags: [], created: '2026-01-01T00:00:00.000Z', updated: '2026-01-01T00:00:00.000Z' } },
@@ -34,4 +36,4 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
 }
 
 /** What a web page's content script may ask for, as the contract means it (an oracle kept apart from core/messages.ts). */
-export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'notes/for-page', 'notes/anchored', 'page/entities-changed'];
+export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'documents/open', 'notes/for-page', 'notes/anchored', 'page/entities-changed'];

@@ -62,7 +62,15 @@ describe('the message contract', () => {
     const card = (reply as { value: import('@/core/messages').EntityCard }).value;
     expect(card).toMatchObject({ name: 'Vladimir Putin', type: 'person', noteCount: 1 });
     expect(card.events.map((e) => e.date)).toEqual(['2019-04']);
-    expect(card.sources[0]).toEqual({ sentence: 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', title: 'Summit in Vladivostok', date: '2019-04' });
+    // Each source says where it is, so that the card can open its document at it.
+    expect(card.sources[0]).toEqual({
+      sentence: 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.',
+      title: 'Summit in Vladivostok',
+      date: '2019-04',
+      documentId: 'd1',
+      start: 23,
+      end: 83,
+    });
     expect(card.related.map((r) => r.id).sort()).toEqual(['kim', 'moscow', 'vladivostok']);
     expect(await s.handle({ type: 'entity/card', payload: { entityId: 'nobody' } })).toEqual({ ok: true, value: null });
   });

@@ -149,7 +149,10 @@ describe("an entity's dossier", () => {
     expect(dossier.documents).toEqual([
       {
         document: { id: 'd1', title: 'Summit in Vladivostok', date: '2019-04', source: 'one.txt', lang: 'en' },
-        sentences: ['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', 'Kim praised the talks.'],
+        sentences: [
+          { text: 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.', start: 23, end: 83 },
+          { text: 'Kim praised the talks.', start: 84, end: 106 },
+        ],
       },
     ]);
     expect(dossier.related.map((r) => [r.entity.id, r.documents]).sort()).toEqual([
@@ -160,11 +163,13 @@ describe("an entity's dossier", () => {
     expect(await entityDossier(db, 'nobody')).toBeNull();
   });
 
-  it('gives every document that mentions an entity, with the sentences that do', async () => {
+  it('gives every document that mentions an entity, with the sentences that do and where they are', async () => {
     const db = await seeded();
     const { documents } = (await entityDossier(db, 'putin'))!;
     expect(documents.map((r) => r.document.id).sort()).toEqual(['d1', 'd2']);
-    expect(documents.find((r) => r.document.id === 'd1')?.sentences).toEqual(['Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.']);
+    const sentence = 'Kim Jong-un met Vladimir Putin in Vladivostok in April 2019.';
+    const { text } = (await db.documents.get('d1'))!;
+    expect(documents.find((r) => r.document.id === 'd1')?.sentences).toEqual([{ text: sentence, start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length }]);
   });
 
   it('keeps a quoted sentence whole, as ingestion reads it', async () => {
@@ -175,7 +180,7 @@ describe("an entity's dossier", () => {
       samplePack({ documents: [{ id: 'q', title: 'Quote', lang: 'it', source: 'q.txt', text }], events: [], mentions: [{ entityId: 'kim', documentId: 'q', start: 0, end: 3 }] }),
       'bundled',
     );
-    expect((await entityDossier(db, 'kim'))!.documents[0].sentences).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
+    expect((await entityDossier(db, 'kim'))!.documents[0].sentences.map((sentence) => sentence.text)).toEqual(['Kim ha detto: “Bene. Molto bene, davvero.”']);
   });
 
   it('ranks co-mentioned entities by shared documents', async () => {
