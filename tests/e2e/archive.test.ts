@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { openExtensionPage } from './extension-pages';
+import { openExtensionPage, storedRows } from './extension-pages';
 import { test } from './harness';
 
 const FOLDER = 'tests/fixtures/archive';
@@ -21,24 +21,8 @@ async function summaryRows(options: Page, heading: RegExp): Promise<string[]> {
   return (await group.getByRole('listitem').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
 }
 
-/** Names of the stored entities, read with the bare IndexedDB API from an extension page. */
-function storedEntityNames(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('contesto');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('entities').objectStore('entities').getAll();
-          read.onsuccess = () => {
-            open.result.close();
-            resolve((read.result as { name: string }[]).map((entity) => entity.name));
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-  );
-}
+/** Names of the stored entities. */
+const storedEntityNames = async (page: Page) => (await storedRows<{ name: string }>(page, 'entities')).map((entity) => entity.name);
 
 const collection = (options: Page, name: string) => options.getByRole('listitem', { name, exact: true });
 const documentTitles = async (options: Page, name: string) => {

@@ -7,8 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
-import { highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
+import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
+import { openExtensionPage, sendRequest, storedNotes, storedRows, tabIdOf } from './extension-pages';
+import { highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
 const COLLECTION = 'Desk';
 const ARCHIVE = 'tests/fixtures/archive';
@@ -35,24 +36,15 @@ async function documentRows(options: Page): Promise<string[][]> {
   return Promise.all((await rows.all()).map(async (row) => (await row.locator('td').allInnerTexts()).map((cell) => cell.trim())));
 }
 
-/** The id of the stored entity named `name`, read with the bare IndexedDB API from an extension page. */
-function entityIdNamed(page: Page, name: string): Promise<string | undefined> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<string | undefined>((resolve, reject) => {
-        const open = indexedDB.open('contesto');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('entities').objectStore('entities').getAll();
-          read.onsuccess = () => {
-            open.result.close();
-            resolve((read.result as { id: string; name: string }[]).find((entity) => entity.name === wanted)?.id);
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-    name,
-  );
+/** The id of the stored entity named `name`. */
+const entityIdNamed = async (page: Page, name: string) => (await storedRows<{ id: string; name: string }>(page, 'entities')).find((entity) => entity.name === name)?.id;
+
+/** The page written for this test, naming people of both articles, highlighted. */
+async function openTestPage(chromium: ChromiumWithExtension, server: FixtureServer): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.goto(`${server.origin}/documents.html`);
+  await waitForHighlights(page);
+  return page;
 }
 
 /** Where the marked sentence of a document view is, and whether the reader sees it. */
@@ -110,9 +102,7 @@ describe.sequential('documents', () => {
   });
 
   test('a card’s source sentence opens the document view in a new tab, scrolled to the sentence and marked', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/documents.html`);
-    await waitForHighlights(page);
+    const page = await openTestPage(chromium, server);
     await hoverForPopover(page, 'Fidelis Mukonori', 'The priest, Fidelis Mukonori');
     const sentence = await withPopoverRoot<string>(page, `function () { return this.querySelector('.source blockquote').textContent; }`);
     expect(sentence).toMatch(/^The priest, Fidelis Mukonori, is acting as a middle-man/);
@@ -133,9 +123,7 @@ describe.sequential('documents', () => {
   });
 
   test('the side panel’s entity view and its timeline open the document view at the sentence', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/documents.html`);
-    await waitForHighlights(page);
+    const page = await openTestPage(chromium, server);
     const helper = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
     const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(helper, page.url())}`);
     await helper.close();
@@ -160,9 +148,7 @@ describe.sequential('documents', () => {
   });
 
   test('deleting a document asks first, takes the entities only it named off an open page, keeps a note on one shown as orphaned, and can be undone', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/documents.html`);
-    await waitForHighlights(page);
+    const page = await openTestPage(chromium, server);
     await expect.poll(async () => (await highlightedTexts(page)).person ?? []).toEqual(expect.arrayContaining(['Robert Mugabe', 'Fidelis Mukonori', 'Barack Obama']));
 
     const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');

@@ -33,23 +33,29 @@ export interface StoredNoteRow {
   orphaned?: boolean;
 }
 
-/** The notes in the extension's database, read with the bare IndexedDB API from an extension page, sorted by id. */
-export function storedNotes(extensionPage: Page): Promise<StoredNoteRow[]> {
+/** The rows of one table of the extension's database, read with the bare IndexedDB API from an extension page. */
+export function storedRows<T>(extensionPage: Page, table: string): Promise<T[]> {
   return extensionPage.evaluate(
-    () =>
-      new Promise<StoredNoteRow[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('contesto');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('notes').objectStore('notes').getAll();
+          const read = open.result.transaction(name).objectStore(name).getAll();
           read.onsuccess = () => {
             open.result.close();
-            resolve((read.result as StoredNoteRow[]).sort((a, b) => (a.id < b.id ? -1 : 1)));
+            resolve(read.result as T[]);
           };
           read.onerror = () => reject(read.error);
         };
       }),
+    table,
   );
+}
+
+/** The notes in the extension's database, sorted by id. */
+export async function storedNotes(extensionPage: Page): Promise<StoredNoteRow[]> {
+  return (await storedRows<StoredNoteRow>(extensionPage, 'notes')).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Sends a request of the message contract from an extension page, as the popup or side panel would. */
