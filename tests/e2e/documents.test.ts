@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, storedNotes, storedRows, tabIdOf } from './extension-pages';
-import { highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
+import { hasHighlights, highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
 const COLLECTION = 'Desk';
 const ARCHIVE = 'tests/fixtures/archive';
@@ -47,15 +47,15 @@ async function openTestPage(chromium: ChromiumWithExtension, server: FixtureServ
   return page;
 }
 
-/** Where the marked sentence of a document view is, and whether the reader sees it. */
-function markedSentence(view: Page) {
-  return view.evaluate(() => {
-    const mark = document.querySelector('mark.sentence');
-    if (!mark) return null;
-    const rect = mark.getBoundingClientRect();
-    return { text: mark.textContent, inView: rect.top >= 0 && rect.bottom <= innerHeight, focused: document.activeElement === mark, scrolled: scrollY };
-  });
+/** Where the marked sentence of a document view is, and whether the reader sees it (evaluated in the page). */
+function markedSentenceIn() {
+  const mark = document.querySelector('mark.sentence');
+  if (!mark) return null;
+  const rect = mark.getBoundingClientRect();
+  return { text: mark.textContent, inView: rect.top >= 0 && rect.bottom <= innerHeight, focused: document.activeElement === mark, scrolled: scrollY };
 }
+
+const markedSentence = (view: Page) => view.evaluate(markedSentenceIn);
 
 describe.sequential('documents', () => {
   test('the options page lists a collection’s documents with title, date, language and entity count, each opening in the document view', async ({ chromium }) => {
@@ -194,5 +194,28 @@ describe.sequential('documents', () => {
     await expect.poll(async () => (await highlightedTexts(page)).person ?? [], { timeout: 10_000 }).toEqual(expect.arrayContaining(['Robert Mugabe', 'Fidelis Mukonori']));
     await expect.poll(() => note.innerText()).toMatch(/^Robert Mugabe/);
     await Promise.all([view.close(), popup.close(), options.close(), page.close()]);
+  });
+});
+
+describe('documents in Firefox', () => {
+  // WebDriver BiDi neither navigates to nor shows an extension page (moz-extension: refused, listed as about:blank), so this checks that the tab opens.
+  test('a card’s source, reached from the keyboard, opens a new tab', async ({ firefox, server }) => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/demo.html`);
+    await page.waitForFunction(hasHighlights, { timeout: 20_000 });
+    const tabs = async () => (await firefox.browser.pages()).length;
+    const before = await tabs();
+    // The card of the first highlight in view takes the focus; its body, then its first source's button, come next.
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyJ');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^CONTESTO-POPOVER/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(tabs, { timeout: 10_000 }).toBe(before + 1);
+    await page.close();
   });
 });
