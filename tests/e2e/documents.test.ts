@@ -3,6 +3,7 @@
  * from the options page; a card's source sentence opened in the document view, scrolled to and
  * marked; the side panel's entity view and timeline open the same view; deleting a document
  * takes the entities only it named off an open page and keeps a note on one, shown as orphaned.
+ * In Firefox, a card's source opens a tab (WebDriver BiDi cannot show an extension page there).
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
