@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
-import { openExtensionPage, sendRequest, storedNotes, storedRows, tabIdOf } from './extension-pages';
+import { openExtensionPage, sendRequest, severeViolations, storedNotes, storedRows, tabIdOf } from './extension-pages';
 import { hasHighlights, highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
 const COLLECTION = 'Desk';
@@ -90,6 +90,7 @@ describe.sequential('documents', () => {
     expect(await view.locator('.document-text').innerText()).toContain('greatest frustration of his presidency');
     expect(await view.locator('.document-text .entity-person').allInnerTexts()).toContain('Barack Obama');
     expect(await view.locator('mark').count()).toBe(0);
+    expect(await severeViolations(view)).toEqual([]);
     await view.close();
 
     // A source that is not a web address is shown as text, never as a link.
@@ -114,6 +115,7 @@ describe.sequential('documents', () => {
     await view.waitForURL(/\/document\.html\?id=[^#]+#\d+-\d+$/);
     await expect.poll(() => markedSentence(view)).toMatchObject({ text: sentence, inView: true, focused: true });
     expect(await view.locator('mark.sentence .entity-person').allInnerTexts()).toContain('Fidelis Mukonori');
+    expect(await severeViolations(view)).toEqual([]);
 
     // On a screen too short for the whole article, the view scrolls down to the sentence.
     await view.setViewportSize({ width: 900, height: 260 });
