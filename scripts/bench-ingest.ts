@@ -64,7 +64,9 @@ lines.push(`| Ingestion | Time | Documents per second (target ≥ 200) | Entitie
 const folderRow = (label: string, pack: Pack, seconds: number) => {
   const rate = count / seconds;
   process.stderr.write(`[bench:ingest] ${label}: ${count} articles in ${seconds.toFixed(2)} s\n`);
-  lines.push(`| ${label} | ${seconds.toFixed(2)} s | ${rate.toFixed(0)} ${rate >= 200 ? '**PASS**' : '**FAIL**'} | ${pack.entities.length.toLocaleString('en-US')} | ${pack.events.length.toLocaleString('en-US')} |`);
+  lines.push(
+    `| ${label} | ${seconds.toFixed(2)} s | ${rate.toFixed(0)} ${rate >= 200 ? '**PASS**' : '**FAIL**'} | ${pack.entities.length.toLocaleString('en-US')} | ${pack.events.length.toLocaleString('en-US')} |`,
+  );
 };
 const timedAsync = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
