@@ -10,8 +10,8 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { assemblePack, byName, copiedFrom, entityMatcher, failureOf, mergeAcrossDocuments, type IngestFailure, type IngestResult, type SourceInput } from '../../core/ingest';
+import { bundledScript } from './worker-bundle';
 import { IngestShard, type CasingWords, type Numbered, type ReadSummary, type Recognised } from './ingest-shard';
 import type { DocumentRecords } from '../../core/ingest';
 import type { CompiledMatcher } from '../../core/match';
@@ -31,15 +31,9 @@ const DOCUMENTS_PER_THREAD = 150;
 
 const WORKER_SOURCE = fileURLToPath(new URL('./ingest-worker.ts', import.meta.url));
 
-/**
- * The worker's code as one script. A worker thread does not inherit tsx's loader, and loading the
- * TypeScript module by module through it cost each worker about a second.
- */
+/** The worker's code as one script, built once per process (and kept between runs: see worker-bundle.ts). */
 let workerScript: Promise<string> | undefined;
-function bundledWorker(): Promise<string> {
-  workerScript ??= build({ entryPoints: [WORKER_SOURCE], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' }).then(({ outputFiles }) => outputFiles[0]!.text);
-  return workerScript;
-}
+const bundledWorker = () => (workerScript ??= bundledScript(WORKER_SOURCE));
 
 interface Shard {
   read(inputs: Numbered<SourceInput>[]): Promise<ReadSummary>;
