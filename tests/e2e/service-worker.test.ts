@@ -5,58 +5,10 @@
  * moment the worker stops is stored once, since the sender repeats a request nobody answered and
  * the note's own id makes the repeat store nothing new.
  */
-import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { stopBackground, workerStopper } from './background';
 import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { hoverForPopover, popoverText, test, waitForHighlights } from './harness';
-
-/**
- * The protocol's way to stop the profile's service workers, ready to fire: `stop()` resolves once
- * the protocol reports Contesto's worker stopped (Playwright's worker object outlives the worker,
- * so it cannot tell); `stopRepeatedly()` stops them again and again, so that a message sent
- * meanwhile meets a worker that is stopping, or starting again and stopped mid-answer.
- */
-async function workerStopper(context: BrowserContext, from: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(from);
-  await cdp.send('ServiceWorker.enable');
-  return {
-    async stop() {
-      const stopped = new Promise<void>((resolve) =>
-        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-          if (versions.some((version) => version.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && version.runningStatus === 'stopped')) resolve();
-        }),
-      );
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await stopped;
-    },
-    /** Stops the workers again and again until the returned function is called (it resolves once the last stop is done). */
-    stopRepeatedly(): () => Promise<void> {
-      let stopping = true;
-      const done = (async () => {
-        while (stopping) {
-          await cdp.send('ServiceWorker.stopAllWorkers');
-          // A worker that is starting again is stopped a moment later, when it may be answering.
-          await new Promise((resolve) => setTimeout(resolve, 3));
-        }
-      })();
-      return () => {
-        stopping = false;
-        return done;
-      };
-    },
-    detach: () => cdp.detach(),
-  };
-}
-
-/** Stops Contesto's background as the browser would and waits until it has stopped. */
-async function stopBackground(context: BrowserContext, from: Page, extensionId: string): Promise<void> {
-  const stopper = await workerStopper(context, from, extensionId);
-  try {
-    await stopper.stop();
-  } finally {
-    await stopper.detach();
-  }
-}
 
 test('after the background is stopped, hovering, searching in the side panel and adding a note all work', async ({ chromium, server }) => {
   const { context, extensionId } = chromium;

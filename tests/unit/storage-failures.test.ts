@@ -162,6 +162,26 @@ describe('an upgrade blocked by an older copy of Contesto', () => {
     ]);
     expect(gate.blocked).toBe(false);
   });
+
+  it('says so too when its open waits behind a page whose upgrade is the one blocked (no blocked event of its own)', async () => {
+    const name = freshName();
+    const older = await olderCopyHoldingOn(name);
+    // A page of ours asked first: its upgrade is the one blocked, and the background's open queues behind it.
+    const page = openDatabase(name);
+    const pageOpening = page.open();
+    const db = openDatabase(name);
+    const { gate, send } = await background(db);
+
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'While blocked', tags: [] })).toEqual({ ok: false, error: english.storageBlocked.message });
+    expect(gate.blocked).toBe(true);
+
+    older.close();
+    await pageOpening;
+    await gate.opened();
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'After the upgrade', tags: [] })).toMatchObject({ ok: true });
+    expect((await db.notes.toArray()).map(({ body }) => body).sort()).toEqual(['After the upgrade', 'Written with the old version']);
+    page.close();
+  });
 });
 
 describe('a database that does not open', () => {
