@@ -141,6 +141,10 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'packs/remove': false,
   // Refused when the documents are already back, so a repeat puts back nothing twice.
   'packs/restore': true,
+  // Opens a tab: a repeat after an open that went through would open a second one.
+  'documents/open': false,
+  // Answers the removed document for undo: like packs/remove, a repeat would answer nothing to undo.
+  'documents/delete': false,
   // Sets the body and tags: the same note either way.
   'notes/update': true,
   // Answers the deleted note for undo: like packs/remove, a repeat would answer nothing to undo.
