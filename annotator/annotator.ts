@@ -15,10 +15,14 @@ import { watchHover } from './hover';
 import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { SCAN_MARKS } from './scan-marks';
-import { scanInSlices } from './scanner';
+import { scanInSlices, yieldToPage } from './scanner';
 
 /** Most matches drawn in one go (see `drawing`). */
 const MAX_BATCH = 5_000;
+/** Longest stretch of registering highlights before the page gets its turn. */
+const DRAW_SLICE_MS = 5;
+/** Matches registered between two looks at the clock. */
+const DRAW_STEP = 250;
 
 /** What the focus can go back to when a card closes: the highlight's link or control. */
 const FOCUSABLE = 'a[href], button, summary, [tabindex]';
@@ -55,20 +59,27 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   // Chromium rebuilds the marks of every registered range whenever the registry changes, so matches are drawn
   // in batches as large as what is already drawn, up to MAX_BATCH (and at the end of each scan): on a very long
-  // page the rebuilds then grow about linearly with the count, where drawing every slice grew with its square;
-  // the cap keeps each drawing task short.
+  // page the rebuilds then grow about linearly with the count, where drawing every slice grew with its square.
+  // A batch is registered in slices of DRAW_SLICE_MS, each in a task of its own, so that registering thousands
+  // of ranges never holds the page for long.
   let pending: Annotation[] = [];
   const drawing = {
     add: (found: Annotation[]) => {
       const shown = options.occurrences === 'first' ? new Set([...highlighter.annotations, ...pending].flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
       pending = pending.concat(matchesToDraw(found, options, shown));
-      if (pending.length >= Math.min(highlighter.annotations.length, MAX_BATCH)) drawPending();
+      return pending.length >= Math.min(highlighter.annotations.length, MAX_BATCH) ? drawPending() : undefined;
     },
   };
-  function drawPending() {
+  async function drawPending() {
+    while (pending.length > 0) {
+      await yieldToPage();
+      const sliceStart = performance.now();
+      while (pending.length > 0 && performance.now() - sliceStart < DRAW_SLICE_MS) drawStep(pending.splice(0, DRAW_STEP));
+    }
+  }
+  function drawStep(step: Annotation[]) {
     // What the page removed while it waited is not drawn (Firefox refuses a highlight range outside the document).
-    const drawn = pending.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
-    pending = [];
+    const drawn = step.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
     if (drawn.length === 0) return;
     highlighter.add(drawn);
     if (lastDrawnAt === undefined) performance.mark(SCAN_MARKS.firstHighlight);

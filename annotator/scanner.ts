@@ -3,7 +3,7 @@
  * milliseconds so that no task of ours holds the page's main thread for long.
  */
 import type { Matcher } from '@/core/match';
-import type { Annotation, Highlighter } from './highlighter';
+import type { Annotation } from './highlighter';
 import { locateSpan } from './page-text';
 import { textRuns } from './text-walker';
 
@@ -20,14 +20,19 @@ export interface ScanOptions {
 const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToPage = () =>
+export const yieldToPage = () =>
   new Promise<void>((resolve) => {
     waiting.push(resolve);
     channel.port2.postMessage(null);
   });
 
-/** Scans `root` and adds what it finds to `highlighter`; resolves when done or aborted. */
-export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Pick<Highlighter, 'add'>, { sliceMs = 8, signal }: ScanOptions = {}): Promise<void> {
+/** Where a scan's matches go; a sink that draws in slices of its own returns a promise, which the scan awaits before it walks on. */
+export interface MatchSink {
+  add(annotations: Annotation[]): void | Promise<void>;
+}
+
+/** Scans `root` and adds what it finds to `sink`; resolves when done or aborted. */
+export async function scanInSlices(root: Node, matcher: Matcher, sink: MatchSink, { sliceMs = 5, signal }: ScanOptions = {}): Promise<void> {
   // Start in a task of our own, apart from receiving and preparing the dictionary.
   await yieldToPage();
   if (signal?.aborted) return;
@@ -40,12 +45,12 @@ export async function scanInSlices(root: Node, matcher: Matcher, highlighter: Pi
       found.push({ range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) });
     }
     if (performance.now() - sliceStart > sliceMs) {
-      highlighter.add(found);
+      await sink.add(found);
       found = [];
       await yieldToPage();
       if (signal?.aborted) return;
       sliceStart = performance.now();
     }
   }
-  highlighter.add(found);
+  await sink.add(found);
 }

@@ -37,8 +37,11 @@ export const RequestSchemas = {
   'entity/card': v.strictObject({ entityId, lang: v.optional(v.pipe(v.string(), v.maxLength(35))) }),
   /** Opens the side panel of the sender's tab, on an entity when one is given. */
   'sidepanel/open': v.strictObject({ entityId: v.optional(entityId) }),
-  /** Stores a new note; the background stamps its id and times. */
-  'notes/add': v.strictObject({ target: NoteTargetSchema, body: NoteBodySchema, tags: v.optional(NoteTagsSchema) }),
+  /**
+   * Stores a new note under the id its sender made (core/notes.ts newNoteId), so that sending it
+   * again stores nothing new; the background stamps its times.
+   */
+  'notes/add': v.strictObject({ id: v.pipe(v.string(), v.uuid()), target: NoteTargetSchema, body: NoteBodySchema, tags: v.optional(NoteTagsSchema) }),
   /** Turns Contesto on or off, everywhere or for one site, and changes what pages highlight and how. */
   'settings/update': v.strictObject({
     enabled: v.optional(v.boolean()),
@@ -117,6 +120,47 @@ export const BroadcastSchemas = {
 } as const;
 
 export type RequestType = keyof typeof RequestSchemas;
+
+/**
+ * Whether a sender may send a request again when the background stopped before it answered
+ * (services/rpc.ts). The first copy may or may not have been applied, so a request is repeated
+ * only when applying it twice leaves the store as applying it once and its answer stays true.
+ */
+export const REPEATABLE: Record<RequestType, boolean> = {
+  'page/init': true,
+  'entity/card': true,
+  'sidepanel/open': true,
+  // The sender's id makes a second add store nothing and answer the same id.
+  'notes/add': true,
+  // Sets values: the same settings either way.
+  'settings/update': true,
+  // A pack's documents are refused when already stored, so a repeat adds nothing twice (it answers that they are there).
+  'packs/import': true,
+  // Answers what it removed, for the reader's undo: a repeat after a removal that went through would answer
+  // nothing, and a replaced collection's old documents could no longer be put back. The reader sees the failure instead.
+  'packs/remove': false,
+  // Refused when the documents are already back, so a repeat puts back nothing twice.
+  'packs/restore': true,
+  // Opens a tab: a repeat after an open that went through would open a second one.
+  'documents/open': false,
+  // Answers the removed document for undo: like packs/remove, a repeat would answer nothing to undo.
+  'documents/delete': false,
+  // Sets the body and tags: the same note either way.
+  'notes/update': true,
+  // Answers the deleted note for undo: like packs/remove, a repeat would answer nothing to undo.
+  'notes/delete': false,
+  // Puts the note back under its own id.
+  'notes/restore': true,
+  'notes/for-page': true,
+  // Sets each note's orphan flag.
+  'notes/anchored': true,
+  // Merges by id: a repeat adds nothing twice (its report calls the notes already there skipped).
+  'notes/import': true,
+  // Sets the one draft.
+  'notes/capture-selection': true,
+  'notes/dismiss-draft': true,
+  'page/entities-changed': true,
+};
 export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
 export type TabMessageType = keyof typeof TabMessageSchemas;
 export type TabMessagePayload<T extends TabMessageType> = v.InferOutput<(typeof TabMessageSchemas)[T]>;

@@ -38,6 +38,19 @@ export const NoteTargetSchema = v.variant('kind', [
   SelectionTargetSchema,
 ]);
 
+/**
+ * A new note's id (a version 4 UUID), made by whoever writes the note so that sending it twice
+ * stores it once. From random bytes: `crypto.randomUUID` is missing on http pages, where the
+ * content script writes notes too.
+ */
+export function newNoteId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export const NOTE_BODY_MAX = 100_000;
 export const NoteBodySchema = v.pipe(v.string(), v.maxLength(NOTE_BODY_MAX));
 export const NoteTagsSchema = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100))), v.maxLength(50));

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { bundledPack, fixtureServer, highlightCentre, waitForHighlights, withPopoverRoot } from '../tests/e2e/page-probes';
 import { launchChromium } from './lib/browsers';
+import { newNoteId } from '@/core/notes';
 
 const OUT = 'docs/screenshots';
 const pack = await bundledPack();
@@ -73,10 +74,16 @@ try {
         };
       }),
   )) as { target: unknown };
-  await send(helper, 'notes/add', { target, body: 'Da verificare: **data** e fonte (TASS).\n\n- riconoscimento di Donetsk\n- riconoscimento di Lugansk', tags: ['verifica', 'corea'] });
+  await send(helper, 'notes/add', {
+    id: newNoteId(),
+    target,
+    body: 'Da verificare: **data** e fonte (TASS).\n\n- riconoscimento di Donetsk\n- riconoscimento di Lugansk',
+    tags: ['verifica', 'corea'],
+  });
   await send(helper, 'notes/dismiss-draft', {});
   const kirby = pack.entities.find((e) => e.aliases.includes('John Kirby'))!;
   await send(helper, 'notes/add', {
+    id: newNoteId(),
     target: { kind: 'entity', entityId: kirby.id },
     body: 'Portavoce del Consiglio per la sicurezza nazionale. Vedi [whitehouse.gov](https://www.whitehouse.gov/).',
     tags: ['usa'],

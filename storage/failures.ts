@@ -38,6 +38,19 @@ export function storageFailureOf(error: unknown): StorageFailure | undefined {
 }
 
 /**
+ * How long an open may take before the gate asks the browser whether it waits behind another
+ * upgrade. An open queued behind another context's blocked upgrade (a page of ours opened first)
+ * gets no "blocked" event of its own: it only waits.
+ */
+const OPEN_PATIENCE_MS = 2_000;
+
+/** True when the stored database is older than `db`'s schema, so our open waits for an upgrade that has not begun. */
+async function upgradeWaits(db: Dexie): Promise<boolean> {
+  const stored = (await indexedDB.databases?.())?.find((database) => database.name === db.name);
+  return stored?.version !== undefined && stored.version < db.verno * 10;
+}
+
+/**
  * Opens the database on demand. `ready()` resolves once it is open, and rejects at once (never
  * waits without end) while the upgrade is blocked, or with the error that made the last attempt
  * fail; the next call tries again, so a closed tab or freed disk space brings it back.
@@ -78,6 +91,14 @@ export function databaseGate(db: Dexie) {
         const onBlocked = () => reject(new DatabaseBlockedError());
         db.on('blocked', onBlocked);
         void attempt.finally(() => db.on('blocked').unsubscribe(onBlocked)).catch(() => {});
+        const patience = setTimeout(() => {
+          void upgradeWaits(db).then((waits) => {
+            if (!waits || db.isOpen()) return;
+            blocked = true;
+            reject(new DatabaseBlockedError());
+          });
+        }, OPEN_PATIENCE_MS);
+        void attempt.finally(() => clearTimeout(patience)).catch(() => {});
       });
       await Promise.race([attempt, stillBlocked]);
     },

@@ -11,10 +11,14 @@ function noteIndexFields(target: NoteTarget): Pick<StoredNote, 'entityId' | 'url
   return target.kind === 'entity' ? { entityId: target.entityId, url: undefined } : { entityId: undefined, url: pageUrl(target.url) };
 }
 
-export async function addNote(db: ContestoDatabase, input: { target: NoteTarget; body: string; tags?: string[] }, now = new Date()): Promise<StoredNote> {
+/**
+ * Stores a new note under the id its writer made. The same id again stores nothing and returns
+ * the note already stored: a message sent twice (the background stopped before it answered) is one note.
+ */
+export async function addNote(db: ContestoDatabase, input: { id: string; target: NoteTarget; body: string; tags?: string[] }, now = new Date()): Promise<StoredNote> {
   const time = now.toISOString();
   const note: StoredNote = {
-    id: crypto.randomUUID(),
+    id: input.id,
     target: input.target,
     body: input.body,
     tags: [...new Set(input.tags ?? [])],
@@ -22,8 +26,12 @@ export async function addNote(db: ContestoDatabase, input: { target: NoteTarget;
     updated: time,
     ...noteIndexFields(input.target),
   };
-  await db.notes.add(note);
-  return note;
+  return db.transaction('rw', db.notes, async () => {
+    const stored = await db.notes.get(note.id);
+    if (stored) return stored;
+    await db.notes.add(note);
+    return note;
+  });
 }
 
 /** The fields a note is exported with (storage adds index fields and the orphan flag). */

@@ -1,4 +1,5 @@
 /** The note on a selection captured from a page (context menu or Alt+Shift+M), waiting for the reader's words. */
+import { newNoteId } from '@/core/notes';
 import type { NoteDraft } from '@/storage/notes';
 import { request } from '@/services/rpc';
 import { t } from '@/services/i18n';
@@ -14,7 +15,7 @@ export function DraftEditor({ draft }: { draft: NoteDraft }) {
         key={draft.at}
         label={t('noteOnSelection')}
         onSave={async (body, tags) => {
-          await request('notes/add', { target: draft.target, body, tags });
+          await request('notes/add', { id: newNoteId(), target: draft.target, body, tags });
           await request('notes/dismiss-draft', {});
         }}
         onCancel={dismiss}

@@ -1,6 +1,6 @@
 /** The reader's notes on one thing (an entity, a page) with the button that writes a new one: the entity view and "On this page" share it. */
 import { useState } from 'preact/hooks';
-import type { NoteTarget } from '@/core/notes';
+import { newNoteId, type NoteTarget } from '@/core/notes';
 import { request } from '@/services/rpc';
 import type { StoredNote } from '@/storage/schema';
 import { t } from '@/services/i18n';
@@ -28,7 +28,7 @@ export function NotesSection({ id, title, target, addLabel, editorLabel, notes, 
         <NoteEditor
           label={editorLabel}
           onSave={async (body, tags) => {
-            await request('notes/add', { target, body, tags });
+            await request('notes/add', { id: newNoteId(), target, body, tags });
             setWriting(false);
           }}
           onCancel={() => setWriting(false)}

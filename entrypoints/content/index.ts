@@ -8,6 +8,7 @@ import { pageLanguageOnce } from '@/annotator/page-language';
 import { createPopover } from '@/annotator/popover';
 import { createTabServer } from '@/annotator/tab-server';
 import { loadMatcher } from '@/core/match';
+import { newNoteId } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
 import { onBroadcast } from '@/services/broadcast';
 import { request } from '@/services/rpc';
@@ -51,7 +52,7 @@ export default defineContentScript({
         loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
-        addNote: async (entityId, body, tags) => void (await request('notes/add', { target: { kind: 'entity', entityId }, body, tags })),
+        addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
       });
       annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);
       shown = annotator.highlighter;

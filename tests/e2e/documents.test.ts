@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
+import { newNoteId } from '@/core/notes';
 import { openExtensionPage, sendRequest, severeViolations, storedNotes, storedRows, tabIdOf } from './extension-pages';
 import { hasHighlights, highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
@@ -157,7 +158,7 @@ describe.sequential('documents', () => {
     const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
     const mugabe = await entityIdNamed(options, 'Robert Mugabe');
     expect(mugabe).toBeDefined();
-    const added = await sendRequest(options, 'notes/add', { target: { kind: 'entity', entityId: mugabe }, body: 'Ask about the Blue House.' });
+    const added = await sendRequest(options, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: mugabe }, body: 'Ask about the Blue House.' });
     const noteId = (added.value as { id: string }).id;
     // A view of the document stays open while it is deleted.
     await expect.poll(() => documentRows(options)).toHaveLength(3);

@@ -132,7 +132,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 describe('Chromium', () => {
-  test('a page of 200,000 elements and several MB of text: highlighted to its end; our longest task and the delay of key presses measured', async ({ chromium, hostile }) => {
+  test('a page of 200,000 elements and several MB of text: highlighted to its end; no task of ours over 50 ms; the delay of key presses measured', async ({ chromium, hostile }) => {
     const paragraphs = demoPageBlocks(await bundledPack()).filter((block) => block.split(/\s+/).length >= 19);
     const large = largePage(paragraphs, 200_000);
     hostile.routes.set('/large.html', ['text/html; charset=utf-8', large.html]);
@@ -170,8 +170,10 @@ describe('Chromium', () => {
     expect(pageSize.text).toBeGreaterThan(3_000_000);
     expect(ranges).toBeGreaterThan(10_000);
     expect(lastParagraph, 'highlights in the last paragraph').toBeGreaterThan(0);
-    // Our longest task is a figure, not a bound: the profiler's samples are wall-clock time, so on a shared, loaded machine the same task measured 40 ms in one run and 97 ms in another.
+    // Walking, matching and registering highlights all run in slices of a few milliseconds; the profiler's samples are
+    // wall-clock time, so a slice stretched by a loaded machine still has to stay within the bound.
     expect(ours.length).toBeGreaterThan(0);
+    expect(max(ours.map((t) => t.ours)), 'our longest share of one task, ms').toBeLessThanOrEqual(LONG_TASK_MS);
     // Every press reached the page; how long the longest waited is a figure (it waits on the browser's own work too: see docs/testing.md).
     expect(pageSize.delays.length).toBe(presses);
     expect(logged).toEqual([]);

@@ -11,6 +11,7 @@ import type { Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
+import { newNoteId } from '@/core/notes';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
 function harvest(): { texts: string[]; highlightNames: string[] } {
@@ -100,7 +101,7 @@ test('a page script finds neither the description in the open popover, nor the r
   const kirby = (await bundledPack()).entities.find((entity) => entity.name === 'John Kirby')!;
   const note = `Private note on Kirby ${Date.now()}`;
   const extension = await openExtensionPage(context, extensionId, 'popup.html');
-  expect(await sendRequest(extension, 'notes/add', { target: { kind: 'entity', entityId: kirby.id }, body: note, tags: ['private-tag'] })).toMatchObject({ ok: true });
+  expect(await sendRequest(extension, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: kirby.id }, body: note, tags: ['private-tag'] })).toMatchObject({ ok: true });
 
   const page = await context.newPage();
   // A same-origin frame too, so the script has frames to read.

@@ -12,6 +12,7 @@ import { foldAlias } from '@/core/normalize';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, severePopoverViolations, severeViolations, storedNotes, tabIdOf, type StoredNoteRow } from './extension-pages';
 import { bundledPack, test as base, highlightedTexts, hoverForPopover, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
+import { newNoteId } from '@/core/notes';
 
 const pack = await bundledPack();
 const entityNamed = (alias: string) => pack.entities.find((entity) => entity.aliases.includes(alias))!;
@@ -230,7 +231,7 @@ describe('notes on a selection', () => {
       quote: { type: 'TextQuoteSelector', exact: 'a sentence this page never had', prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start: 10, end: 40 },
     };
-    const added = await sendRequest(helper, 'notes/add', { target: gone, body: 'orphan' });
+    const added = await sendRequest(helper, 'notes/add', { id: newNoteId(), target: gone, body: 'orphan' });
     const id = (added.value as { id: string }).id;
     // Opened after the note exists: anchoring happens as the page loads.
     const { page, tabId } = await openDemo(chromium, server);
@@ -266,7 +267,7 @@ describe('the popup', () => {
 
   test('finds notes by text and tag, and filters them by tag', async ({ chromium }) => {
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
-    await sendRequest(popup, 'notes/add', { target: { kind: 'entity', entityId: entityNamed('John Kirby').id }, body: 'Portavoce', tags: ['usa'] });
+    await sendRequest(popup, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: entityNamed('John Kirby').id }, body: 'Portavoce', tags: ['usa'] });
     const shown = () => popup.locator('li.note').count();
     await expect.poll(shown).toBe(2);
     await popup.getByRole('searchbox').fill('#verif');
@@ -350,7 +351,7 @@ describe('a note with nested emphasis', () => {
   test('renders in the popup and in the side panel', async ({ chromium, panel }) => {
     const korea = entityNamed('North Korea');
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
-    const added = (await sendRequest(popup, 'notes/add', { target: { kind: 'entity', entityId: korea.id }, body: '**a *b* c** e ***x***' })) as { ok: boolean; value: { id: string } };
+    const added = (await sendRequest(popup, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: korea.id }, body: '**a *b* c** e ***x***' })) as { ok: boolean; value: { id: string } };
     expect(added.ok).toBe(true);
     await popup.reload();
     const item = popup.locator(`li.note[data-note-id="${added.value.id}"]`);
@@ -369,7 +370,7 @@ describe('accessibility (axe-core)', () => {
   test('finds no serious or critical violations in the popup and the side panel (light and dark) or the popover', async ({ chromium, server, demo, panel }) => {
     const { page, tabId } = demo;
     const popup = await openExtensionPage(chromium.context, chromium.extensionId, `popup.html?tab=${tabId}`);
-    await sendRequest(popup, 'notes/add', { target: { kind: 'page', url: demoUrl(server) }, body: 'A page note with a [link](https://example.org/)', tags: ['a11y'] });
+    await sendRequest(popup, 'notes/add', { id: newNoteId(), target: { kind: 'page', url: demoUrl(server) }, body: 'A page note with a [link](https://example.org/)', tags: ['a11y'] });
     await popup.locator('li.note').first().waitFor();
     await panel.locator('.entity-rows li').first().waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {

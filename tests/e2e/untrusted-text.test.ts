@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import type { PackV1 } from '@/core/pack';
 import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
 import { highlightCentre, popoverText, test, waitForHighlights, withPopoverRoot } from './harness';
+import { newNoteId } from '@/core/notes';
 
 const SCRIPT = '<script>window.contestoPwned = "script"</script>';
 const IMG = `<img src=x onerror="window.contestoPwned = 'img'">`;
@@ -57,9 +58,12 @@ test('names, descriptions, titles, sentences and notes with markup, javascript: 
 
   const options = await openExtensionPage(context, extensionId, 'options.html');
   expect(await sendRequest(options, 'packs/import', { label: 'Hostile', pack })).toMatchObject({ ok: true });
-  expect(await sendRequest(options, 'notes/add', { target: { kind: 'entity', entityId: 'zorblax' }, body: NOTE, tags: ['<b>tag</b>'] })).toMatchObject({ ok: true });
-  expect(await sendRequest(options, 'notes/add', { target: { kind: 'entity', entityId: 'zorblax' }, body: LONG_LINE, tags: [] })).toMatchObject({ ok: false, error: expect.stringMatching(/body/) });
-  expect(await sendRequest(options, 'notes/add', { target: { kind: 'page', url, title: `Untrusted ${SCRIPT}` }, body: `${IMG} ${LINK}`, tags: [] })).toMatchObject({ ok: true });
+  expect(await sendRequest(options, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'zorblax' }, body: NOTE, tags: ['<b>tag</b>'] })).toMatchObject({ ok: true });
+  expect(await sendRequest(options, 'notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'zorblax' }, body: LONG_LINE, tags: [] })).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/body/),
+  });
+  expect(await sendRequest(options, 'notes/add', { id: newNoteId(), target: { kind: 'page', url, title: `Untrusted ${SCRIPT}` }, body: `${IMG} ${LINK}`, tags: [] })).toMatchObject({ ok: true });
 
   // The popover, in the page.
   const page = await context.newPage();

@@ -2,6 +2,7 @@
 import type { RequestPayload, RequestType } from '@/core/messages';
 import { toAnnotationCollection } from '@/core/web-annotation';
 import { samplePackAs } from '../unit/helpers/packs';
+import { newNoteId } from '@/core/notes';
 
 export const selection = (url: string) => ({
   kind: 'selection' as const,
@@ -16,7 +17,7 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'page/init': { url: page },
     'entity/card': { entityId: 'putin', lang: 'en' },
     'sidepanel/open': { entityId: 'putin' },
-    'notes/add': { target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
+    'notes/add': { id: newNoteId(), target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
     'settings/update': { enabled: false },
     'packs/import': { label: 'Mine', pack: samplePackAs('u') },
     'packs/remove': { packId: 'user:Mine' },

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { documentViewQuery, readDocumentViewLocation, summarySpan } from '@/core/document-link';
+import { newNoteId } from '@/core/notes';
 import { createDocumentsService, type DocumentsPlatform } from '@/services/documents-service';
 import { createRouter, type Sender } from '@/services/router';
 import { allEvents, documentWithCollection, entityDossier, knowledgeDictionary } from '@/storage/knowledge';
@@ -96,8 +97,8 @@ describe('what the document view and the timeline read', () => {
 describe('deleting a document', () => {
   it('takes its mentions and events, the entities only it named, and the collection from entities still named elsewhere; notes stay', async () => {
     const db = await withCollection();
-    const note = await addNote(db, { target: { kind: 'entity', entityId: 'mugabe' }, body: 'Check the 2017 coup.' });
-    const pageNote = await addNote(db, { target: { kind: 'page', url: 'https://news.example/harare' }, body: 'The same story on the web.' });
+    const note = await addNote(db, { id: newNoteId(), target: { kind: 'entity', entityId: 'mugabe' }, body: 'Check the 2017 coup.' });
+    const pageNote = await addNote(db, { id: newNoteId(), target: { kind: 'page', url: 'https://news.example/harare' }, body: 'The same story on the web.' });
 
     const deleted = await deleteDocument(db, 'u3');
 

@@ -4,6 +4,7 @@ import { createKnowledgeService, type Platform } from '@/services/knowledge-serv
 import { createNotesService } from '@/services/notes-service';
 import { createRouter } from '@/services/router';
 import { seededDatabases } from './helpers/database';
+import { newNoteId } from '@/core/notes';
 
 const seededDatabase = seededDatabases('service');
 
@@ -30,7 +31,7 @@ describe('the message contract', () => {
       { type: 'entity/card' },
       { type: 'entity/card', payload: { entityId: 7 } },
       { type: 'page/init', payload: { url: 'not a url' } },
-      { type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'kim' }, body: 'x', extra: '<script>' } },
+      { type: 'notes/add', payload: { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'x', extra: '<script>' } },
       { type: '__proto__', payload: {} },
     ];
     for (const message of odd) {
@@ -56,7 +57,7 @@ describe('the message contract', () => {
 
   it('explains an entity with its events newest first, sources, related entities and note count', async () => {
     const { service: s } = await service();
-    await s.handle({ type: 'notes/add', payload: { target: { kind: 'entity', entityId: 'putin' }, body: 'Check the 2019 summit.' } });
+    await s.handle({ type: 'notes/add', payload: { id: newNoteId(), target: { kind: 'entity', entityId: 'putin' }, body: 'Check the 2019 summit.' } });
     const reply = await s.handle({ type: 'entity/card', payload: { entityId: 'putin' } });
     expect(reply.ok).toBe(true);
     const card = (reply as { value: import('@/core/messages').EntityCard }).value;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pageTitle, type NoteTarget } from '@/core/notes';
+import { newNoteId, pageTitle, type NoteTarget } from '@/core/notes';
 import { notesToMarkdown, parseNotesExport, toAnnotationCollection, type NoteRecord } from '@/core/web-annotation';
 import { createNotesService, type NotesPlatform } from '@/services/notes-service';
 import { createRouter } from '@/services/router';
@@ -150,9 +150,30 @@ describe('Web Annotation export and import', () => {
 });
 
 describe('notes in the store', () => {
+  it('stores a note sent twice under the same id once, and answers the same id both times', async () => {
+    const { db, send } = setUp();
+    const id = newNoteId();
+    const first = await send('notes/add', { id, target: selection, body: 'first', tags: ['a'] });
+    const again = await send('notes/add', { id, target: selection, body: 'first', tags: ['a'] });
+    expect(first).toEqual({ ok: true, value: { id } });
+    expect(again).toEqual({ ok: true, value: { id } });
+    const stored = await allNotes(db);
+    expect(stored.map((note) => [note.id, note.body])).toEqual([[id, 'first']]);
+    // A different note under a taken id changes nothing either.
+    expect(await send('notes/add', { id, target: selection, body: 'other' })).toEqual({ ok: true, value: { id } });
+    expect(await allNotes(db)).toEqual(stored);
+  });
+
+  it('refuses a note whose id is not one a sender makes', async () => {
+    const { db, send } = setUp();
+    for (const id of ['', 'n-1', `${newNoteId()}x`]) expect(await send('notes/add', { id, target: selection, body: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/id/) });
+    expect(await send('notes/add', { target: selection, body: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/id/) });
+    expect(await allNotes(db)).toEqual([]);
+  });
+
   it('edits, deletes and restores a note exactly (undo)', async () => {
     const { db, send, platform } = setUp();
-    const added = await send('notes/add', { target: selection, body: 'first', tags: ['a'] });
+    const added = await send('notes/add', { id: newNoteId(), target: selection, body: 'first', tags: ['a'] });
     const id = (added as { value: { id: string } }).value.id;
     expect(platform.notesChanged).toHaveBeenCalled();
     const created = (await db.notes.get(id))!;

@@ -12,6 +12,7 @@ import { addNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
 import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
+import { newNoteId } from '@/core/notes';
 
 const PAGE = 'https://news.example/article';
 const OTHER_PAGE = 'https://elsewhere.example/';
@@ -25,7 +26,7 @@ const seededDatabase = seededDatabases('senders');
 /** The background's whole contract over a seeded store, with one selection note on another page. */
 async function background() {
   const db = await seededDatabase();
-  const elsewhere = await addNote(db, { target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
+  const elsewhere = await addNote(db, { id: newNoteId(), target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
   const handlers = {
     ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
     ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
@@ -62,12 +63,12 @@ describe('who may ask the background what', () => {
     const other = (type: RequestType, payload: unknown) => router.handle({ type, payload }, FROM_PAGE);
     expect(await other('page/init', { url: OTHER_PAGE })).toMatchObject({ ok: false, error: 'A page may ask only about itself.' });
     expect(await other('notes/for-page', { url: OTHER_PAGE })).toMatchObject({ ok: false });
-    expect(await other('notes/add', { target: selection(OTHER_PAGE), body: 'planted' })).toMatchObject({ ok: false, error: 'A page may add notes only on itself.' });
-    expect(await other('notes/add', { target: { kind: 'page', url: OTHER_PAGE }, body: 'planted' })).toMatchObject({ ok: false });
+    expect(await other('notes/add', { id: newNoteId(), target: selection(OTHER_PAGE), body: 'planted' })).toMatchObject({ ok: false, error: 'A page may add notes only on itself.' });
+    expect(await other('notes/add', { id: newNoteId(), target: { kind: 'page', url: OTHER_PAGE }, body: 'planted' })).toMatchObject({ ok: false });
     // Reporting another page's note as lost changes nothing.
     expect(await other('notes/anchored', { found: [], lost: [elsewhere.id] })).toMatchObject({ ok: true });
     expect((await db.notes.get(elsewhere.id))?.orphaned).toBeFalsy();
-    expect(await other('notes/add', { target: selection(PAGE), body: 'on this page' })).toMatchObject({ ok: true });
+    expect(await other('notes/add', { id: newNoteId(), target: selection(PAGE), body: 'on this page' })).toMatchObject({ ok: true });
   });
 
   it('survives 10,000 random and mutated messages: no crash, no write, and still answers', async () => {

@@ -22,6 +22,7 @@ import { addNote } from '@/storage/notes';
 import { seedBundledPack } from '@/storage/packs';
 import { openDatabase, SCHEMA_V1, type ContestoDatabase } from '@/storage/schema';
 import { samplePack, samplePackAs } from './helpers/packs';
+import { newNoteId } from '@/core/notes';
 
 const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 beforeAll(() => {
@@ -71,8 +72,8 @@ async function background(db: ContestoDatabase) {
 async function seeded(): Promise<ContestoDatabase> {
   const db = openDatabase(freshName());
   await seedBundledPack(db, samplePack(), 'f');
-  await addNote(db, { target: { kind: 'entity', entityId: 'kim' }, body: 'Check the April date', tags: ['verify'] });
-  await addNote(db, { target: { kind: 'page', url: 'https://news.example/a' }, body: 'Read again', tags: [] });
+  await addNote(db, { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'Check the April date', tags: ['verify'] });
+  await addNote(db, { id: newNoteId(), target: { kind: 'page', url: 'https://news.example/a' }, body: 'Read again', tags: [] });
   return db;
 }
 
@@ -91,7 +92,7 @@ describe('a full disk', () => {
     const before = await snapshot(db);
     fillDiskAfter(db, 'notes', 0);
     const { send } = await background(db);
-    const reply = await send('notes/add', { target: { kind: 'entity', entityId: 'putin' }, body: 'Does not fit', tags: [] });
+    const reply = await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'putin' }, body: 'Does not fit', tags: [] });
     expect(reply).toEqual({ ok: false, error: english.storageQuota.message });
     expect(await snapshot(db)).toEqual(before);
   });
@@ -147,19 +148,39 @@ describe('an upgrade blocked by an older copy of Contesto', () => {
     const db = openDatabase(name);
     const { gate, send } = await background(db);
 
-    const blocked = await send('notes/add', { target: { kind: 'entity', entityId: 'kim' }, body: 'While blocked', tags: [] });
+    const blocked = await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'While blocked', tags: [] });
     expect(blocked).toEqual({ ok: false, error: english.storageBlocked.message });
     expect(gate.blocked).toBe(true);
 
     older.close();
     await gate.opened();
-    expect(await send('notes/add', { target: { kind: 'entity', entityId: 'kim' }, body: 'After the upgrade', tags: [] })).toMatchObject({ ok: true });
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'After the upgrade', tags: [] })).toMatchObject({ ok: true });
     const notes = await db.notes.orderBy('created').toArray();
     expect(notes.map(({ id, body, tags, updated }) => ({ id, body, tags, updated }))).toEqual([
       { id: 'old-note', body: 'Written with the old version', tags: [], updated: '2025-01-01T00:00:00.000Z' },
       expect.objectContaining({ body: 'After the upgrade', tags: [] }),
     ]);
     expect(gate.blocked).toBe(false);
+  });
+
+  it('says so too when its open waits behind a page whose upgrade is the one blocked (no blocked event of its own)', async () => {
+    const name = freshName();
+    const older = await olderCopyHoldingOn(name);
+    // A page of ours asked first: its upgrade is the one blocked, and the background's open queues behind it.
+    const page = openDatabase(name);
+    const pageOpening = page.open();
+    const db = openDatabase(name);
+    const { gate, send } = await background(db);
+
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'While blocked', tags: [] })).toEqual({ ok: false, error: english.storageBlocked.message });
+    expect(gate.blocked).toBe(true);
+
+    older.close();
+    await pageOpening;
+    await gate.opened();
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'After the upgrade', tags: [] })).toMatchObject({ ok: true });
+    expect((await db.notes.toArray()).map(({ body }) => body).sort()).toEqual(['After the upgrade', 'Written with the old version']);
+    page.close();
   });
 });
 
@@ -182,7 +203,7 @@ describe('a database that does not open', () => {
     expect(failed).toEqual({ ok: false, error: english.storageQuota.message });
 
     diskFull = false;
-    expect(await send('notes/add', { target: { kind: 'page', url: 'https://news.example/a' }, body: 'Now it opens', tags: [] })).toMatchObject({ ok: true });
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'page', url: 'https://news.example/a' }, body: 'Now it opens', tags: [] })).toMatchObject({ ok: true });
     expect((await db.notes.toArray()).map((note) => note.body).sort()).toEqual(['Kept', 'Now it opens']);
   });
 
