@@ -45,17 +45,6 @@ export function perFile<T>(start: () => Promise<T>, stop: (value: T) => Promise<
 
 /** Hovers the highlight that reads `text` and waits for the popover to show `expected`. */
 export async function hoverForPopover(page: Page, text: string, expected = text): Promise<void> {
-  // Matches are drawn in batches: the one wanted may come a moment after the page's first.
-  await expect
-    .poll(
-      () =>
-        highlightCentre(page, text).then(
-          () => true,
-          () => false,
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(true);
   const point = await highlightCentre(page, text);
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => popoverText(page), { timeout: 5_000 }).toContain(expected);

@@ -69,11 +69,14 @@ export function tally(texts: string[]): Map<string, number> {
   return counts;
 }
 
-/** Centre of the first client rect of the first highlighted range whose text is `text`. */
-export async function highlightCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(centreOfHighlight, text);
-  if (!point) throw new Error(`No highlight reads "${text}"`);
-  return point;
+/**
+ * Centre of the first client rect of the first highlighted range whose text is `text`, waited for:
+ * matches are drawn in slices, so the one wanted may come a moment after the page's first.
+ */
+export async function highlightCentre(page: Page, text: string, timeout = 10_000): Promise<{ x: number; y: number }> {
+  const found = await page.waitForFunction(centreOfHighlight, text, { timeout }).catch(() => null);
+  if (!found) throw new Error(`No highlight reads "${text}"`);
+  return (await found.jsonValue()) as { x: number; y: number };
 }
 
 /**
