@@ -157,7 +157,7 @@ function report(rows: PageResult[], command: string, version: string): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (row) =>
-        `| ${row.page} | ${row.sameText ? 'yes' : '**no**'} | ${row.errors.length} | ${row.highlights} | ${ms(row.firstHighlightMs)} | ${ms(row.longestTaskMs)} | ${ms(row.longestTaskWithoutMs)} |`,
+        `| ${row.page} | ${row.sameText ? 'yes' : '**no**'} | ${row.errors.length} | ${row.highlights} | ${ms(row.firstHighlightMs)} | ${task(row.longestTaskMs)} | ${task(row.longestTaskWithoutMs)} |`,
     ),
     ...rows.flatMap((row) => row.errors.map((error) => `- ${row.page}: ${error}`)),
   ].join('\n');
