@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
 import { PAGE_CONTEXT, validRequests } from '../helpers/requests';
-import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, inContentScript, popoverText, tally, waitForHighlights, withPopoverRoot } from './harness';
+import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, inContentScript, popoverText, settledHighlightCount, tally, waitForHighlights, withPopoverRoot } from './harness';
 
 let chromium: ChromiumWithExtension;
 /** The same browser without Contesto: the oracle for "the page is unchanged". */
@@ -67,8 +67,7 @@ describe('the demo page made from the bundled corpus', () => {
 
   it('highlights every occurrence of every gold entity, under its type', async () => {
     const page = await open('/demo.html');
-    await waitForHighlights(page);
-    await page.waitForTimeout(500);
+    await settledHighlightCount(page);
     const text = await page.evaluate(() => document.body.innerText);
     const highlighted = await highlightedTexts(page);
     for (const [type, names] of Object.entries(gold)) {
@@ -105,7 +104,7 @@ describe('the demo page made from the bundled corpus', () => {
 describe('an English page about the same entities', () => {
   it('highlights North Korea, Moscow, the Kremlin and the Wagner Group as the entities of the Italian corpus', async () => {
     const page = await open('/english-context.html');
-    await waitForHighlights(page);
+    await settledHighlightCount(page);
     const highlighted = await highlightedTexts(page);
     expect(tally(highlighted.place ?? []).get('North Korea')).toBe(2);
     expect(tally(highlighted.place ?? []).get('Moscow')).toBe(2);
@@ -118,7 +117,7 @@ describe('an English page about the same entities', () => {
 
   it('matches across inline elements, respects word boundaries and skips code, editors and form fields', async () => {
     const page = await open('/english-context.html');
-    await waitForHighlights(page);
+    await settledHighlightCount(page);
     const all = Object.values(await highlightedTexts(page)).flat();
     expect(all).toEqual(expect.arrayContaining(['Kim Jong-un', 'Vladimir Putin']));
     // "Russian" and "Russiagate" are not Russia; the one "Russia" is.
@@ -356,8 +355,10 @@ describe('real news pages', () => {
         if (error.stack?.includes('chrome-extension://')) ourErrors.push(error.message);
       });
       await page.goto(server.origin + path);
-      if (Object.keys(expected).length > 0) await waitForHighlights(page, 30_000);
-      await page.waitForTimeout(1_000);
+      if (Object.keys(expected).length > 0) {
+        await waitForHighlights(page, 30_000);
+        await settledHighlightCount(page);
+      } else await page.waitForTimeout(1_000);
       const highlighted = await highlightedTexts(page);
       for (const [type, names] of Object.entries(expected)) expect(highlighted[type] ?? [], type).toEqual(expect.arrayContaining(names));
       expect(await page.evaluate(() => document.body.innerText)).toBe(await textWithoutContesto(path, true));

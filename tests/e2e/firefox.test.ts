@@ -4,15 +4,17 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect } from 'vitest';
-import { centreOfHighlight, hasHighlights, readHighlights, test as base } from './harness';
+import { centreOfHighlight, hasHighlights, readHighlights, settledHighlightCount, test as base } from './harness';
 
-/** `open(path)`: a fixture page in Firefox, once Contesto has highlighted it. */
+/** `open(path)`: a fixture page in Firefox, once Contesto has highlighted all of it. */
 const test = base.extend<{ open(path: string): Promise<Page> }>({
   open: async ({ firefox, server }, use) => {
     await use(async (path) => {
       const page = await firefox.browser.newPage();
       await page.goto(server.origin + path);
       await page.waitForFunction(hasHighlights, { timeout: 20_000 });
+      // Matches are drawn in slices: read them once they have all been drawn.
+      await settledHighlightCount(page);
       return page;
     });
   },

@@ -13,7 +13,7 @@ import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browse
 import { demoPageBlocks } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
 import { openExtensionPage, sendRequest } from './extension-pages';
-import { bundledPack, hasHighlights, highlightedTexts, hoverForPopover, perFile, readHighlights, tally, test as base, withPopoverRoot } from './harness';
+import { bundledPack, hasHighlights, highlightedTexts, hoverForPopover, perFile, readHighlights, settledHighlightCount, tally, test as base, withPopoverRoot } from './harness';
 import { largePage } from './large-page';
 import { traceMainThread } from './main-thread';
 
@@ -59,27 +59,6 @@ function consoleOf(page: Page): string[] {
   });
   page.on('pageerror', (error) => logged.push(`uncaught: ${error.message} ${error.stack ?? ''}`));
   return logged;
-}
-
-/**
- * The number of highlighted ranges once it has stopped changing for `stableMs` and for four polls in a
- * row (polled every 250 ms), while `meanwhile` runs between polls. Four polls, not time alone: while
- * the browser's own layout holds the main thread for seconds, a single poll waits that long too.
- */
-async function settledHighlightCount(page: Page | FirefoxPage, meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)), stableMs = 1_000): Promise<number> {
-  const count = () => (page as Page).evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).reduce((sum, [, h]) => sum + h.size, 0));
-  let last = -1;
-  let stableSince = Date.now();
-  let unchangedPolls = 0;
-  for (;;) {
-    await meanwhile();
-    const now = await count();
-    if (now !== last || now === 0) {
-      last = now;
-      stableSince = Date.now();
-      unchangedPolls = 0;
-    } else if (++unchangedPolls >= 4 && Date.now() - stableSince >= stableMs) return now;
-  }
 }
 
 /** How many highlighted ranges lie in the page's last paragraph (the scan reached the end). */

@@ -74,7 +74,8 @@ function sortTasks(events: TraceEvent[]): MainThread {
   // The thread that ran the content script is the page's main thread.
   const { pid, tid } = samples[0]!;
   const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);
-  const origin = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+  // A reduce, not Math.min(...): a large page's trace holds more events than a call has room for arguments.
+  const origin = events.reduce((earliest, e) => (e.ts > 0 && e.ts < earliest ? e.ts : earliest), Infinity);
   const ours = new Map<TraceEvent, number>();
   for (const { time, interval } of samples) {
     const task = containing(tasks, time);

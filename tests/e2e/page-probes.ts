@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { parsePack, type Pack } from '@/core/pack';
 import { demoPageHtml } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
@@ -60,6 +61,27 @@ export function highlightedTexts(page: Page): Promise<Record<string, string[]>> 
 
 export async function waitForHighlights(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(hasHighlights, null, { timeout });
+}
+
+/**
+ * The number of highlighted ranges once it has stopped changing for `stableMs` and for four polls in a
+ * row (polled every 250 ms), while `meanwhile` runs between polls. Four polls, not time alone: while
+ * the browser's own layout holds the main thread for seconds, a single poll waits that long too.
+ */
+export async function settledHighlightCount(page: Page | FirefoxPage, meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)), stableMs = 1_000): Promise<number> {
+  const count = () => (page as Page).evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).reduce((sum, [, h]) => sum + h.size, 0));
+  let last = -1;
+  let stableSince = Date.now();
+  let unchangedPolls = 0;
+  for (;;) {
+    await meanwhile();
+    const now = await count();
+    if (now !== last || now === 0) {
+      last = now;
+      stableSince = Date.now();
+      unchangedPolls = 0;
+    } else if (++unchangedPolls >= 4 && Date.now() - stableSince >= stableMs) return now;
+  }
 }
 
 /** Counts how often each string occurs in `texts`. */

@@ -11,7 +11,7 @@ import { describe, expect } from 'vitest';
 import { foldAlias } from '@/core/normalize';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, severePopoverViolations, severeViolations, storedNotes, tabIdOf, type StoredNoteRow } from './extension-pages';
-import { bundledPack, test as base, highlightedTexts, hoverForPopover, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
+import { bundledPack, test as base, highlightedTexts, hoverForPopover, settledHighlightCount, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 import { newNoteId } from '@/core/notes';
 
 const pack = await bundledPack();
@@ -73,7 +73,7 @@ const noteHighlights = (page: Page) => page.evaluate(() => [...((CSS.highlights.
 describe('the side panel', () => {
   test('lists the entities on the page by type, with as many occurrences as the page highlights', async ({ demo, panel }) => {
     const { page } = demo;
-    await page.waitForTimeout(500);
+    await settledHighlightCount(page);
     const highlighted = await highlightedTexts(page);
     const gold: [string, string[]][] = [
       ['person', ['Kim Jong-un', 'Vladimir Putin', 'Andrey Rudenko', 'John Kirby']],
