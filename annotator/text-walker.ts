@@ -139,7 +139,8 @@ export function* textRuns(root: Node): Generator<TextRun> {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
       const kind = kindOf(element);
-      const skipped = kind === ElementKind.skipped || (element.hasAttributes() && element.matches(SKIPPING_ATTRIBUTES) && isSkipped(element)) || (kind === ElementKind.maybeChrome && isPageChrome(element));
+      const skipped =
+        kind === ElementKind.skipped || (element.hasAttributes() && element.matches(SKIPPING_ATTRIBUTES) && isSkipped(element)) || (kind === ElementKind.maybeChrome && isPageChrome(element));
       if ((skipped || kind !== ElementKind.inline) && run.nodes.length > 0) {
         yield run;
         run = emptyRun();
