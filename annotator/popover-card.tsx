@@ -179,6 +179,13 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
           <button type="button" ref={addNoteButton} onClick={() => setEditing(true)}>
             {t('addNote')}
           </button>
+          <button
+            type="button"
+            title={t('notAnEntityHint')}
+            onClick={() => void actions.markNotAnEntity(entityId).then(onClose, (error: unknown) => setStatus(String(error instanceof Error ? error.message : error)))}
+          >
+            {t('notAnEntity')}
+          </button>
           <button type="button" onClick={onClose} aria-label={t('close')}>
             ✕
           </button>

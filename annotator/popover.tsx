@@ -14,6 +14,8 @@ export interface PopoverActions {
   /** Asks the background to open a source's document at its sentence, in a tab of its own. */
   openDocument(documentId: string, sentence: { start: number; end: number }): void;
   addNote(entityId: string, body: string, tags: string[]): Promise<void>;
+  /** The reader's correction: this is not an entity (the page's highlights follow when the background says the knowledge changed). */
+  markNotAnEntity(entityId: string): Promise<void>;
 }
 
 /** Where the popover points: a live rectangle, since the page scrolls and reflows. */

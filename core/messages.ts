@@ -89,6 +89,10 @@ export const RequestSchemas = {
   'notes/dismiss-draft': v.strictObject({}),
   /** A page's highlights changed: the background updates the toolbar badge, the side panel re-reads the page. */
   'page/entities-changed': v.strictObject({ entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The reader says an entity is not one (the popover's "Not an entity"): pages stop highlighting it, and the correction is listed for undo. */
+  'corrections/add': v.strictObject({ entityId }),
+  /** Undoes a correction. */
+  'corrections/remove': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),
 } as const;
 
 /**
@@ -160,6 +164,10 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'notes/capture-selection': true,
   'notes/dismiss-draft': true,
   'page/entities-changed': true,
+  // An entity is marked once: a repeat finds the first record and answers it.
+  'corrections/add': true,
+  // Deletes by id: a repeat finds nothing left to delete.
+  'corrections/remove': true,
 };
 export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
 export type TabMessageType = keyof typeof TabMessageSchemas;
@@ -197,6 +205,8 @@ export interface ResponseTypes {
   'packs/restore': { restored: true };
   'documents/open': { opened: true };
   'documents/delete': { deleted: { packId: UserPackId; removed: Pack } | null };
+  'corrections/add': { correction: { id: string; name: string } | null };
+  'corrections/remove': { removed: boolean };
   'notes/update': { updated: boolean };
   'notes/delete': { deleted: NoteRecord | null };
   'notes/restore': { restored: true };
@@ -262,7 +272,7 @@ export function validateRequest(message: unknown): { request: Request } | { erro
  */
 export type RequestSender = { context: 'extension' } | { context: 'page'; url: string };
 
-/** What a page context needs: its dictionary, cards, the side panel, a card's source document, notes on what it shows, its badge. */
+/** What a page context needs: its dictionary, cards, the side panel, a card's source document, notes on what it shows, its badge, the card's "Not an entity". */
 const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'page/init',
   'entity/card',
@@ -272,6 +282,7 @@ const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'notes/for-page',
   'notes/anchored',
   'page/entities-changed',
+  'corrections/add',
 ]);
 
 /**

@@ -4,6 +4,7 @@ import { stableHash } from '@/core/hash';
 import { t } from '@/services/i18n';
 import { broadcast } from '@/services/broadcast';
 import { documentViewUrl } from '@/services/document-url';
+import { createCorrectionsService } from '@/services/corrections-service';
 import { createDocumentsService } from '@/services/documents-service';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
@@ -72,6 +73,7 @@ export default defineBackground(() => {
     },
     knowledgeChanged,
   });
+  const corrections = createCorrectionsService(db, knowledgeChanged);
   const notes = createNotesService(db, {
     notesChanged: () => broadcast('notes/changed', {}),
     selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),
@@ -84,7 +86,7 @@ export default defineBackground(() => {
     pageChanged: (tabId) => broadcast('page/changed', { tabId }),
   });
   // Typed as the whole contract, so a request type without a handler fails the build.
-  const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...documents.handlers, ...page.handlers };
+  const handlers: Handlers = { ...knowledge.handlers, ...notes.handlers, ...packs.handlers, ...documents.handlers, ...corrections.handlers, ...page.handlers };
   const router = createRouter(handlers, ready);
 
   // The extension's own pages have its origin; anything else is a content script inside a web page.

@@ -5,6 +5,7 @@
 import { summarySpan, type TextSpan } from '@/core/document-link';
 import type { DictionaryEntry } from '@/core/match';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
+import { entitiesMarkedNotEntities } from './corrections';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -138,10 +139,10 @@ export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: St
   return { entities, events, documents };
 }
 
-/** Every alias of every entity, for the matcher (core/match): what pages and the document view highlight. */
+/** Every alias of every entity the reader has not corrected away, for the matcher (core/match): what pages and the document view highlight. */
 export async function knowledgeDictionary(db: ContestoDatabase): Promise<DictionaryEntry[]> {
-  const entities = await db.entities.toArray();
-  return entities.flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
+  const [entities, notEntities] = await Promise.all([db.entities.toArray(), entitiesMarkedNotEntities(db)]);
+  return entities.filter((entity) => !notEntities.has(entity.id)).flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
 }
 
 /** One document as the document view shows it, with the name of the collection it belongs to (none for the bundled example). */

@@ -3,7 +3,7 @@
  * Dexie upgrades an older database step by step, and every step keeps the reader's notes.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '@/core/pack';
+import { withSentenceSpans, type EntityType, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '@/core/pack';
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 
@@ -32,6 +32,20 @@ export interface StoredNote extends NoteRecord {
   orphaned?: boolean;
 }
 
+/**
+ * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
+ * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
+ */
+export interface StoredCorrection {
+  id: string;
+  kind: 'not-an-entity';
+  entityId: string;
+  /** The entity's name and type when it was corrected, so the list still reads after the entity has gone. */
+  name: string;
+  type: EntityType;
+  created: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -44,6 +58,7 @@ export type ContestoDatabase = Dexie & {
   mentions: EntityTable<StoredMention, 'key'>;
   notes: EntityTable<StoredNote, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  corrections: EntityTable<StoredCorrection, 'id'>;
 };
 
 /** Version 1, the first schema shipped: kept verbatim so that upgrades from it stay tested. */
@@ -69,6 +84,12 @@ export const SCHEMA_V2 = {
 const SCHEMA_V3 = {
   ...SCHEMA_V2,
   entities: 'id, *packs',
+};
+
+/** Version 4: the reader's corrections, a table of their own. */
+const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  corrections: 'id, created',
 };
 
 export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
@@ -103,5 +124,6 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
         if (document) await mentions.bulkPut(withSentenceSpans(document, rows));
       }
     });
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

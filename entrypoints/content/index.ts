@@ -53,6 +53,7 @@ export default defineContentScript({
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
+        markNotAnEntity: async (entityId) => void (await request('corrections/add', { entityId })),
       });
       annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);
       shown = annotator.highlighter;

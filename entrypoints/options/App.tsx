@@ -1,9 +1,11 @@
 /**
  * The options page: the reader's archive (components/archive: adding documents, their
- * collections) and what pages show (components/ReaderSettings.tsx). Files are read in a worker
+ * collections), their corrections (components/Corrections.tsx) and what pages show
+ * (components/ReaderSettings.tsx). Files are read in a worker
  * (import.worker.ts) with the same code as the CLI; the background stores what it made.
  */
 import { Archive, type ImportWorker } from '@/components/archive/Archive';
+import { Corrections } from '@/components/Corrections';
 import { ReaderSettings } from '@/components/ReaderSettings';
 import { StorageNotice } from '@/components/StorageNotice';
 import { t } from '@/services/i18n';
@@ -40,6 +42,7 @@ export function App() {
       <StorageNotice />
       <p class="hint">{t('optionsHint')}</p>
       <Archive createWorker={createImportWorker} />
+      <Corrections />
       <ReaderSettings />
     </main>
   );

@@ -33,8 +33,10 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'notes/capture-selection': { tabId: 3 },
     'notes/dismiss-draft': {},
     'page/entities-changed': { entities: 2 },
+    'corrections/add': { entityId: 'putin' },
+    'corrections/remove': { id: 'not-an-entity:putin' },
   };
 }
 
 /** What a web page's content script may ask for, as the contract means it (an oracle kept apart from core/messages.ts). */
-export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'documents/open', 'notes/for-page', 'notes/anchored', 'page/entities-changed'];
+export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'documents/open', 'notes/for-page', 'notes/anchored', 'page/entities-changed', 'corrections/add'];

@@ -5,6 +5,7 @@ import type { RequestType } from '@/core/messages';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
 import { createPacksService } from '@/services/packs-service';
+import { createCorrectionsService } from '@/services/corrections-service';
 import { createDocumentsService } from '@/services/documents-service';
 import { createPageService } from '@/services/page-service';
 import { createRouter, type Sender } from '@/services/router';
@@ -32,6 +33,7 @@ async function background() {
     ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
     ...createPacksService(db, vi.fn()).handlers,
     ...createDocumentsService(db, { openDocumentView: vi.fn(async () => {}), knowledgeChanged: vi.fn() }).handlers,
+    ...createCorrectionsService(db, vi.fn()).handlers,
     ...createPageService({ setBadge: vi.fn(), pageChanged: vi.fn() }).handlers,
   };
   return { db, elsewhere, router: createRouter(handlers, Promise.resolve()) };

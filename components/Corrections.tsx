@@ -1,0 +1,39 @@
+/** The reader's corrections of the knowledge base, each with its undo (storage/corrections.ts). */
+import { useState } from 'preact/hooks';
+import { t } from '@/services/i18n';
+import { request } from '@/services/rpc';
+import { listCorrections } from '@/storage/corrections';
+import type { StoredCorrection } from '@/storage/schema';
+import { database } from './database';
+import { useLive } from './hooks';
+
+export function Corrections() {
+  const corrections = useLive(() => listCorrections(database()), [], [] as StoredCorrection[]);
+  const [problem, setProblem] = useState<string>();
+  // The background writes, so that open pages highlight the entity again at once.
+  const undo = (id: string) =>
+    request('corrections/remove', { id }).then(
+      () => setProblem(undefined),
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  return (
+    <section aria-labelledby="corrections">
+      <h2 id="corrections">{t('correctionsTitle')}</h2>
+      {corrections.length === 0 ? (
+        <p class="hint">{t('correctionsNone')}</p>
+      ) : (
+        <ul class="corrections">
+          {corrections.map(({ id, name, type }) => (
+            <li key={id}>
+              <span>{t('correctionNotAnEntity', name, t(`type_${type}`))}</span>{' '}
+              <button type="button" onClick={() => void undo(id)}>
+                {t('undo')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem && <p role="alert">{problem}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The reader's corrections in real Chromium: "Not an entity" on a card stops the entity's
+ * highlights on every open page at once, survives a reload, is listed in the options page, and
+ * its Undo brings the highlights back.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { openExtensionPage, storedRows } from './extension-pages';
+import { highlightedTexts, hoverForPopover, settledHighlightCount, test, withPopoverRoot } from './harness';
+
+const highlightsOf = async (page: Page, type: string) => (await highlightedTexts(page))[type] ?? [];
+
+/** Clicks a button of the open card, found by its text, as the reader's pointer would. */
+async function clickCardButton(page: Page, label: RegExp): Promise<void> {
+  const centre = await withPopoverRoot<{ x: number; y: number } | null>(
+    page,
+    `function () {
+      const button = [...this.querySelectorAll('button')].find((b) => ${label}.test(b.textContent));
+      if (!button) return null;
+      const box = button.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }`,
+  );
+  if (!centre) throw new Error(`The card has no button ${label}`);
+  await page.mouse.click(centre.x, centre.y);
+}
+
+describe('corrections', () => {
+  test('“Not an entity” on a card: its highlights go on every open page and after a reload, the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
+    const open = async () => {
+      const page = await chromium.context.newPage();
+      await page.goto(`${server.origin}/demo.html`);
+      await settledHighlightCount(page);
+      return page;
+    };
+    const [reading, other] = [await open(), await open()];
+    expect(await highlightsOf(reading, 'person')).toContain('John Kirby');
+    expect(await highlightsOf(other, 'person')).toContain('John Kirby');
+
+    await hoverForPopover(reading, 'John Kirby');
+    await clickCardButton(reading, /^(Not an entity|Non è un’entità)$/);
+    for (const page of [reading, other]) await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).not.toContain('John Kirby');
+    // Only that entity: the others stay.
+    expect(await highlightsOf(other, 'person')).toEqual(expect.arrayContaining(['Kim Jong-un', 'Vladimir Putin']));
+    await reading.reload();
+    await settledHighlightCount(reading);
+    expect(await highlightsOf(reading, 'person')).not.toContain('John Kirby');
+
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“John Kirby” \(Person\) is not an entity/)]);
+    expect(await storedRows<{ kind: string; name: string }>(options, 'corrections')).toEqual([expect.objectContaining({ kind: 'not-an-entity', name: 'John Kirby' })]);
+
+    await listed.getByRole('button', { name: 'Undo' }).click();
+    for (const page of [reading, other]) await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('John Kirby');
+    await expect.poll(() => listed.count()).toBe(0);
+    for (const page of [reading, other, options]) await page.close();
+  });
+});

@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { createCorrectionsService } from '@/services/corrections-service';
+import { createRouter, type Sender } from '@/services/router';
+import { listCorrections } from '@/storage/corrections';
+import { knowledgeDictionary } from '@/storage/knowledge';
+import { appendToPack, removePack, seedBundledPack } from '@/storage/packs';
+import type { ContestoDatabase } from '@/storage/schema';
+import { seededDatabases } from './helpers/database';
+import { samplePack, samplePackAs } from './helpers/packs';
+
+const FROM_PAGE: Sender = { context: 'page', url: 'https://news.example/article', tabId: 2 };
+const FROM_OPTIONS: Sender = { context: 'extension' };
+const seededDatabase = seededDatabases('corrections');
+
+async function corrections() {
+  const db = await seededDatabase();
+  const knowledgeChanged = vi.fn();
+  const router = createRouter(createCorrectionsService(db, knowledgeChanged).handlers, Promise.resolve());
+  return { db, knowledgeChanged, router };
+}
+
+/** The names pages would highlight, and for which entity. */
+const highlighted = async (db: ContestoDatabase) => (await knowledgeDictionary(db)).map(({ alias, entityId }) => `${alias} → ${entityId}`);
+
+describe('the reader’s corrections', () => {
+  it('“Not an entity” from a page: its names leave the dictionary, the stored entity stays, open pages are told, and undo brings it back', async () => {
+    const { db, knowledgeChanged, router } = await corrections();
+    expect(await highlighted(db)).toContain('Putin → putin');
+
+    const added = await router.handle({ type: 'corrections/add', payload: { entityId: 'putin' } }, FROM_PAGE);
+    expect(added).toEqual({ ok: true, value: { correction: { id: 'not-an-entity:putin', name: 'Vladimir Putin' } } });
+    expect((await highlighted(db)).filter((entry) => entry.endsWith('→ putin'))).toEqual([]);
+    expect(await highlighted(db)).toContain('Kim → kim');
+    expect(await db.entities.get('putin')).toMatchObject({ name: 'Vladimir Putin' });
+    expect(knowledgeChanged).toHaveBeenCalledTimes(1);
+    expect(await listCorrections(db)).toEqual([expect.objectContaining({ kind: 'not-an-entity', entityId: 'putin', name: 'Vladimir Putin', type: 'person' })]);
+
+    // Undo is the options page's: a page may not remove a correction.
+    expect(await router.handle({ type: 'corrections/remove', payload: { id: 'not-an-entity:putin' } }, FROM_PAGE)).toMatchObject({ ok: false });
+    expect(await router.handle({ type: 'corrections/remove', payload: { id: 'not-an-entity:putin' } }, FROM_OPTIONS)).toEqual({ ok: true, value: { removed: true } });
+    expect(await highlighted(db)).toContain('Putin → putin');
+    expect(await listCorrections(db)).toEqual([]);
+    expect(knowledgeChanged).toHaveBeenCalledTimes(2);
+  });
+
+  it('marking twice keeps one record and tells nobody twice; an unknown entity or correction changes nothing', async () => {
+    const { db, knowledgeChanged, router } = await corrections();
+    await router.handle({ type: 'corrections/add', payload: { entityId: 'moscow' } }, FROM_PAGE);
+    const first = await listCorrections(db);
+    expect(await router.handle({ type: 'corrections/add', payload: { entityId: 'moscow' } }, FROM_PAGE)).toMatchObject({ ok: true, value: { correction: { id: 'not-an-entity:moscow' } } });
+    expect(await listCorrections(db)).toEqual(first);
+    expect(await router.handle({ type: 'corrections/add', payload: { entityId: 'atlantis' } }, FROM_PAGE)).toEqual({ ok: true, value: { correction: null } });
+    expect(await router.handle({ type: 'corrections/remove', payload: { id: 'not-an-entity:atlantis' } }, FROM_OPTIONS)).toEqual({ ok: true, value: { removed: false } });
+    expect(await listCorrections(db)).toEqual(first);
+    expect(knowledgeChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back', async () => {
+    const { db, router } = await corrections();
+    await router.handle({ type: 'corrections/add', payload: { entityId: 'putin' } }, FROM_PAGE);
+    const putinGone = async () => expect((await highlighted(db)).filter((entry) => entry.endsWith('→ putin'))).toEqual([]);
+
+    await appendToPack(db, samplePackAs('u'), 'user:Mine');
+    await putinGone();
+    await seedBundledPack(db, samplePack({ generatedAt: '2026-02-01T00:00:00.000Z' }), 'a new build');
+    await putinGone();
+    await removePack(db, 'user:Mine');
+    await appendToPack(db, samplePackAs('u'), 'user:Mine');
+    await putinGone();
+    expect(await highlighted(db)).toContain('Vladivostok → vladivostok');
+  });
+});
