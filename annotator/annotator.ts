@@ -47,6 +47,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
     const reading = createReader(highlighter.annotations)(annotation);
     return {
       ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: annotation.range.toString() }),
+      words: annotation.range.toString(),
       // Every line of the name (it may wrap), so that the card covers none of them.
       getRect: () => annotation.range.getBoundingClientRect(),
       focusTarget: () => annotation.range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE) ?? null,

@@ -9,6 +9,7 @@ import { EntityCard } from '@/components/EntityCard';
 import { t, uiLocale } from '@/services/i18n';
 import { NoteEditor } from '@/components/NoteEditor';
 import type { EntityCard as Card } from '@/core/messages';
+import { siteOf } from '@/core/settings';
 import type { Popover, PopoverActions, PopoverAnchor } from './popover';
 import popoverCss from './popover.css?inline';
 import { OWN_UI_ATTRIBUTE } from './text-walker';
@@ -36,7 +37,8 @@ export async function mountPopover(ctx: ContentScriptContext, doc: Document, act
   let focusBefore: Element | null = null;
 
   // Keyed by ticket so that a draft note or status never carries over to another entity.
-  const paint = (anchor: PopoverAnchor, view: View) => render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} actions={actions} onClose={() => popover.hide()} />, box);
+  const paint = (anchor: PopoverAnchor, view: View) =>
+    render(<PopoverView key={ticket} view={view} entityId={anchor.entityId} words={anchor.words} site={siteOf(doc.location.href)} actions={actions} onClose={() => popover.hide()} />, box);
 
   // Above or below the line, never over it: flipping keeps the card's side clear of the line, shifting moves
   // it only sideways, and its height shrinks to the room left on that side (its body scrolls, its buttons stay).
@@ -119,9 +121,9 @@ export async function mountPopover(ctx: ContentScriptContext, doc: Document, act
 }
 
 /** Words that name several entities: the reader picks one, and its card replaces the list. */
-function AmbiguousView({ view, actions, onClose }: { view: Extract<View, { status: 'ambiguous' }>; actions: PopoverActions; onClose(): void }) {
+function AmbiguousView({ view, site, actions, onClose }: { view: Extract<View, { status: 'ambiguous' }>; site: string; actions: PopoverActions; onClose(): void }) {
   const [chosen, setChosen] = useState<Card | null>(null);
-  if (chosen) return <PopoverView view={{ status: 'ready', card: chosen }} entityId={chosen.id} actions={actions} onClose={onClose} />;
+  if (chosen) return <PopoverView view={{ status: 'ready', card: chosen }} entityId={chosen.id} words={view.label} site={site} actions={actions} onClose={onClose} />;
   return (
     <div class="ambiguous">
       <h2 tabIndex={-1}>{t('ambiguousName', view.label, String(view.cards.length))}</h2>
@@ -139,8 +141,19 @@ function AmbiguousView({ view, actions, onClose }: { view: Extract<View, { statu
   );
 }
 
-function PopoverView({ view, entityId, actions, onClose }: { view: View; entityId: string; actions: PopoverActions; onClose(): void }) {
+interface PopoverViewProps {
+  view: View;
+  entityId: string;
+  /** The highlighted words, and the page's site, for "Don't highlight …". */
+  words: string;
+  site: string;
+  actions: PopoverActions;
+  onClose(): void;
+}
+
+function PopoverView({ view, entityId, words, site, actions, onClose }: PopoverViewProps) {
   const [editing, setEditing] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   const [status, setStatus] = useState('');
   // When the editor closes, the focus goes back to "Add note" rather than to the page (where keys would scroll it).
   const addNoteButton = useRef<HTMLButtonElement>(null);
@@ -152,8 +165,9 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
   if (view.status === 'loading') return <p class="status">{t('loading')}</p>;
   if (view.status === 'missing') return <p class="status">{t('entityUnknown')}</p>;
   if (view.status === 'error') return <p class="status">{view.message}</p>;
-  if (view.status === 'ambiguous') return <AmbiguousView view={view} actions={actions} onClose={onClose} />;
+  if (view.status === 'ambiguous') return <AmbiguousView view={view} site={site} actions={actions} onClose={onClose} />;
 
+  const correct = (stored: Promise<void>) => void stored.then(onClose, (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
   // A note needs words here; the editor stays open until it has some.
   const save = async (body: string, tags: string[]) => {
     if (!body.trim()) return;
@@ -179,15 +193,25 @@ function PopoverView({ view, entityId, actions, onClose }: { view: View; entityI
           <button type="button" ref={addNoteButton} onClick={() => setEditing(true)}>
             {t('addNote')}
           </button>
-          <button
-            type="button"
-            title={t('notAnEntityHint')}
-            onClick={() => void actions.markNotAnEntity(entityId).then(onClose, (error: unknown) => setStatus(String(error instanceof Error ? error.message : error)))}
-          >
-            {t('notAnEntity')}
+          <button type="button" aria-expanded={correcting} onClick={() => setCorrecting(!correcting)}>
+            {t('correctThis')}
           </button>
           <button type="button" onClick={onClose} aria-label={t('close')}>
             ✕
+          </button>
+        </div>
+      )}
+      {correcting && !editing && (
+        // Each closes the card: the page's highlights change under it once the background has stored the correction.
+        <div class="actions" role="group" aria-label={t('correctThis')}>
+          <button type="button" onClick={() => correct(actions.markNotAnEntity(entityId))}>
+            {t('notAnEntity')}
+          </button>
+          <button type="button" onClick={() => correct(actions.hideName(words, 'site'))}>
+            {t('hideNameOnSite', words, site)}
+          </button>
+          <button type="button" onClick={() => correct(actions.hideName(words, 'everywhere'))}>
+            {t('hideNameEverywhere', words)}
           </button>
         </div>
       )}

@@ -14,8 +14,10 @@ export interface PopoverActions {
   /** Asks the background to open a source's document at its sentence, in a tab of its own. */
   openDocument(documentId: string, sentence: { start: number; end: number }): void;
   addNote(entityId: string, body: string, tags: string[]): Promise<void>;
-  /** The reader's correction: this is not an entity (the page's highlights follow when the background says the knowledge changed). */
+  /** The reader's corrections (the page's highlights follow when the background says the knowledge changed): this is not an entity, */
   markNotAnEntity(entityId: string): Promise<void>;
+  /** or these words are not to be highlighted on this page's site or anywhere. */
+  hideName(words: string, where: 'site' | 'everywhere'): Promise<void>;
 }
 
 /** Where the popover points: a live rectangle, since the page scrolls and reflows. */
@@ -25,6 +27,8 @@ export interface PopoverAnchor {
   candidates?: string[];
   /** The highlighted words, for the card that lists the candidates. */
   label?: string;
+  /** The highlighted words as the page writes them, for "Don't highlight …". */
+  words: string;
   getRect(): DOMRect;
   /** Where the focus goes back to when the card closes: the highlight's link or control, if it is in one. */
   focusTarget?(): HTMLElement | null;

@@ -7,6 +7,11 @@ import type { StoredCorrection } from '@/storage/schema';
 import { database } from './database';
 import { useLive } from './hooks';
 
+function describe(correction: StoredCorrection): string {
+  if (correction.kind === 'not-an-entity') return t('correctionNotAnEntity', correction.name, t(`type_${correction.type}`));
+  return correction.site ? t('correctionHiddenOnSite', correction.name, correction.site) : t('correctionHiddenEverywhere', correction.name);
+}
+
 export function Corrections() {
   const corrections = useLive(() => listCorrections(database()), [], [] as StoredCorrection[]);
   const [problem, setProblem] = useState<string>();
@@ -23,10 +28,10 @@ export function Corrections() {
         <p class="hint">{t('correctionsNone')}</p>
       ) : (
         <ul class="corrections">
-          {corrections.map(({ id, name, type }) => (
-            <li key={id}>
-              <span>{t('correctionNotAnEntity', name, t(`type_${type}`))}</span>{' '}
-              <button type="button" onClick={() => void undo(id)}>
+          {corrections.map((correction) => (
+            <li key={correction.id}>
+              <span>{describe(correction)}</span>{' '}
+              <button type="button" onClick={() => void undo(correction.id)}>
                 {t('undo')}
               </button>
             </li>

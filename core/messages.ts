@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType, type Pack } from './pack';
-import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, type PageSettings, type Settings } from './settings';
+import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, siteOf, type PageSettings, type Settings } from './settings';
 import type { CompiledMatcher } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
 import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
@@ -21,6 +21,7 @@ const timestamp = v.pipe(v.string(), v.isoTimestamp());
 const userPackId = v.custom<UserPackId>(isUserPackId, 'must name an imported pack');
 const documentId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const host = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 /** A list of at most `max` items, none twice. */
 const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(
@@ -45,7 +46,7 @@ export const RequestSchemas = {
   /** Turns Contesto on or off, everywhere or for one site, and changes what pages highlight and how. */
   'settings/update': v.strictObject({
     enabled: v.optional(v.boolean()),
-    site: v.optional(v.strictObject({ host: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() })),
+    site: v.optional(v.strictObject({ host, enabled: v.boolean() })),
     hoverDelayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HOVER_DELAY_MS))),
     highlightTypes: v.optional(distinctList(v.picklist(ENTITY_TYPES), ENTITY_TYPES.length)),
     occurrences: v.optional(v.picklist(OCCURRENCES)),
@@ -89,8 +90,14 @@ export const RequestSchemas = {
   'notes/dismiss-draft': v.strictObject({}),
   /** A page's highlights changed: the background updates the toolbar badge, the side panel re-reads the page. */
   'page/entities-changed': v.strictObject({ entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  /** The reader says an entity is not one (the popover's "Not an entity"): pages stop highlighting it, and the correction is listed for undo. */
-  'corrections/add': v.strictObject({ entityId }),
+  /**
+   * A correction from the popover, listed for undo: an entity is not one ("Not an entity"), or
+   * these words are not to be highlighted on one site or anywhere ("Don't highlight …").
+   */
+  'corrections/add': v.variant('kind', [
+    v.strictObject({ kind: v.literal('not-an-entity'), entityId }),
+    v.strictObject({ kind: v.literal('hidden-name'), name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)), site: v.optional(host) }),
+  ]),
   /** Undoes a correction. */
   'corrections/remove': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),
 } as const;
@@ -164,7 +171,7 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'notes/capture-selection': true,
   'notes/dismiss-draft': true,
   'page/entities-changed': true,
-  // An entity is marked once: a repeat finds the first record and answers it.
+  // A correction is stored once: a repeat finds the first record and answers it.
   'corrections/add': true,
   // Deletes by id: a repeat finds nothing left to delete.
   'corrections/remove': true,
@@ -301,6 +308,10 @@ export function refusalFor(request: Request, sender: RequestSender): string | un
       return ownPage(typed.payload.url) ? undefined : 'A page may ask only about itself.';
     case 'notes/add':
       return typed.payload.target.kind === 'entity' || ownPage(typed.payload.target.url) ? undefined : 'A page may add notes only on itself.';
+    case 'corrections/add':
+      return typed.payload.kind === 'not-an-entity' || typed.payload.site === undefined || (URL.canParse(sender.url) && siteOf(sender.url) === typed.payload.site)
+        ? undefined
+        : 'A page may hide names only on its own site.';
     default:
       return undefined;
   }

@@ -1,11 +1,12 @@
 /**
  * Answers what pages ask of the knowledge base: the compiled dictionary (held in memory and
- * rebuilt when the store changes), entity cards, settings, opening the side panel.
+ * rebuilt when the store changes, one more for a site where the reader hid names), entity cards, settings, opening the side panel.
  */
 import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
-import { isEnabledFor, pageSettings, withSiteEnabled, type Settings } from '@/core/settings';
+import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
+import { exclusions } from '@/storage/corrections';
 import { entityDossier, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
@@ -24,7 +25,12 @@ const CARD_EVENTS = 3;
 const CARD_SOURCES = 2;
 
 export function createKnowledgeService(db: ContestoDatabase, platform: Platform) {
-  let compiled: Promise<CompiledMatcher> | undefined;
+  /**
+   * Compiled dictionaries: one for every page, and one more for each site where the reader hid
+   * names (storage/corrections.ts), built when a page of that site first asks.
+   */
+  const compiled = new Map<string, Promise<CompiledMatcher>>();
+  let sitesWithHiddenNames: Promise<Set<string>> | undefined;
   // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
   let settings: Promise<Settings> | undefined;
   const currentSettings = () =>
@@ -33,7 +39,13 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       throw error;
     }));
 
-  const buildMatcher = async (): Promise<CompiledMatcher> => compileMatcher(await knowledgeDictionary(db));
+  async function matcherFor(url: string): Promise<CompiledMatcher> {
+    const sites = await (sitesWithHiddenNames ??= exclusions(db).then((excluded) => new Set(excluded.namesBySite.keys())));
+    const site = sites.has(siteOf(url)) ? siteOf(url) : '';
+    let matcher = compiled.get(site);
+    if (!matcher) compiled.set(site, (matcher = knowledgeDictionary(db, site || undefined).then(compileMatcher)));
+    return matcher;
+  }
 
   /**
    * The popover's part of the entity's dossier: newest events first, then sources, eight related
@@ -69,8 +81,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     'page/init': async ({ payload }) => {
       const current = await currentSettings();
       if (!isEnabledFor(current, payload.url)) return { enabled: false };
-      compiled ??= buildMatcher();
-      return { enabled: true, matcher: await compiled, ...pageSettings(current) };
+      return { enabled: true, matcher: await matcherFor(payload.url), ...pageSettings(current) };
     },
     'entity/card': async ({ payload }) => entityCard(payload.entityId, payload.lang),
     'sidepanel/open': async ({ payload }, sender) => ({ opened: await platform.openSidePanel(sender.tabId, payload.entityId) }),
@@ -93,7 +104,8 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     handlers,
     /** Call after the store's entities change so the next page gets the new dictionary. */
     invalidateMatcher() {
-      compiled = undefined;
+      compiled.clear();
+      sitesWithHiddenNames = undefined;
     },
   };
 }

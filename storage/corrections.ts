@@ -3,21 +3,41 @@
  * what ingestion stored: the dictionary leaves out what they name (storage/knowledge.ts), so they
  * hold after any re-ingestion, reseed or import, and undoing one is deleting its record.
  */
-import type { ContestoDatabase, StoredCorrection } from './schema';
+import { foldAlias } from '@/core/normalize';
+import type { ContestoDatabase, HiddenNameCorrection, NotAnEntityCorrection, StoredCorrection } from './schema';
 
-const notAnEntityId = (entityId: string) => `not-an-entity:${entityId}`;
+/** A correction as a request asks for it: what the store adds is its id, the entity's name and type, and the time. */
+export type CorrectionRequest = { kind: 'not-an-entity'; entityId: string } | { kind: 'hidden-name'; name: string; site?: string };
+
+/** What is left out of the dictionary. */
+export interface Exclusions {
+  entities: Set<string>;
+  /** Folded names hidden everywhere. */
+  names: Set<string>;
+  /** Folded names hidden on one site, by host. */
+  namesBySite: Map<string, Set<string>>;
+}
+
+const idOf = (request: CorrectionRequest) => (request.kind === 'not-an-entity' ? `not-an-entity:${request.entityId}` : `hidden-name:${request.site ?? '*'}:${foldAlias(request.name)}`);
 
 /**
- * Marks an entity as not an entity; null when there is no such entity. Marking it again keeps the
+ * Stores a correction; null when it names an entity that is not stored. Asking again keeps the
  * first record and answers it, with `added` false.
  */
-export async function markNotAnEntity(db: ContestoDatabase, entityId: string, now = new Date()): Promise<{ correction: StoredCorrection; added: boolean } | null> {
+export async function addCorrection(db: ContestoDatabase, request: CorrectionRequest, now = new Date()): Promise<{ correction: StoredCorrection; added: boolean } | null> {
+  const id = idOf(request);
   return db.transaction('rw', db.entities, db.corrections, async () => {
-    const existing = await db.corrections.get(notAnEntityId(entityId));
+    const existing = await db.corrections.get(id);
     if (existing) return { correction: existing, added: false };
-    const entity = await db.entities.get(entityId);
-    if (!entity) return null;
-    const correction: StoredCorrection = { id: notAnEntityId(entityId), kind: 'not-an-entity', entityId, name: entity.name, type: entity.type, created: now.toISOString() };
+    const created = now.toISOString();
+    let correction: StoredCorrection;
+    if (request.kind === 'not-an-entity') {
+      const entity = await db.entities.get(request.entityId);
+      if (!entity) return null;
+      correction = { id, kind: 'not-an-entity', entityId: entity.id, name: entity.name, type: entity.type, created } satisfies NotAnEntityCorrection;
+    } else {
+      correction = { id, kind: 'hidden-name', name: request.name, key: foldAlias(request.name), ...(request.site && { site: request.site }), created } satisfies HiddenNameCorrection;
+    }
     await db.corrections.add(correction);
     return { correction, added: true };
   });
@@ -37,7 +57,12 @@ export async function listCorrections(db: ContestoDatabase): Promise<StoredCorre
   return (await db.corrections.orderBy('created').toArray()).reverse();
 }
 
-/** The entities the reader said are not entities. */
-export async function entitiesMarkedNotEntities(db: ContestoDatabase): Promise<Set<string>> {
-  return new Set((await db.corrections.toArray()).filter((correction) => correction.kind === 'not-an-entity').map((correction) => correction.entityId));
+export async function exclusions(db: ContestoDatabase): Promise<Exclusions> {
+  const found: Exclusions = { entities: new Set(), names: new Set(), namesBySite: new Map() };
+  for (const correction of await db.corrections.toArray()) {
+    if (correction.kind === 'not-an-entity') found.entities.add(correction.entityId);
+    else if (!correction.site) found.names.add(correction.key);
+    else found.namesBySite.set(correction.site, (found.namesBySite.get(correction.site) ?? new Set()).add(correction.key));
+  }
+  return found;
 }

@@ -4,8 +4,9 @@
  */
 import { summarySpan, type TextSpan } from '@/core/document-link';
 import type { DictionaryEntry } from '@/core/match';
+import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
-import { entitiesMarkedNotEntities } from './corrections';
+import { exclusions } from './corrections';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -139,10 +140,18 @@ export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: St
   return { entities, events, documents };
 }
 
-/** Every alias of every entity the reader has not corrected away, for the matcher (core/match): what pages and the document view highlight. */
-export async function knowledgeDictionary(db: ContestoDatabase): Promise<DictionaryEntry[]> {
-  const [entities, notEntities] = await Promise.all([db.entities.toArray(), entitiesMarkedNotEntities(db)]);
-  return entities.filter((entity) => !notEntities.has(entity.id)).flatMap((entity) => entity.aliases.map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
+/**
+ * Every alias of every entity, for the matcher (core/match): what pages and the document view
+ * highlight, less what the reader corrected away (storage/corrections.ts) everywhere and, for a
+ * page, on its `site`.
+ */
+export async function knowledgeDictionary(db: ContestoDatabase, site?: string): Promise<DictionaryEntry[]> {
+  const [entities, excluded] = await Promise.all([db.entities.toArray(), exclusions(db)]);
+  const onSite = (site && excluded.namesBySite.get(site)) || new Set<string>();
+  const hidden = (alias: string) => excluded.names.size + onSite.size > 0 && (excluded.names.has(foldAlias(alias)) || onSite.has(foldAlias(alias)));
+  return entities
+    .filter((entity) => !excluded.entities.has(entity.id))
+    .flatMap((entity) => entity.aliases.filter((alias) => !hidden(alias)).map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
 }
 
 /** One document as the document view shows it, with the name of the collection it belongs to (none for the bundled example). */

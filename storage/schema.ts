@@ -36,13 +36,29 @@ export interface StoredNote extends NoteRecord {
  * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
  * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
  */
-export interface StoredCorrection {
+export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection;
+
+/** The popover's "Not an entity": none of the entity's names is highlighted. */
+export interface NotAnEntityCorrection {
   id: string;
   kind: 'not-an-entity';
   entityId: string;
   /** The entity's name and type when it was corrected, so the list still reads after the entity has gone. */
   name: string;
   type: EntityType;
+  created: string;
+}
+
+/** "Don't highlight this name": these words are not highlighted, on one site or anywhere, whatever entity they name. */
+export interface HiddenNameCorrection {
+  id: string;
+  kind: 'hidden-name';
+  /** As the page wrote it. */
+  name: string;
+  /** Folded as aliases are compared (core/normalize foldAlias). */
+  key: string;
+  /** A host name; none means everywhere. */
+  site?: string;
   created: string;
 }
 

@@ -10,6 +10,7 @@ import { createTabServer } from '@/annotator/tab-server';
 import { loadMatcher } from '@/core/match';
 import { newNoteId } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
+import { siteOf } from '@/core/settings';
 import { onBroadcast } from '@/services/broadcast';
 import { request } from '@/services/rpc';
 
@@ -53,7 +54,8 @@ export default defineContentScript({
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
-        markNotAnEntity: async (entityId) => void (await request('corrections/add', { entityId })),
+        markNotAnEntity: async (entityId) => void (await request('corrections/add', { kind: 'not-an-entity', entityId })),
+        hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
       });
       annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);
       shown = annotator.highlighter;

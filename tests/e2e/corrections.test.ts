@@ -1,7 +1,8 @@
 /**
- * The reader's corrections in real Chromium: "Not an entity" on a card stops the entity's
- * highlights on every open page at once, survives a reload, is listed in the options page, and
- * its Undo brings the highlights back.
+ * The reader's corrections in real Chromium, from a card's "Wrong?": "Not an entity" stops the
+ * entity's highlights on every open page at once and after a reload; "Don't highlight … on <site>"
+ * stops those words on that site only. The options page lists each, and its Undo brings the
+ * highlights back.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -38,6 +39,7 @@ describe('corrections', () => {
     expect(await highlightsOf(other, 'person')).toContain('John Kirby');
 
     await hoverForPopover(reading, 'John Kirby');
+    await clickCardButton(reading, /^(Wrong\?|Sbagliato\?)$/);
     await clickCardButton(reading, /^(Not an entity|Non è un’entità)$/);
     for (const page of [reading, other]) await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).not.toContain('John Kirby');
     // Only that entity: the others stay.
@@ -55,5 +57,33 @@ describe('corrections', () => {
     for (const page of [reading, other]) await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('John Kirby');
     await expect.poll(() => listed.count()).toBe(0);
     for (const page of [reading, other, options]) await page.close();
+  });
+
+  test('“Don’t highlight … on this site”: the words go on the pages of that site only, the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
+    const open = async (origin: string) => {
+      const page = await chromium.context.newPage();
+      await page.goto(`${origin}/demo.html`);
+      await settledHighlightCount(page);
+      return page;
+    };
+    // The same server under another host name is another site.
+    const otherSite = server.origin.replace('127.0.0.1', 'localhost');
+    const [reading, sameSite, elsewhere] = [await open(server.origin), await open(server.origin), await open(otherSite)];
+    const pyongyang = async (page: Page) => (await highlightsOf(page, 'place')).filter((text) => text === 'Pyongyang').length;
+    expect(await pyongyang(reading)).toBe(4);
+
+    await hoverForPopover(reading, 'Pyongyang');
+    await clickCardButton(reading, /^(Wrong\?|Sbagliato\?)$/);
+    await clickCardButton(reading, /^(Don’t highlight “Pyongyang” on 127\.0\.0\.1|Non evidenziare «Pyongyang» su 127\.0\.0\.1)$/);
+    for (const page of [reading, sameSite]) await expect.poll(() => pyongyang(page), { timeout: 10_000 }).toBe(0);
+    expect(await pyongyang(elsewhere)).toBe(4);
+    expect(await highlightsOf(reading, 'place')).toContain('Corea del Nord');
+
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“Pyongyang” is not highlighted on 127\.0\.0\.1/)]);
+    await listed.getByRole('button', { name: 'Undo' }).click();
+    for (const page of [reading, sameSite]) await expect.poll(() => pyongyang(page), { timeout: 10_000 }).toBe(4);
+    for (const page of [reading, sameSite, elsewhere, options]) await page.close();
   });
 });

@@ -33,7 +33,7 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'notes/capture-selection': { tabId: 3 },
     'notes/dismiss-draft': {},
     'page/entities-changed': { entities: 2 },
-    'corrections/add': { entityId: 'putin' },
+    'corrections/add': { kind: 'not-an-entity', entityId: 'putin' },
     'corrections/remove': { id: 'not-an-entity:putin' },
   };
 }

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import { loadMatcher } from '@/core/match';
 import { createCorrectionsService } from '@/services/corrections-service';
+import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter, type Sender } from '@/services/router';
 import { listCorrections } from '@/storage/corrections';
 import { knowledgeDictionary } from '@/storage/knowledge';
@@ -13,11 +15,21 @@ const FROM_PAGE: Sender = { context: 'page', url: 'https://news.example/article'
 const FROM_OPTIONS: Sender = { context: 'extension' };
 const seededDatabase = seededDatabases('corrections');
 
+/** The corrections and the page's dictionary, wired as the background wires them. */
 async function corrections() {
   const db = await seededDatabase();
-  const knowledgeChanged = vi.fn();
-  const router = createRouter(createCorrectionsService(db, knowledgeChanged).handlers, Promise.resolve());
-  return { db, knowledgeChanged, router };
+  const knowledge = createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' });
+  const knowledgeChanged = vi.fn(() => knowledge.invalidateMatcher());
+  const router = createRouter({ ...createCorrectionsService(db, knowledgeChanged).handlers, ...knowledge.handlers }, Promise.resolve());
+  /** What a page at `url` would highlight in `text`. */
+  const highlightedOn = async (url: string, text: string) => {
+    const reply = await router.handle({ type: 'page/init', payload: { url } }, { context: 'page', url });
+    if (!reply.ok || !(reply.value as { enabled: boolean }).enabled) throw new Error(`page/init: ${JSON.stringify(reply)}`);
+    return loadMatcher((reply.value as { matcher: Parameters<typeof loadMatcher>[0] }).matcher)
+      .find(text)
+      .map((match) => text.slice(match.start, match.end));
+  };
+  return { db, knowledgeChanged, router, highlightedOn };
 }
 
 /** The names pages would highlight, and for which entity. */
@@ -28,7 +40,7 @@ describe('the reader’s corrections', () => {
     const { db, knowledgeChanged, router } = await corrections();
     expect(await highlighted(db)).toContain('Putin → putin');
 
-    const added = await router.handle({ type: 'corrections/add', payload: { entityId: 'putin' } }, FROM_PAGE);
+    const added = await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'putin' } }, FROM_PAGE);
     expect(added).toEqual({ ok: true, value: { correction: { id: 'not-an-entity:putin', name: 'Vladimir Putin' } } });
     expect((await highlighted(db)).filter((entry) => entry.endsWith('→ putin'))).toEqual([]);
     expect(await highlighted(db)).toContain('Kim → kim');
@@ -46,19 +58,48 @@ describe('the reader’s corrections', () => {
 
   it('marking twice keeps one record and tells nobody twice; an unknown entity or correction changes nothing', async () => {
     const { db, knowledgeChanged, router } = await corrections();
-    await router.handle({ type: 'corrections/add', payload: { entityId: 'moscow' } }, FROM_PAGE);
+    await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'moscow' } }, FROM_PAGE);
     const first = await listCorrections(db);
-    expect(await router.handle({ type: 'corrections/add', payload: { entityId: 'moscow' } }, FROM_PAGE)).toMatchObject({ ok: true, value: { correction: { id: 'not-an-entity:moscow' } } });
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'moscow' } }, FROM_PAGE)).toMatchObject({
+      ok: true,
+      value: { correction: { id: 'not-an-entity:moscow' } },
+    });
     expect(await listCorrections(db)).toEqual(first);
-    expect(await router.handle({ type: 'corrections/add', payload: { entityId: 'atlantis' } }, FROM_PAGE)).toEqual({ ok: true, value: { correction: null } });
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'atlantis' } }, FROM_PAGE)).toEqual({ ok: true, value: { correction: null } });
     expect(await router.handle({ type: 'corrections/remove', payload: { id: 'not-an-entity:atlantis' } }, FROM_OPTIONS)).toEqual({ ok: true, value: { removed: false } });
     expect(await listCorrections(db)).toEqual(first);
     expect(knowledgeChanged).toHaveBeenCalledTimes(1);
   });
 
+  it('“Don’t highlight” a name on one site: pages of that site lose those words whatever entity they name, other sites keep them, the entity keeps its other names', async () => {
+    const { db, router, highlightedOn } = await corrections();
+    const text = 'Putin met Kim. Vladimir Putin spoke in Moscow.';
+    const here = 'https://news.example/today';
+    expect(await highlightedOn(here, text)).toEqual(['Putin', 'Kim', 'Vladimir Putin', 'Moscow']);
+
+    const sameSite = { context: 'page', url: 'https://news.example/article' } as const;
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'hidden-name', name: 'PUTIN', site: 'elsewhere.example' } }, sameSite)).toMatchObject({
+      ok: false,
+      error: 'A page may hide names only on its own site.',
+    });
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'hidden-name', name: 'Putin', site: 'news.example' } }, sameSite)).toMatchObject({ ok: true });
+    expect(await highlightedOn(here, text)).toEqual(['Kim', 'Vladimir Putin', 'Moscow']);
+    expect(await highlightedOn('https://other.example/', text)).toEqual(['Putin', 'Kim', 'Vladimir Putin', 'Moscow']);
+    expect(await listCorrections(db)).toEqual([expect.objectContaining({ kind: 'hidden-name', name: 'Putin', key: 'putin', site: 'news.example' })]);
+
+    // Everywhere, from any page; written otherwise, the same name.
+    await router.handle({ type: 'corrections/add', payload: { kind: 'hidden-name', name: 'moscow' } }, sameSite);
+    expect(await highlightedOn('https://other.example/', text)).toEqual(['Putin', 'Kim', 'Vladimir Putin']);
+    expect(await highlightedOn(here, text)).toEqual(['Kim', 'Vladimir Putin']);
+    expect((await highlighted(db)).filter((entry) => entry.endsWith('→ moscow'))).toEqual(['Mosca → moscow']);
+
+    for (const { id } of await listCorrections(db)) await router.handle({ type: 'corrections/remove', payload: { id } }, FROM_OPTIONS);
+    expect(await highlightedOn(here, text)).toEqual(['Putin', 'Kim', 'Vladimir Putin', 'Moscow']);
+  });
+
   it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back', async () => {
     const { db, router } = await corrections();
-    await router.handle({ type: 'corrections/add', payload: { entityId: 'putin' } }, FROM_PAGE);
+    await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'putin' } }, FROM_PAGE);
     const putinGone = async () => expect((await highlighted(db)).filter((entry) => entry.endsWith('→ putin'))).toEqual([]);
 
     await appendToPack(db, samplePackAs('u'), 'user:Mine');

@@ -23,5 +23,5 @@ export function fakePopover(doc: Document) {
 
 /** An anchor whose rectangle is a fixed box. */
 export function anchorAt(entityId: string, top = 10): PopoverAnchor {
-  return { entityId, getRect: () => ({ top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top, toJSON: () => ({}) }) };
+  return { entityId, words: entityId, getRect: () => ({ top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top, toJSON: () => ({}) }) };
 }
