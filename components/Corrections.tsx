@@ -9,6 +9,7 @@ import { useLive } from './hooks';
 
 function describe(correction: StoredCorrection): string {
   if (correction.kind === 'not-an-entity') return t('correctionNotAnEntity', correction.name, t(`type_${correction.type}`));
+  if (correction.kind === 'type') return t('correctionType', correction.name, t(`type_${correction.type}`), t(`type_${correction.was}`));
   return correction.site ? t('correctionHiddenOnSite', correction.name, correction.site) : t('correctionHiddenEverywhere', correction.name);
 }
 

@@ -91,12 +91,14 @@ export const RequestSchemas = {
   /** A page's highlights changed: the background updates the toolbar badge, the side panel re-reads the page. */
   'page/entities-changed': v.strictObject({ entities: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /**
-   * A correction from the popover, listed for undo: an entity is not one ("Not an entity"), or
-   * these words are not to be highlighted on one site or anywhere ("Don't highlight …").
+   * A correction from the popover or the side panel, listed for undo: an entity is not one ("Not an
+   * entity"), these words are not to be highlighted on one site or anywhere ("Don't highlight …"),
+   * or an entity's type is another (back to ingestion's type, the correction goes).
    */
   'corrections/add': v.variant('kind', [
     v.strictObject({ kind: v.literal('not-an-entity'), entityId }),
     v.strictObject({ kind: v.literal('hidden-name'), name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)), site: v.optional(host) }),
+    v.strictObject({ kind: v.literal('type'), entityId, type: v.picklist(ENTITY_TYPES) }),
   ]),
   /** Undoes a correction. */
   'corrections/remove': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),
@@ -309,7 +311,7 @@ export function refusalFor(request: Request, sender: RequestSender): string | un
     case 'notes/add':
       return typed.payload.target.kind === 'entity' || ownPage(typed.payload.target.url) ? undefined : 'A page may add notes only on itself.';
     case 'corrections/add':
-      return typed.payload.kind === 'not-an-entity' || typed.payload.site === undefined || (URL.canParse(sender.url) && siteOf(sender.url) === typed.payload.site)
+      return typed.payload.kind !== 'hidden-name' || typed.payload.site === undefined || (URL.canParse(sender.url) && siteOf(sender.url) === typed.payload.site)
         ? undefined
         : 'A page may hide names only on its own site.';
     default:

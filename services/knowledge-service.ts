@@ -6,7 +6,7 @@ import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
-import { exclusions } from '@/storage/corrections';
+import { correctionsInForce } from '@/storage/corrections';
 import { entityDossier, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
@@ -40,7 +40,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     }));
 
   async function matcherFor(url: string): Promise<CompiledMatcher> {
-    const sites = await (sitesWithHiddenNames ??= exclusions(db).then((excluded) => new Set(excluded.namesBySite.keys())));
+    const sites = await (sitesWithHiddenNames ??= correctionsInForce(db).then((excluded) => new Set(excluded.namesBySite.keys())));
     const site = sites.has(siteOf(url)) ? siteOf(url) : '';
     let matcher = compiled.get(site);
     if (!matcher) compiled.set(site, (matcher = knowledgeDictionary(db, site || undefined).then(compileMatcher)));

@@ -6,7 +6,7 @@ import { summarySpan, type TextSpan } from '@/core/document-link';
 import type { DictionaryEntry } from '@/core/match';
 import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
-import { exclusions } from './corrections';
+import { asCorrected, correctionsInForce } from './corrections';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -23,7 +23,7 @@ export interface EventsInContext {
 async function inContext(db: ContestoDatabase, events: StoredEvent[]): Promise<EventsInContext> {
   const [documents, entities] = await Promise.all([
     db.documents.bulkGet([...new Set(events.map((event) => event.documentId))]),
-    db.entities.bulkGet([...new Set(events.flatMap((event) => event.entities))]),
+    correctedEntities(db, [...new Set(events.flatMap((event) => event.entities))]),
   ]);
   const texts = new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.text] as const] : [])));
   return {
@@ -71,7 +71,7 @@ export interface EntityDossier {
 const RELATED_SHOWN = 20;
 
 export async function entityDossier(db: ContestoDatabase, entityId: string): Promise<EntityDossier | null> {
-  const entity = await db.entities.get(entityId);
+  const [entity] = await correctedEntities(db, [entityId]);
   if (!entity) return null;
   const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
   const [events, documents, related, notes] = await Promise.all([
@@ -113,8 +113,17 @@ async function coMentionedEntities(db: ContestoDatabase, entityId: string, menti
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, RELATED_SHOWN);
-  const entities = await db.entities.bulkGet(ranked.map(([id]) => id));
+  const entities = await correctedEntities(
+    db,
+    ranked.map(([id]) => id),
+  );
   return ranked.flatMap(([, documents], i) => (entities[i] ? [{ entity: entities[i]!, documents }] : []));
+}
+
+/** Entities by id as the reader corrected them (storage/corrections.ts), undefined where none is stored. */
+async function correctedEntities(db: ContestoDatabase, ids: string[]): Promise<(StoredEntity | undefined)[]> {
+  const [entities, corrections] = await Promise.all([db.entities.bulkGet(ids), correctionsInForce(db)]);
+  return entities.map((entity) => asCorrected(entity, corrections));
 }
 
 /** Entities' names by id, for lists that hold ids (the page's entities, notes on entities). */
@@ -136,8 +145,8 @@ export async function knowledgeCounts(db: ContestoDatabase): Promise<KnowledgeCo
 
 /** The whole knowledge base, for the search index. */
 export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: StoredEntity[]; events: StoredEvent[]; documents: StoredDocument[] }> {
-  const [entities, events, documents] = await Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray()]);
-  return { entities, events, documents };
+  const [entities, events, documents, corrections] = await Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray(), correctionsInForce(db)]);
+  return { entities: entities.map((entity) => asCorrected(entity, corrections)), events, documents };
 }
 
 /**
@@ -146,11 +155,12 @@ export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: St
  * page, on its `site`.
  */
 export async function knowledgeDictionary(db: ContestoDatabase, site?: string): Promise<DictionaryEntry[]> {
-  const [entities, excluded] = await Promise.all([db.entities.toArray(), exclusions(db)]);
+  const [entities, excluded] = await Promise.all([db.entities.toArray(), correctionsInForce(db)]);
   const onSite = (site && excluded.namesBySite.get(site)) || new Set<string>();
   const hidden = (alias: string) => excluded.names.size + onSite.size > 0 && (excluded.names.has(foldAlias(alias)) || onSite.has(foldAlias(alias)));
   return entities
     .filter((entity) => !excluded.entities.has(entity.id))
+    .map((entity) => asCorrected(entity, excluded))
     .flatMap((entity) => entity.aliases.filter((alias) => !hidden(alias)).map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
 }
 

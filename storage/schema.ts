@@ -36,7 +36,7 @@ export interface StoredNote extends NoteRecord {
  * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
  * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
  */
-export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection;
+export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection;
 
 /** The popover's "Not an entity": none of the entity's names is highlighted. */
 export interface NotAnEntityCorrection {
@@ -46,6 +46,18 @@ export interface NotAnEntityCorrection {
   /** The entity's name and type when it was corrected, so the list still reads after the entity has gone. */
   name: string;
   type: EntityType;
+  created: string;
+}
+
+/** The reader's type for an entity ingestion typed wrongly ("Palermo" is a place, not a person). */
+export interface TypeCorrection {
+  id: string;
+  kind: 'type';
+  entityId: string;
+  name: string;
+  type: EntityType;
+  /** The type ingestion gave it. */
+  was: EntityType;
   created: string;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The reader's corrections in real Chromium, from a card's "Wrong?": "Not an entity" stops the
  * entity's highlights on every open page at once and after a reload; "Don't highlight … on <site>"
- * stops those words on that site only. The options page lists each, and its Undo brings the
- * highlights back.
+ * stops those words on that site only. In the side panel's entity view, another type, and "Not an
+ * entity" again with its own Undo. The options page lists each, and its Undo brings the highlights back.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { openExtensionPage, storedRows } from './extension-pages';
+import { openExtensionPage, storedRows, tabIdOf } from './extension-pages';
 import { highlightedTexts, hoverForPopover, settledHighlightCount, test, withPopoverRoot } from './harness';
 
 const highlightsOf = async (page: Page, type: string) => (await highlightedTexts(page))[type] ?? [];
@@ -85,5 +85,32 @@ describe('corrections', () => {
     await listed.getByRole('button', { name: 'Undo' }).click();
     for (const page of [reading, sameSite]) await expect.poll(() => pyongyang(page), { timeout: 10_000 }).toBe(4);
     for (const page of [reading, sameSite, elsewhere, options]) await page.close();
+  });
+
+  test('the side panel’s entity view: another type recolours the page’s highlights, “Not an entity” hides them, and each can be undone', async ({ chromium, server }) => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.origin}/demo.html`);
+    await settledHighlightCount(page);
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    await panel.locator('li', { hasText: 'John Kirby' }).locator('.details').click();
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('John Kirby');
+
+    await panel.getByLabel('Type').selectOption('organization');
+    await expect.poll(() => highlightsOf(page, 'organization'), { timeout: 10_000 }).toContain('John Kirby');
+    expect(await highlightsOf(page, 'person')).not.toContain('John Kirby');
+    await expect.poll(() => panel.locator('.entity-view .card-head .type').textContent()).toMatch(/^(Organisation|Organizzazione)$/);
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“John Kirby”: Organisation, not Person/)]);
+    await listed.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('John Kirby');
+    await expect.poll(() => panel.getByLabel('Type').inputValue()).toBe('person');
+
+    await panel.getByRole('button', { name: 'Not an entity' }).click();
+    await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).not.toContain('John Kirby');
+    await panel.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('John Kirby');
+    await expect.poll(() => listed.count()).toBe(0);
+    for (const opened of [page, options, panel]) await opened.close();
   });
 });

@@ -5,7 +5,7 @@ import { createCorrectionsService } from '@/services/corrections-service';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter, type Sender } from '@/services/router';
 import { listCorrections } from '@/storage/corrections';
-import { knowledgeDictionary } from '@/storage/knowledge';
+import { allKnowledge, entityDossier, knowledgeDictionary } from '@/storage/knowledge';
 import { appendToPack, removePack, seedBundledPack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
@@ -97,9 +97,30 @@ describe('the reader’s corrections', () => {
     expect(await highlightedOn(here, text)).toEqual(['Putin', 'Kim', 'Vladimir Putin', 'Moscow']);
   });
 
-  it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back', async () => {
+  it('a type the reader chose: pages, cards and search see it, the stored entity keeps ingestion’s, and choosing that type again ends the correction', async () => {
+    const { db, router } = await corrections();
+    const typeOf = async () => ({
+      dictionary: (await knowledgeDictionary(db)).find((entry) => entry.entityId === 'vladivostok')?.type,
+      card: (await entityDossier(db, 'vladivostok'))?.entity.type,
+      search: (await allKnowledge(db)).entities.find((entity) => entity.id === 'vladivostok')?.type,
+      stored: (await db.entities.get('vladivostok'))?.type,
+    });
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'vladivostok', type: 'organization' } }, FROM_OPTIONS)).toMatchObject({ ok: true });
+    expect(await typeOf()).toEqual({ dictionary: 'organization', card: 'organization', search: 'organization', stored: 'place' });
+    // Choosing again replaces the reader's type; the same type as ingestion's is no correction at all.
+    await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'vladivostok', type: 'other' } }, FROM_OPTIONS);
+    expect(await listCorrections(db)).toEqual([expect.objectContaining({ kind: 'type', type: 'other', was: 'place', name: 'Vladivostok' })]);
+    await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'vladivostok', type: 'place' } }, FROM_OPTIONS);
+    expect(await listCorrections(db)).toEqual([]);
+    expect(await typeOf()).toEqual({ dictionary: 'place', card: 'place', search: 'place', stored: 'place' });
+    expect(await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'vladivostok', type: 'place' } }, FROM_OPTIONS)).toEqual({ ok: true, value: { correction: null } });
+  });
+
+  it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back (a type too)', async () => {
     const { db, router } = await corrections();
     await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'putin' } }, FROM_PAGE);
+    await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'moscow', type: 'organization' } }, FROM_OPTIONS);
+    const moscowType = async () => [...new Set((await knowledgeDictionary(db)).filter((entry) => entry.entityId === 'moscow').map((entry) => entry.type))];
     const putinGone = async () => expect((await highlighted(db)).filter((entry) => entry.endsWith('→ putin'))).toEqual([]);
 
     await appendToPack(db, samplePackAs('u'), 'user:Mine');
@@ -110,5 +131,6 @@ describe('the reader’s corrections', () => {
     await appendToPack(db, samplePackAs('u'), 'user:Mine');
     await putinGone();
     expect(await highlighted(db)).toContain('Vladivostok → vladivostok');
+    expect(await moscowType()).toEqual(['organization']);
   });
 });
