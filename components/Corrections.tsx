@@ -8,9 +8,20 @@ import { database } from './database';
 import { useLive } from './hooks';
 
 function describe(correction: StoredCorrection): string {
-  if (correction.kind === 'not-an-entity') return t('correctionNotAnEntity', correction.name, t(`type_${correction.type}`));
-  if (correction.kind === 'type') return t('correctionType', correction.name, t(`type_${correction.type}`), t(`type_${correction.was}`));
-  return correction.site ? t('correctionHiddenOnSite', correction.name, correction.site) : t('correctionHiddenEverywhere', correction.name);
+  switch (correction.kind) {
+    case 'not-an-entity':
+      return t('correctionNotAnEntity', correction.name, t(`type_${correction.type}`));
+    case 'type':
+      return t('correctionType', correction.name, t(`type_${correction.type}`), t(`type_${correction.was}`));
+    case 'rename':
+      return t('correctionRename', correction.was, correction.name);
+    case 'added-name':
+      return t('correctionAddedName', correction.name, correction.entityName);
+    case 'removed-name':
+      return t('correctionRemovedName', correction.name, correction.entityName);
+    case 'hidden-name':
+      return correction.site ? t('correctionHiddenOnSite', correction.name, correction.site) : t('correctionHiddenEverywhere', correction.name);
+  }
 }
 
 export function Corrections() {

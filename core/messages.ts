@@ -22,6 +22,7 @@ const userPackId = v.custom<UserPackId>(isUserPackId, 'must name an imported pac
 const documentId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 const host = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const entityName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500));
 /** A list of at most `max` items, none twice. */
 const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
   v.pipe(
@@ -93,12 +94,14 @@ export const RequestSchemas = {
   /**
    * A correction from the popover or the side panel, listed for undo: an entity is not one ("Not an
    * entity"), these words are not to be highlighted on one site or anywhere ("Don't highlight …"),
-   * or an entity's type is another (back to ingestion's type, the correction goes).
+   * an entity's type or name is another (back to ingestion's, the correction goes), or it has a
+   * name more or less.
    */
   'corrections/add': v.variant('kind', [
     v.strictObject({ kind: v.literal('not-an-entity'), entityId }),
-    v.strictObject({ kind: v.literal('hidden-name'), name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)), site: v.optional(host) }),
+    v.strictObject({ kind: v.literal('hidden-name'), name: entityName, site: v.optional(host) }),
     v.strictObject({ kind: v.literal('type'), entityId, type: v.picklist(ENTITY_TYPES) }),
+    v.strictObject({ kind: v.picklist(['rename', 'added-name', 'removed-name']), entityId, name: entityName }),
   ]),
   /** Undoes a correction. */
   'corrections/remove': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),

@@ -1,62 +1,107 @@
 /**
  * The reader's corrections of the knowledge base. Each is a record of its own, never a change to
- * what ingestion stored: the dictionary leaves out what they name (storage/knowledge.ts), so they
- * hold after any re-ingestion, reseed or import, and undoing one is deleting its record.
+ * what ingestion stored: the read side (storage/knowledge.ts) applies them whenever it reads, so
+ * they hold after any re-ingestion, reseed or import, and undoing one is deleting its record.
  */
+import { uniqueNames, type NamesByLanguage } from '@/core/names';
 import { foldAlias } from '@/core/normalize';
 import type { EntityType } from '@/core/pack';
-import type { ContestoDatabase, HiddenNameCorrection, NotAnEntityCorrection, StoredCorrection, StoredEntity, TypeCorrection } from './schema';
+import type { ContestoDatabase, StoredCorrection, StoredEntity } from './schema';
 
-/** A correction as a request asks for it: what the store adds is its id, the entity's name and type, and the time. */
-export type CorrectionRequest = { kind: 'not-an-entity'; entityId: string } | { kind: 'hidden-name'; name: string; site?: string } | { kind: 'type'; entityId: string; type: EntityType };
+/** A correction as a request asks for it: the store adds its id, what the entity was, and the time. */
+export type CorrectionRequest =
+  | { kind: 'not-an-entity'; entityId: string }
+  | { kind: 'hidden-name'; name: string; site?: string }
+  | { kind: 'type'; entityId: string; type: EntityType }
+  | { kind: 'rename'; entityId: string; name: string }
+  | { kind: 'added-name' | 'removed-name'; entityId: string; name: string };
 
-/** What the corrections change in what the store holds: what is left out of the dictionary, and types. */
+/** What the corrections change in what the store holds. */
 export interface CorrectionsInForce {
-  /** The reader's type, by entity id. */
-  types: Map<string, EntityType>;
+  /** Entities that are not entities. */
   entities: Set<string>;
   /** Folded names hidden everywhere. */
   names: Set<string>;
   /** Folded names hidden on one site, by host. */
   namesBySite: Map<string, Set<string>>;
+  /** By entity id: the reader's type, name, and names given and taken. */
+  types: Map<string, EntityType>;
+  renamed: Map<string, string>;
+  addedNames: Map<string, string[]>;
+  removedNames: Map<string, Set<string>>;
 }
 
 export const notAnEntityId = (entityId: string) => `not-an-entity:${entityId}`;
 
 function idOf(request: CorrectionRequest): string {
-  if (request.kind === 'hidden-name') return `hidden-name:${request.site ?? '*'}:${foldAlias(request.name)}`;
-  return request.kind === 'type' ? `type:${request.entityId}` : notAnEntityId(request.entityId);
+  switch (request.kind) {
+    case 'hidden-name':
+      return `hidden-name:${request.site ?? '*'}:${foldAlias(request.name)}`;
+    case 'added-name':
+    case 'removed-name':
+      return `${request.kind}:${request.entityId}:${foldAlias(request.name)}`;
+    case 'not-an-entity':
+      return notAnEntityId(request.entityId);
+    default:
+      return `${request.kind}:${request.entityId}`;
+  }
 }
 
+/** The correction that a name given or taken cancels: taking a name the reader gave ends that correction. */
+const oppositeOf = (request: CorrectionRequest) =>
+  request.kind === 'added-name' || request.kind === 'removed-name' ? idOf({ ...request, kind: request.kind === 'added-name' ? 'removed-name' : 'added-name' }) : undefined;
+
 /**
- * Stores a correction; null when it names an entity that is not stored. Asking again keeps the
- * first record and answers it, with `added` false.
+ * Stores a correction; null when it names an entity that is not stored or changes nothing. The
+ * same correction again keeps the first record and answers it, with `added` false. A new type or
+ * name replaces the reader's earlier one, and going back to ingestion's ends the correction.
  */
 export async function addCorrection(db: ContestoDatabase, request: CorrectionRequest, now = new Date()): Promise<{ correction: StoredCorrection; added: boolean } | null> {
   const id = idOf(request);
+  const created = now.toISOString();
   return db.transaction('rw', db.entities, db.corrections, async () => {
     const existing = await db.corrections.get(id);
-    // Another type replaces the reader's earlier one; back to ingestion's type, the correction goes.
-    if (existing?.kind === 'type' && request.kind === 'type' && existing.type !== request.type) {
-      if (request.type === existing.was) await db.corrections.delete(id);
-      const updated: TypeCorrection = { ...existing, type: request.type, created: now.toISOString() };
-      if (request.type !== existing.was) await db.corrections.put(updated);
-      return { correction: updated, added: true };
-    }
-    if (existing) return { correction: existing, added: false };
-    const created = now.toISOString();
-    let correction: StoredCorrection;
     if (request.kind === 'hidden-name') {
-      correction = { id, kind: 'hidden-name', name: request.name, key: foldAlias(request.name), ...(request.site && { site: request.site }), created } satisfies HiddenNameCorrection;
-    } else {
-      const entity = await db.entities.get(request.entityId);
-      if (!entity || (request.kind === 'type' && request.type === entity.type)) return null;
-      correction =
-        request.kind === 'type'
-          ? ({ id, kind: 'type', entityId: entity.id, name: entity.name, type: request.type, was: entity.type, created } satisfies TypeCorrection)
-          : ({ id, kind: 'not-an-entity', entityId: entity.id, name: entity.name, type: entity.type, created } satisfies NotAnEntityCorrection);
+      if (existing) return { correction: existing, added: false };
+      const correction: StoredCorrection = { id, kind: 'hidden-name', name: request.name, key: foldAlias(request.name), ...(request.site && { site: request.site }), created };
+      await db.corrections.add(correction);
+      return { correction, added: true };
     }
-    await db.corrections.add(correction);
+    const entity = await db.entities.get(request.entityId);
+    if (!entity) return null;
+    let correction: StoredCorrection;
+    switch (request.kind) {
+      case 'not-an-entity':
+        if (existing) return { correction: existing, added: false };
+        correction = { id, kind: 'not-an-entity', entityId: entity.id, name: entity.name, type: entity.type, created };
+        break;
+      case 'type':
+      case 'rename': {
+        const was = request.kind === 'type' ? entity.type : entity.name;
+        const wanted = request.kind === 'type' ? request.type : request.name;
+        const current = existing && (existing.kind === 'type' ? existing.type : existing.kind === 'rename' ? existing.name : undefined);
+        if (wanted === (current ?? was)) return existing ? { correction: existing, added: false } : null;
+        correction =
+          request.kind === 'type'
+            ? { id, kind: 'type', entityId: entity.id, name: entity.name, type: request.type, was: entity.type, created }
+            : { id, kind: 'rename', entityId: entity.id, name: request.name, was: entity.name, created };
+        if (wanted === was) {
+          await db.corrections.delete(id);
+          return { correction, added: true };
+        }
+        break;
+      }
+      default: {
+        if (existing) return { correction: existing, added: false };
+        correction = { id, kind: request.kind, entityId: entity.id, entityName: entity.name, name: request.name, created };
+        const opposite = oppositeOf(request)!;
+        if (await db.corrections.get(opposite)) {
+          await db.corrections.delete(opposite);
+          return { correction, added: true };
+        }
+      }
+    }
+    await db.corrections.put(correction);
     return { correction, added: true };
   });
 }
@@ -81,18 +126,48 @@ export async function listCorrections(db: ContestoDatabase): Promise<StoredCorre
 
 /** The reader's corrections in force, read at every read of the knowledge so that they apply whatever ingestion wrote. */
 export async function correctionsInForce(db: ContestoDatabase): Promise<CorrectionsInForce> {
-  const found: CorrectionsInForce = { types: new Map(), entities: new Set(), names: new Set(), namesBySite: new Map() };
+  const found: CorrectionsInForce = { entities: new Set(), names: new Set(), namesBySite: new Map(), types: new Map(), renamed: new Map(), addedNames: new Map(), removedNames: new Map() };
   for (const correction of await db.corrections.toArray()) {
-    if (correction.kind === 'type') found.types.set(correction.entityId, correction.type);
-    else if (correction.kind === 'not-an-entity') found.entities.add(correction.entityId);
-    else if (!correction.site) found.names.add(correction.key);
-    else found.namesBySite.set(correction.site, (found.namesBySite.get(correction.site) ?? new Set()).add(correction.key));
+    switch (correction.kind) {
+      case 'not-an-entity':
+        found.entities.add(correction.entityId);
+        break;
+      case 'hidden-name':
+        if (!correction.site) found.names.add(correction.key);
+        else found.namesBySite.set(correction.site, (found.namesBySite.get(correction.site) ?? new Set()).add(correction.key));
+        break;
+      case 'type':
+        found.types.set(correction.entityId, correction.type);
+        break;
+      case 'rename':
+        found.renamed.set(correction.entityId, correction.name);
+        break;
+      case 'added-name':
+        found.addedNames.set(correction.entityId, [...(found.addedNames.get(correction.entityId) ?? []), correction.name]);
+        break;
+      case 'removed-name':
+        found.removedNames.set(correction.entityId, (found.removedNames.get(correction.entityId) ?? new Set()).add(foldAlias(correction.name)));
+        break;
+    }
   }
   return found;
 }
 
-/** The entity as the reader corrected it (its type), or as stored. */
+/**
+ * The entity as the reader corrected it: their type and name, with the names they gave and without
+ * those they took. A new name is its name in every language, so every view shows it.
+ */
 export function asCorrected<T extends StoredEntity | undefined>(entity: T, corrections: CorrectionsInForce): T {
-  const type = entity && corrections.types.get(entity.id);
-  return type ? { ...entity, type } : entity;
+  if (!entity) return entity;
+  const type = corrections.types.get(entity.id);
+  const name = corrections.renamed.get(entity.id);
+  const added = corrections.addedNames.get(entity.id) ?? [];
+  const removed = corrections.removedNames.get(entity.id);
+  if (!type && !name && added.length === 0 && !removed) return entity;
+  const kept = (alias: string) => !removed?.has(foldAlias(alias));
+  const known = new Set(entity.aliases.map(foldAlias));
+  const aliases = [...(name && !known.has(foldAlias(name)) ? [name] : []), ...entity.aliases, ...uniqueNames(added.filter((alias) => !known.has(foldAlias(alias))))].filter(kept);
+  const names: NamesByLanguage | undefined =
+    entity.names && Object.fromEntries(Object.entries(entity.names).map(([lang, inLanguage]) => [lang, (name ? uniqueNames([name, ...inLanguage]) : inLanguage).filter(kept)]));
+  return { ...entity, type: type ?? entity.type, name: name ?? entity.name, aliases, ...(names && { names }) };
 }

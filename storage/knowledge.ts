@@ -128,7 +128,7 @@ async function correctedEntities(db: ContestoDatabase, ids: string[]): Promise<(
 
 /** Entities' names by id, for lists that hold ids (the page's entities, notes on entities). */
 export async function entityNames(db: ContestoDatabase, ids: string[]): Promise<Map<string, string>> {
-  const entities = await db.entities.bulkGet([...new Set(ids)]);
+  const entities = await correctedEntities(db, [...new Set(ids)]);
   return new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity.name] as const] : [])));
 }
 

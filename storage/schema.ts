@@ -36,7 +36,7 @@ export interface StoredNote extends NoteRecord {
  * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
  * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
  */
-export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection;
+export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection | RenameCorrection | EntityNameCorrection;
 
 /** The popover's "Not an entity": none of the entity's names is highlighted. */
 export interface NotAnEntityCorrection {
@@ -58,6 +58,28 @@ export interface TypeCorrection {
   type: EntityType;
   /** The type ingestion gave it. */
   was: EntityType;
+  created: string;
+}
+
+/** The reader's name for an entity: shown everywhere, and highlighted with its other names. */
+export interface RenameCorrection {
+  id: string;
+  kind: 'rename';
+  entityId: string;
+  name: string;
+  /** The name ingestion gave it. */
+  was: string;
+  created: string;
+}
+
+/** A name the reader gave an entity ("added-name") or took from it ("removed-name"): pages highlight it for that entity, or no longer. */
+export interface EntityNameCorrection {
+  id: string;
+  kind: 'added-name' | 'removed-name';
+  entityId: string;
+  /** The entity's name when corrected, for the list. */
+  entityName: string;
+  name: string;
   created: string;
 }
 

@@ -1,26 +1,47 @@
 /**
- * The side panel's corrections of one entity: its type, and "Not an entity". Each is stored by the
- * background as a correction of its own (storage/corrections.ts), so open pages follow at once and
- * the options page lists it for undo.
+ * The side panel's corrections of one entity: its name, the names pages highlight, its type, and
+ * "Not an entity". Each is stored by the background as a correction of its own
+ * (storage/corrections.ts), so open pages follow at once and the options page lists it for undo.
  */
 import { useState } from 'preact/hooks';
+import type { RequestPayload } from '@/core/messages';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { t } from '@/services/i18n';
 import { request } from '@/services/rpc';
 import type { StoredEntity } from '@/storage/schema';
 
-export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: { entity: StoredEntity; notAnEntity: boolean; onUndoNotAnEntity(): void }) {
+interface EntityCorrectionsProps {
+  /** As the reader corrected it. */
+  entity: StoredEntity;
+  notAnEntity: boolean;
+  onUndoNotAnEntity(): void;
+}
+
+export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: EntityCorrectionsProps) {
   const [problem, setProblem] = useState<string>();
-  const send = (stored: Promise<unknown>) =>
-    void stored.then(
+  const [name, setName] = useState(entity.name);
+  const [another, setAnother] = useState('');
+  const correct = (payload: RequestPayload<'corrections/add'>) =>
+    request('corrections/add', payload).then(
       () => setProblem(undefined),
       (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
     );
   return (
     <div class="entity-corrections">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.trim()) void correct({ kind: 'rename', entityId: entity.id, name: name.trim() });
+        }}
+      >
+        <label>
+          {t('entityRename')} <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        </label>{' '}
+        <button type="submit">{t('entityRenameSave')}</button>
+      </form>
       <label>
         {t('entityType')}{' '}
-        <select value={entity.type} onChange={(event) => send(request('corrections/add', { kind: 'type', entityId: entity.id, type: event.currentTarget.value as EntityType }))}>
+        <select value={entity.type} onChange={(event) => void correct({ kind: 'type', entityId: entity.id, type: event.currentTarget.value as EntityType })}>
           {ENTITY_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`type_${type}`)}
@@ -36,10 +57,34 @@ export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: { 
           </button>
         </p>
       ) : (
-        <button type="button" onClick={() => send(request('corrections/add', { kind: 'not-an-entity', entityId: entity.id }))}>
+        <button type="button" onClick={() => void correct({ kind: 'not-an-entity', entityId: entity.id })}>
           {t('notAnEntity')}
         </button>
       )}
+      <details class="entity-names">
+        <summary>{t('entityNames')}</summary>
+        <ul>
+          {entity.aliases.map((alias) => (
+            <li key={alias}>
+              {alias}{' '}
+              <button type="button" aria-label={t('entityRemoveName', alias)} onClick={() => void correct({ kind: 'removed-name', entityId: entity.id, name: alias })}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (another.trim()) void correct({ kind: 'added-name', entityId: entity.id, name: another.trim() }).then(() => setAnother(''));
+          }}
+        >
+          <label>
+            {t('entityAddName')} <input value={another} onInput={(event) => setAnother(event.currentTarget.value)} />
+          </label>{' '}
+          <button type="submit">{t('entityAddNameButton')}</button>
+        </form>
+      </details>
       {problem && <p role="alert">{problem}</p>}
     </div>
   );

@@ -60,7 +60,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
         </details>
       )}
       {entity.description && <p class="description">{entity.description}</p>}
-      <EntityCorrections entity={entity} notAnEntity={notAnEntity} onUndoNotAnEntity={() => void request('corrections/remove', { id: notAnEntityId(entity.id) })} />
+      <EntityCorrections key={entity.id} entity={entity} notAnEntity={notAnEntity} onUndoNotAnEntity={() => void request('corrections/remove', { id: notAnEntityId(entity.id) })} />
 
       <section aria-labelledby="entity-timeline">
         <h3 id="entity-timeline">{t('timeline')}</h3>

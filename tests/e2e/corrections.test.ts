@@ -1,13 +1,13 @@
 /**
  * The reader's corrections in real Chromium, from a card's "Wrong?": "Not an entity" stops the
  * entity's highlights on every open page at once and after a reload; "Don't highlight … on <site>"
- * stops those words on that site only. In the side panel's entity view, another type, and "Not an
- * entity" again with its own Undo. The options page lists each, and its Undo brings the highlights back.
+ * stops those words on that site only. In the side panel's entity view, another type, "Not an
+ * entity" again with its own Undo, another name, and a name given or taken. The options page lists each, and its Undo brings the highlights back.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { openExtensionPage, storedRows, tabIdOf } from './extension-pages';
-import { highlightedTexts, hoverForPopover, settledHighlightCount, test, withPopoverRoot } from './harness';
+import { highlightedTexts, hoverForPopover, popoverText, settledHighlightCount, test, withPopoverRoot } from './harness';
 
 const highlightsOf = async (page: Page, type: string) => (await highlightedTexts(page))[type] ?? [];
 
@@ -111,6 +111,53 @@ describe('corrections', () => {
     await panel.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('John Kirby');
     await expect.poll(() => listed.count()).toBe(0);
+    for (const opened of [page, options, panel]) await opened.close();
+  });
+
+  test('the side panel’s entity view: a new name shows on the card, a name given lights up, a name taken does not, and Undo ends each', async ({ chromium, server }) => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.origin}/demo.html`);
+    await settledHighlightCount(page);
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    const openEntity = async (name: string) => {
+      await panel.locator('li', { hasText: name }).locator('.details').click();
+      await expect.poll(() => panel.locator('#entity-name').textContent()).toBe(name);
+    };
+
+    await openEntity('Andrey Rudenko');
+    await panel.getByLabel('Name', { exact: true }).fill('Andrej Rudenko');
+    await panel.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Andrej Rudenko');
+    await panel.locator('.entity-names summary').click();
+    await panel.getByLabel('Another name').fill('viceministro degli Esteri russo');
+    await panel.getByRole('button', { name: 'Add name' }).click();
+    await expect.poll(() => highlightsOf(page, 'person'), { timeout: 10_000 }).toContain('viceministro degli Esteri russo');
+    await hoverForPopover(page, 'Andrey Rudenko', 'Andrej Rudenko');
+    expect(await popoverText(page)).toContain('Andrej Rudenko');
+    await page.keyboard.press('Escape');
+
+    await panel.getByRole('button', { name: /Back|Indietro/ }).click();
+    await openEntity('Pyongyang');
+    await panel.locator('.entity-names summary').click();
+    await panel.getByRole('button', { name: 'Remove “Pyongyang”' }).click();
+    await expect.poll(async () => (await highlightsOf(page, 'place')).filter((text) => text === 'Pyongyang'), { timeout: 10_000 }).toEqual([]);
+
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect
+      .poll(() => listed.allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/“Pyongyang” is not a name of “Pyongyang”/),
+        expect.stringMatching(/“viceministro degli Esteri russo” is a name of “Andrey Rudenko”/),
+        expect.stringMatching(/“Andrey Rudenko” is called “Andrej Rudenko”/),
+      ]);
+    for (let left = 3; left > 0; left--) {
+      await listed.first().getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => listed.count()).toBe(left - 1);
+    }
+    await expect.poll(async () => (await highlightsOf(page, 'place')).filter((text) => text === 'Pyongyang').length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => highlightsOf(page, 'person')).not.toContain('viceministro degli Esteri russo');
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Pyongyang');
     for (const opened of [page, options, panel]) await opened.close();
   });
 });

@@ -5,7 +5,7 @@ import { createCorrectionsService } from '@/services/corrections-service';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter, type Sender } from '@/services/router';
 import { listCorrections } from '@/storage/corrections';
-import { allKnowledge, entityDossier, knowledgeDictionary } from '@/storage/knowledge';
+import { allKnowledge, entityDossier, entityNames, knowledgeDictionary } from '@/storage/knowledge';
 import { appendToPack, removePack, seedBundledPack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
@@ -114,6 +114,27 @@ describe('the reader’s corrections', () => {
     expect(await listCorrections(db)).toEqual([]);
     expect(await typeOf()).toEqual({ dictionary: 'place', card: 'place', search: 'place', stored: 'place' });
     expect(await router.handle({ type: 'corrections/add', payload: { kind: 'type', entityId: 'vladivostok', type: 'place' } }, FROM_OPTIONS)).toEqual({ ok: true, value: { correction: null } });
+  });
+
+  it('a name the reader gave, took or chose: pages highlight what they gave and not what they took, cards show their name, and the opposite correction cancels one', async () => {
+    const { db, router, highlightedOn } = await corrections();
+    const page = 'https://news.example/';
+    const text = 'Putin in Vladivostok, the Primorsky capital, then Mosca.';
+    const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
+    await ask({ kind: 'added-name', entityId: 'vladivostok', name: 'Primorsky capital' });
+    await ask({ kind: 'removed-name', entityId: 'moscow', name: 'Mosca' });
+    await ask({ kind: 'rename', entityId: 'putin', name: 'V. V. Putin' });
+    expect(await highlightedOn(page, text)).toEqual(['Putin', 'Vladivostok', 'Primorsky capital']);
+    const putin = (await entityDossier(db, 'putin'))!.entity;
+    expect([putin.name, putin.aliases]).toEqual(['V. V. Putin', ['V. V. Putin', 'Vladimir Putin', 'Putin']]);
+    expect((await entityNames(db, ['putin'])).get('putin')).toBe('V. V. Putin');
+    expect((await listCorrections(db)).map((correction) => correction.kind).sort()).toEqual(['added-name', 'removed-name', 'rename']);
+
+    // Giving back the name taken ends that correction; renaming to ingestion's name ends the rename.
+    await ask({ kind: 'added-name', entityId: 'moscow', name: 'mosca' });
+    await ask({ kind: 'rename', entityId: 'putin', name: 'Vladimir Putin' });
+    expect((await listCorrections(db)).map((correction) => correction.kind)).toEqual(['added-name']);
+    expect(await highlightedOn(page, text)).toEqual(['Putin', 'Vladivostok', 'Primorsky capital', 'Mosca']);
   });
 
   it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back (a type too)', async () => {
