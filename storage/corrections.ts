@@ -3,7 +3,7 @@
  * what ingestion stored: the read side (storage/knowledge.ts) applies them whenever it reads, so
  * they hold after any re-ingestion, reseed or import, and undoing one is deleting its record.
  */
-import { uniqueNames, type NamesByLanguage } from '@/core/names';
+import { mergeNames, uniqueNames, type NamesByLanguage } from '@/core/names';
 import { foldAlias } from '@/core/normalize';
 import type { EntityType } from '@/core/pack';
 import type { ContestoDatabase, StoredCorrection, StoredEntity } from './schema';
@@ -14,7 +14,8 @@ export type CorrectionRequest =
   | { kind: 'hidden-name'; name: string; site?: string }
   | { kind: 'type'; entityId: string; type: EntityType }
   | { kind: 'rename'; entityId: string; name: string }
-  | { kind: 'added-name' | 'removed-name'; entityId: string; name: string };
+  | { kind: 'added-name' | 'removed-name'; entityId: string; name: string }
+  | { kind: 'merge'; entityId: string; into: string };
 
 /** What the corrections change in what the store holds. */
 export interface CorrectionsInForce {
@@ -27,6 +28,8 @@ export interface CorrectionsInForce {
   /** By entity id: the reader's type, name, and names given and taken. */
   types: Map<string, EntityType>;
   renamed: Map<string, string>;
+  /** Entities read as another, by id: follow with `finalId`. */
+  mergedInto: Map<string, string>;
   addedNames: Map<string, string[]>;
   removedNames: Map<string, Set<string>>;
 }
@@ -91,6 +94,14 @@ export async function addCorrection(db: ContestoDatabase, request: CorrectionReq
         }
         break;
       }
+      case 'merge': {
+        if (existing) return { correction: existing, added: false };
+        const into = await db.entities.get(request.into);
+        // Merged into itself, at once or through earlier merges, an entity would be read as nothing.
+        if (!into || finalId(into.id, await correctionsInForce(db)) === entity.id) return null;
+        correction = { id, kind: 'merge', entityId: entity.id, name: entity.name, into: into.id, intoName: into.name, created };
+        break;
+      }
       default: {
         if (existing) return { correction: existing, added: false };
         correction = { id, kind: request.kind, entityId: entity.id, entityName: entity.name, name: request.name, created };
@@ -126,7 +137,16 @@ export async function listCorrections(db: ContestoDatabase): Promise<StoredCorre
 
 /** The reader's corrections in force, read at every read of the knowledge so that they apply whatever ingestion wrote. */
 export async function correctionsInForce(db: ContestoDatabase): Promise<CorrectionsInForce> {
-  const found: CorrectionsInForce = { entities: new Set(), names: new Set(), namesBySite: new Map(), types: new Map(), renamed: new Map(), addedNames: new Map(), removedNames: new Map() };
+  const found: CorrectionsInForce = {
+    entities: new Set(),
+    names: new Set(),
+    namesBySite: new Map(),
+    types: new Map(),
+    renamed: new Map(),
+    mergedInto: new Map(),
+    addedNames: new Map(),
+    removedNames: new Map(),
+  };
   for (const correction of await db.corrections.toArray()) {
     switch (correction.kind) {
       case 'not-an-entity':
@@ -142,6 +162,9 @@ export async function correctionsInForce(db: ContestoDatabase): Promise<Correcti
       case 'rename':
         found.renamed.set(correction.entityId, correction.name);
         break;
+      case 'merge':
+        found.mergedInto.set(correction.entityId, correction.into);
+        break;
       case 'added-name':
         found.addedNames.set(correction.entityId, [...(found.addedNames.get(correction.entityId) ?? []), correction.name]);
         break;
@@ -153,21 +176,43 @@ export async function correctionsInForce(db: ContestoDatabase): Promise<Correcti
   return found;
 }
 
+/** The entity an id is read as, through the reader's merges (a chain of them is followed to its end). */
+export function finalId(entityId: string, corrections: CorrectionsInForce): string {
+  let id = entityId;
+  for (let step = 0; step < corrections.mergedInto.size && corrections.mergedInto.has(id); step++) id = corrections.mergedInto.get(id)!;
+  return id;
+}
+
+/** The ids read as `entityId`: itself, then every entity merged into it. */
+export function idsReadAs(entityId: string, corrections: CorrectionsInForce): string[] {
+  return [entityId, ...[...corrections.mergedInto.keys()].filter((id) => id !== entityId && finalId(id, corrections) === entityId)];
+}
+
 /**
- * The entity as the reader corrected it: their type and name, with the names they gave and without
- * those they took. A new name is its name in every language, so every view shows it.
+ * The entity as the reader corrected it: the entities merged into it lend it their names; then the
+ * reader's type and name, with the names they gave and without those they took. A new name is its
+ * name in every language, so every view shows it.
  */
-export function asCorrected<T extends StoredEntity | undefined>(entity: T, corrections: CorrectionsInForce): T {
-  if (!entity) return entity;
+export function asCorrected<T extends StoredEntity | undefined>(stored: T, corrections: CorrectionsInForce, merged: StoredEntity[] = []): T {
+  if (!stored) return stored;
+  const entity: StoredEntity =
+    merged.length === 0
+      ? stored
+      : {
+          ...stored,
+          aliases: [...stored.aliases, ...uniqueNames(merged.flatMap((other) => other.aliases)).filter((alias) => !stored.aliases.some((own) => foldAlias(own) === foldAlias(alias)))],
+          ...((stored.names || merged.some((other) => other.names)) && { names: mergeNames(stored.names, ...merged.map((other) => other.names)) }),
+          packs: [...new Set([...stored.packs, ...merged.flatMap((other) => other.packs)])],
+        };
   const type = corrections.types.get(entity.id);
   const name = corrections.renamed.get(entity.id);
   const added = corrections.addedNames.get(entity.id) ?? [];
   const removed = corrections.removedNames.get(entity.id);
-  if (!type && !name && added.length === 0 && !removed) return entity;
+  if (!type && !name && added.length === 0 && !removed) return entity as T;
   const kept = (alias: string) => !removed?.has(foldAlias(alias));
   const known = new Set(entity.aliases.map(foldAlias));
   const aliases = [...(name && !known.has(foldAlias(name)) ? [name] : []), ...entity.aliases, ...uniqueNames(added.filter((alias) => !known.has(foldAlias(alias))))].filter(kept);
   const names: NamesByLanguage | undefined =
     entity.names && Object.fromEntries(Object.entries(entity.names).map(([lang, inLanguage]) => [lang, (name ? uniqueNames([name, ...inLanguage]) : inLanguage).filter(kept)]));
-  return { ...entity, type: type ?? entity.type, name: name ?? entity.name, aliases, ...(names && { names }) };
+  return { ...entity, type: type ?? entity.type, name: name ?? entity.name, aliases, ...(names && { names }) } as T;
 }

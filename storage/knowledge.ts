@@ -4,9 +4,10 @@
  */
 import { summarySpan, type TextSpan } from '@/core/document-link';
 import type { DictionaryEntry } from '@/core/match';
+import type { EntityType } from '@/core/pack';
 import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
-import { asCorrected, correctionsInForce } from './corrections';
+import { asCorrected, correctionsInForce, finalId, idsReadAs, type CorrectionsInForce } from './corrections';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -21,15 +22,14 @@ export interface EventsInContext {
 }
 
 async function inContext(db: ContestoDatabase, events: StoredEvent[]): Promise<EventsInContext> {
-  const [documents, entities] = await Promise.all([
-    db.documents.bulkGet([...new Set(events.map((event) => event.documentId))]),
-    correctedEntities(db, [...new Set(events.flatMap((event) => event.entities))]),
-  ]);
+  const entityIds = [...new Set(events.flatMap((event) => event.entities))];
+  const [documents, entities] = await Promise.all([db.documents.bulkGet([...new Set(events.map((event) => event.documentId))]), correctedEntities(db, entityIds)]);
   const texts = new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.text] as const] : [])));
   return {
     events,
     titles: new Map(documents.flatMap((doc) => (doc ? [[doc.id, doc.title] as const] : []))),
-    entities: new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity] as const] : []))),
+    // By the id the event holds: one merged into another is shown as that other.
+    entities: new Map(entityIds.flatMap((id, i) => (entities[i] ? [[id, entities[i]] as const] : []))),
     sentences: new Map(
       events.flatMap((event) => {
         const span = summarySpan(event.summary, texts.get(event.documentId) ?? '');
@@ -70,19 +70,23 @@ export interface EntityDossier {
 
 const RELATED_SHOWN = 20;
 
+/** What is known of an entity, or of the one the reader merged it into, with what the entities merged into it contribute. */
 export async function entityDossier(db: ContestoDatabase, entityId: string): Promise<EntityDossier | null> {
-  const [entity] = await correctedEntities(db, [entityId]);
+  const corrections = await correctionsInForce(db);
+  const [entity] = await correctedEntities(db, [entityId], corrections);
   if (!entity) return null;
-  const mentions = await db.mentions.where('entityId').equals(entityId).toArray();
+  const ids = idsReadAs(entity.id, corrections);
+  const mentions = await db.mentions.where('entityId').anyOf(ids).toArray();
   const [events, documents, related, notes] = await Promise.all([
     db.events
       .where('entities')
-      .equals(entityId)
+      .anyOf(ids)
+      .distinct()
       .sortBy('date')
       .then((events) => inContext(db, events)),
     documentsMentioning(db, mentions),
-    coMentionedEntities(db, entityId, mentions),
-    notesOnEntity(db, entityId),
+    coMentionedEntities(db, ids, mentions, corrections),
+    Promise.all(ids.map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
   ]);
   return { entity, events, documents, related, notes };
 }
@@ -105,31 +109,57 @@ async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention
   });
 }
 
-async function coMentionedEntities(db: ContestoDatabase, entityId: string, mentions: StoredMention[]): Promise<RelatedEntity[]> {
+async function coMentionedEntities(db: ContestoDatabase, ids: string[], mentions: StoredMention[], corrections: CorrectionsInForce): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
   for (const documentId of new Set(mentions.map((m) => m.documentId))) {
-    const others = new Set((await db.mentions.where('documentId').equals(documentId).toArray()).map((m) => m.entityId));
-    others.delete(entityId);
+    const others = new Set((await db.mentions.where('documentId').equals(documentId).toArray()).map((m) => finalId(m.entityId, corrections)));
+    for (const own of ids) others.delete(own);
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, RELATED_SHOWN);
   const entities = await correctedEntities(
     db,
     ranked.map(([id]) => id),
+    corrections,
   );
   return ranked.flatMap(([, documents], i) => (entities[i] ? [{ entity: entities[i]!, documents }] : []));
 }
 
 /** Entities by id as the reader corrected them (storage/corrections.ts), undefined where none is stored. */
-async function correctedEntities(db: ContestoDatabase, ids: string[]): Promise<(StoredEntity | undefined)[]> {
-  const [entities, corrections] = await Promise.all([db.entities.bulkGet(ids), correctionsInForce(db)]);
-  return entities.map((entity) => asCorrected(entity, corrections));
+async function correctedEntities(db: ContestoDatabase, ids: string[], known?: CorrectionsInForce): Promise<(StoredEntity | undefined)[]> {
+  const corrections = known ?? (await correctionsInForce(db));
+  const groups = ids.map((id) => idsReadAs(finalId(id, corrections), corrections));
+  const stored = new Map((await db.entities.bulkGet([...new Set(groups.flat())])).flatMap((entity) => (entity ? [[entity.id, entity] as const] : [])));
+  return groups.map(([id, ...merged]) =>
+    asCorrected(
+      stored.get(id!),
+      corrections,
+      merged.flatMap((other) => stored.get(other) ?? []),
+    ),
+  );
+}
+
+/** Every entity as the reader corrected it, those merged into another left out. */
+async function allCorrectedEntities(db: ContestoDatabase, corrections: CorrectionsInForce): Promise<StoredEntity[]> {
+  const stored = await db.entities.toArray();
+  const byId = new Map(stored.map((entity) => [entity.id, entity]));
+  return stored
+    .filter((entity) => finalId(entity.id, corrections) === entity.id)
+    .map((entity) =>
+      asCorrected(
+        entity,
+        corrections,
+        idsReadAs(entity.id, corrections).flatMap((id) => (id !== entity.id && byId.get(id)) || []),
+      ),
+    );
 }
 
 /** Entities' names by id, for lists that hold ids (the page's entities, notes on entities). */
 export async function entityNames(db: ContestoDatabase, ids: string[]): Promise<Map<string, string>> {
-  const entities = await correctedEntities(db, [...new Set(ids)]);
-  return new Map(entities.flatMap((entity) => (entity ? [[entity.id, entity.name] as const] : [])));
+  const unique = [...new Set(ids)];
+  const entities = await correctedEntities(db, unique);
+  // By the id asked for: one merged into another is named as that other.
+  return new Map(unique.flatMap((id, i) => (entities[i] ? [[id, entities[i].name] as const] : [])));
 }
 
 export interface KnowledgeCounts {
@@ -143,10 +173,16 @@ export async function knowledgeCounts(db: ContestoDatabase): Promise<KnowledgeCo
   return { entities, events, documents };
 }
 
+/** Every entity by name, for choosing another (the side panel's "Same as"). */
+export async function entityChoices(db: ContestoDatabase): Promise<{ id: string; name: string; type: EntityType }[]> {
+  const entities = await allCorrectedEntities(db, await correctionsInForce(db));
+  return entities.map(({ id, name, type }) => ({ id, name, type })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** The whole knowledge base, for the search index. */
 export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: StoredEntity[]; events: StoredEvent[]; documents: StoredDocument[] }> {
-  const [entities, events, documents, corrections] = await Promise.all([db.entities.toArray(), db.events.toArray(), db.documents.toArray(), correctionsInForce(db)]);
-  return { entities: entities.map((entity) => asCorrected(entity, corrections)), events, documents };
+  const [entities, events, documents] = await Promise.all([correctionsInForce(db).then((corrections) => allCorrectedEntities(db, corrections)), db.events.toArray(), db.documents.toArray()]);
+  return { entities, events, documents };
 }
 
 /**
@@ -155,12 +191,12 @@ export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: St
  * page, on its `site`.
  */
 export async function knowledgeDictionary(db: ContestoDatabase, site?: string): Promise<DictionaryEntry[]> {
-  const [entities, excluded] = await Promise.all([db.entities.toArray(), correctionsInForce(db)]);
+  const excluded = await correctionsInForce(db);
+  const entities = await allCorrectedEntities(db, excluded);
   const onSite = (site && excluded.namesBySite.get(site)) || new Set<string>();
   const hidden = (alias: string) => excluded.names.size + onSite.size > 0 && (excluded.names.has(foldAlias(alias)) || onSite.has(foldAlias(alias)));
   return entities
     .filter((entity) => !excluded.entities.has(entity.id))
-    .map((entity) => asCorrected(entity, excluded))
     .flatMap((entity) => entity.aliases.filter((alias) => !hidden(alias)).map((alias) => ({ alias, entityId: entity.id, type: entity.type })));
 }
 

@@ -36,7 +36,7 @@ export interface StoredNote extends NoteRecord {
  * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
  * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
  */
-export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection | RenameCorrection | EntityNameCorrection;
+export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection | RenameCorrection | EntityNameCorrection | MergeCorrection;
 
 /** The popover's "Not an entity": none of the entity's names is highlighted. */
 export interface NotAnEntityCorrection {
@@ -80,6 +80,18 @@ export interface EntityNameCorrection {
   /** The entity's name when corrected, for the list. */
   entityName: string;
   name: string;
+  created: string;
+}
+
+/** Two entities that are one ("Usa" and "Stati Uniti"): `entityId` is read as `into`, with all its names, mentions and events. */
+export interface MergeCorrection {
+  id: string;
+  kind: 'merge';
+  entityId: string;
+  /** Both entities' names when merged, for the list. */
+  name: string;
+  into: string;
+  intoName: string;
   created: string;
 }
 

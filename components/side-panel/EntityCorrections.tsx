@@ -1,6 +1,6 @@
 /**
- * The side panel's corrections of one entity: its name, the names pages highlight, its type, and
- * "Not an entity". Each is stored by the background as a correction of its own
+ * The side panel's corrections of one entity: its name, the names pages highlight, its type,
+ * "Not an entity", and "Same as" another (merged into it). Each is stored by the background as a correction of its own
  * (storage/corrections.ts), so open pages follow at once and the options page lists it for undo.
  */
 import { useState } from 'preact/hooks';
@@ -8,7 +8,10 @@ import type { RequestPayload } from '@/core/messages';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { t } from '@/services/i18n';
 import { request } from '@/services/rpc';
+import { entityChoices } from '@/storage/knowledge';
 import type { StoredEntity } from '@/storage/schema';
+import { database } from '../database';
+import { useLive } from '../hooks';
 
 interface EntityCorrectionsProps {
   /** As the reader corrected it. */
@@ -61,6 +64,7 @@ export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: En
           {t('notAnEntity')}
         </button>
       )}
+      <SameAs entity={entity} onMerge={(into) => correct({ kind: 'merge', entityId: entity.id, into })} />
       <details class="entity-names">
         <summary>{t('entityNames')}</summary>
         <ul>
@@ -87,5 +91,35 @@ export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: En
       </details>
       {problem && <p role="alert">{problem}</p>}
     </div>
+  );
+}
+
+/** Another entity this one is the same as, chosen by name: this one is then read as that one. */
+function SameAs({ entity, onMerge }: { entity: StoredEntity; onMerge(into: string): Promise<void> }) {
+  const choices = useLive(() => entityChoices(database()), [], []);
+  const [chosen, setChosen] = useState('');
+  const others = choices.filter((choice) => choice.id !== entity.id);
+  const into = others.find((choice) => choice.name === chosen.trim());
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (into) void onMerge(into.id);
+      }}
+    >
+      <label>
+        {t('entitySameAs')} <input list="same-as-choices" value={chosen} onInput={(event) => setChosen(event.currentTarget.value)} />
+      </label>
+      <datalist id="same-as-choices">
+        {others.map((choice) => (
+          <option key={choice.id} value={choice.name}>
+            {t(`type_${choice.type}`)}
+          </option>
+        ))}
+      </datalist>{' '}
+      <button type="submit" disabled={!into}>
+        {t('entityMerge')}
+      </button>
+    </form>
   );
 }

@@ -2,7 +2,7 @@
  * The reader's corrections in real Chromium, from a card's "Wrong?": "Not an entity" stops the
  * entity's highlights on every open page at once and after a reload; "Don't highlight … on <site>"
  * stops those words on that site only. In the side panel's entity view, another type, "Not an
- * entity" again with its own Undo, another name, and a name given or taken. The options page lists each, and its Undo brings the highlights back.
+ * entity" again with its own Undo, another name, a name given or taken, and "Same as" another. The options page lists each, and its Undo brings the highlights back.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -158,6 +158,30 @@ describe('corrections', () => {
     await expect.poll(async () => (await highlightsOf(page, 'place')).filter((text) => text === 'Pyongyang').length, { timeout: 10_000 }).toBe(4);
     await expect.poll(() => highlightsOf(page, 'person')).not.toContain('viceministro degli Esteri russo');
     await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Pyongyang');
+    for (const opened of [page, options, panel]) await opened.close();
+  });
+
+  test('“Same as” in the side panel: the page reads one entity as the other (its type, its card), and Undo parts them', async ({ chromium, server }) => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.origin}/demo.html`);
+    await settledHighlightCount(page);
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    await panel.locator('li', { hasText: 'Cremlino' }).locator('.details').click();
+    // The panel names it in the reader's language (the browser's: English).
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Kremlin');
+
+    await panel.getByLabel('Same as').fill('Russia');
+    await panel.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => highlightsOf(page, 'place'), { timeout: 10_000 }).toContain('Cremlino');
+    expect(await highlightsOf(page, 'organization')).not.toContain('Cremlino');
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Russia');
+    await hoverForPopover(page, 'Cremlino', 'Russia');
+
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“Cremlino” is the same as “Russia”/)]);
+    await listed.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => highlightsOf(page, 'organization'), { timeout: 10_000 }).toContain('Cremlino');
     for (const opened of [page, options, panel]) await opened.close();
   });
 });

@@ -137,6 +137,37 @@ describe('the reader’s corrections', () => {
     expect(await highlightedOn(page, text)).toEqual(['Putin', 'Vladivostok', 'Primorsky capital', 'Mosca']);
   });
 
+  it('“Same as”: one entity is read as the other everywhere (pages, cards, events, search, lists of names), never as itself through a loop, and Undo parts them', async () => {
+    const { db, router, highlightedOn } = await corrections();
+    const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
+    expect(await ask({ kind: 'merge', entityId: 'vladivostok', into: 'moscow' })).toMatchObject({ ok: true, value: { correction: { id: 'merge:vladivostok' } } });
+    // Moscow into Vladivostok now would make each the other: refused.
+    expect(await ask({ kind: 'merge', entityId: 'moscow', into: 'vladivostok' })).toEqual({ ok: true, value: { correction: null } });
+
+    const page = 'https://news.example/';
+    const found = (await router.handle({ type: 'page/init', payload: { url: page } }, { context: 'page', url: page })) as { value: { matcher: Parameters<typeof loadMatcher>[0] } };
+    expect(
+      loadMatcher(found.value.matcher)
+        .find('Vladivostok and Moscow')
+        .map((match) => match.entityId),
+    ).toEqual(['moscow', 'moscow']);
+    expect(await highlightedOn(page, 'Vladivostok and Moscow')).toEqual(['Vladivostok', 'Moscow']);
+
+    const moscow = (await entityDossier(db, 'moscow'))!;
+    expect(moscow.entity.aliases).toEqual(['Moscow', 'Mosca', 'Vladivostok']);
+    expect(moscow.events.events.map((event) => event.id)).toEqual(['e1', 'e2']);
+    expect(moscow.documents.map(({ document }) => document.id).sort()).toEqual(['d1', 'd2']);
+    expect(moscow.related.map(({ entity }) => entity.id)).not.toContain('vladivostok');
+    expect((await entityDossier(db, 'vladivostok'))!.entity.id).toBe('moscow');
+    expect(moscow.events.entities.get('vladivostok')?.name).toBe('Moscow');
+    expect((await entityNames(db, ['vladivostok'])).get('vladivostok')).toBe('Moscow');
+    expect((await allKnowledge(db)).entities.map((entity) => entity.id)).not.toContain('vladivostok');
+
+    await router.handle({ type: 'corrections/remove', payload: { id: 'merge:vladivostok' } }, FROM_OPTIONS);
+    expect((await entityDossier(db, 'vladivostok'))!.entity.name).toBe('Vladivostok');
+    expect(await highlighted(db)).toContain('Vladivostok → vladivostok');
+  });
+
   it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back (a type too)', async () => {
     const { db, router } = await corrections();
     await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'putin' } }, FROM_PAGE);
