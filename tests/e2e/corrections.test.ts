@@ -9,6 +9,10 @@ import { describe, expect } from 'vitest';
 import { openExtensionPage, storedRows, tabIdOf } from './extension-pages';
 import { highlightedTexts, hoverForPopover, popoverText, settledHighlightCount, test, withPopoverRoot } from './harness';
 
+/** A document of the reader's that names the entity corrected in the first test. */
+const BRIEFING =
+  'White House briefing\n\nJohn Kirby, the spokesman of the National Security Council, said on Monday that Vladimir Putin had asked Pyongyang for shells. John Kirby spoke again on Tuesday.\n';
+
 const highlightsOf = async (page: Page, type: string) => (await highlightedTexts(page))[type] ?? [];
 
 /** Clicks a button of the open card, found by its text, as the reader's pointer would. */
@@ -27,7 +31,7 @@ async function clickCardButton(page: Page, label: RegExp): Promise<void> {
 }
 
 describe('corrections', () => {
-  test('“Not an entity” on a card: its highlights go on every open page and after a reload, the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
+  test('“Not an entity” on a card: its highlights go on every open page, after a reload and after a document naming it is added; the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
     const open = async () => {
       const page = await chromium.context.newPage();
       await page.goto(`${server.origin}/demo.html`);
@@ -51,6 +55,16 @@ describe('corrections', () => {
     const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
     const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
     await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“John Kirby” \(Person\) is not an entity/)]);
+
+    // A document of the reader's naming him again does not bring him back: the correction is not ingestion's to undo.
+    await options.getByLabel('Choose files').setInputFiles([{ name: 'briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(BRIEFING) }]);
+    await options.getByLabel('Name for this collection').fill('Briefings');
+    await options.getByRole('button', { name: 'Add to my knowledge base' }).click();
+    await expect.poll(() => options.getByRole('status').first().innerText(), { timeout: 15_000 }).toMatch(/Added \(1\)\s+briefing\.txt/);
+    await reading.reload();
+    await settledHighlightCount(reading);
+    expect(await highlightsOf(reading, 'person')).not.toContain('John Kirby');
+    expect(await highlightsOf(reading, 'person')).toContain('Vladimir Putin');
     expect(await storedRows<{ kind: string; name: string }>(options, 'corrections')).toEqual([expect.objectContaining({ kind: 'not-an-entity', name: 'John Kirby' })]);
 
     await listed.getByRole('button', { name: 'Undo' }).click();
