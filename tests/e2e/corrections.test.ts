@@ -31,7 +31,10 @@ async function clickCardButton(page: Page, label: RegExp): Promise<void> {
 }
 
 describe('corrections', () => {
-  test('“Not an entity” on a card: its highlights go on every open page, after a reload and after a document naming it is added; the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
+  test('“Not an entity” on a card: its highlights go on every open page, after a reload and after a document naming it is added; the options page lists it, and Undo brings them back', async ({
+    chromium,
+    server,
+  }) => {
     const open = async () => {
       const page = await chromium.context.newPage();
       await page.goto(`${server.origin}/demo.html`);
