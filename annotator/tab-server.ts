@@ -1,6 +1,7 @@
 /**
  * Answers the extension's questions about the page (tab/* messages, validated): which entities
- * it shows, "take me to the next one", and the reader's selection as a note target.
+ * it shows, "take me to the next one", the reader's selection as a note target, and the page
+ * itself for "Add this page".
  */
 import { describeSpan } from '@/core/anchoring';
 import { validateTabMessage, type Reply, type TabMessage, type TabResponseTypes } from '@/core/messages';
@@ -26,6 +27,7 @@ export function createTabServer(doc: Document, highlighter: () => Highlighter | 
       return { found: shown ? revealer.reveal(shown, payload.entityId) : false };
     },
     'tab/selection': () => currentSelection(doc),
+    'tab/page-html': () => ({ html: serializedPage(doc, location.href), url: location.href, title: doc.title }),
   };
 
   return (message: unknown): Promise<Reply<unknown>> | undefined => {
@@ -48,4 +50,16 @@ function currentSelection(doc: Document): TabResponseTypes['tab/selection'] {
   const { quote, position } = describeSpan(page.text, { start: span.start, end: Math.min(span.end, span.start + MAX_QUOTE) });
   const url = pageUrl(location.href);
   return { kind: 'selection', url, ...pageTitle(doc.title, url), quote, position };
+}
+
+/**
+ * The page as the reader sees it (after its scripts ran), as HTML for ingestion, which finds the
+ * article in it (Readability, in the import worker). A page that names no canonical address is
+ * given its own, so the stored document keeps where it came from. The page itself is not touched.
+ */
+function serializedPage(doc: Document, url: string): string {
+  const html = `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
+  if (doc.querySelector('link[rel="canonical"]')) return html;
+  const link = `<link rel="canonical" href="${url.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">`;
+  return html.replace(/<head(\s[^>]*)?>/i, (head) => head + link);
 }

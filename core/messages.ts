@@ -119,6 +119,8 @@ export const TabMessageSchemas = {
   'tab/reveal': v.strictObject({ entityId }),
   /** The reader's current selection, described with W3C selectors over the page's text. */
   'tab/selection': v.strictObject({}),
+  /** The page as it is now (its live DOM, serialized), to add it to the reader's documents ("Add this page"). */
+  'tab/page-html': v.strictObject({}),
 } as const;
 
 /**
@@ -255,6 +257,7 @@ export interface TabResponseTypes {
   'tab/page-report': PageReport | null;
   'tab/reveal': { found: boolean };
   'tab/selection': Extract<NoteTarget, { kind: 'selection' }> | null;
+  'tab/page-html': { html: string; url: string; title: string };
 }
 
 export interface TabMessage<T extends TabMessageType = TabMessageType> {

@@ -1,6 +1,6 @@
 /**
  * The popup: the reader's notes manager (every note, newest first; search, filters, edit,
- * delete with undo; export and import), the switch for the current site, and the counts.
+ * delete with undo; export and import), the switch for the current site, "Add this page", and the counts.
  */
 import { useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -12,6 +12,8 @@ import { entityNames, knowledgeCounts } from '@/storage/knowledge';
 import { allNotes, noteRecord } from '@/storage/notes';
 import type { StoredNote } from '@/storage/schema';
 import { readSettings } from '@/storage/settings';
+import { AddPage } from '../AddPage';
+import type { ImportWorker } from '../archive/Archive';
 import { database } from '../database';
 import { useDescribedTab, useLive } from '../hooks';
 import { t, tCount } from '@/services/i18n';
@@ -19,7 +21,7 @@ import { NoteList } from '../NoteList';
 import { OptionsLink } from '../OptionsLink';
 import { StorageNotice } from '../StorageNotice';
 
-export function NotesManager() {
+export function NotesManager({ createImportWorker }: { createImportWorker: () => ImportWorker }) {
   const db = database();
   const tab = useDescribedTab();
   // Read together, so that a note is never shown before its entity's name (a note whose entity is gone is shown as orphaned).
@@ -60,6 +62,7 @@ export function NotesManager() {
       </header>
       <StorageNotice />
       <Switches host={tab?.url && /^https?:/.test(tab.url) ? siteOf(tab.url) : undefined} />
+      <AddPage tab={tab} createWorker={createImportWorker} />
       <p class="counts" aria-label={t('countsLabel')}>
         {[tCount('countEntities', counts.entities), tCount('countEvents', counts.events), tCount('countDocuments', counts.documents), tCount('countNotes', notes.length)].join(' · ')}
       </p>

@@ -173,6 +173,10 @@ function parseHtmlDocument(input: TextInput, parseHtml: HtmlParser): ParsedDocum
   const page = parseHtml(withoutEventHandlers(input.content));
   const lang = page.documentElement?.getAttribute('lang')?.split('-')[0]?.toLowerCase() || undefined;
   const declaredDate = page.querySelector('meta[property="article:published_time"], meta[name="date"], time[datetime]');
+  // Where the page says it lives: its canonical address, else the one it gives for sharing.
+  const address = [page.querySelector('link[rel="canonical"]')?.getAttribute('href'), page.querySelector('meta[property="og:url"]')?.getAttribute('content')].find(
+    (value) => value && /^https?:\/\//.test(value),
+  );
   if (!isProbablyReaderable(page)) throw new IngestError(input.name, 'no article found in this HTML page.');
   const article = new Readability(page).parse();
   if (!article?.content) throw new IngestError(input.name, 'no article found in this HTML page.');
@@ -180,7 +184,7 @@ function parseHtmlDocument(input: TextInput, parseHtml: HtmlParser): ParsedDocum
   if (!body) throw new IngestError(input.name, 'the article in this HTML page has no text.');
   const title = (article.title ?? '').replace(/\s+/g, ' ').trim();
   const date = isoDatePrefix(article.publishedTime ?? declaredDate?.getAttribute('content') ?? declaredDate?.getAttribute('datetime'));
-  return { source: input.name, title, text: joinTitle(title, body), date, lang };
+  return { source: input.name, title, text: joinTitle(title, body), date, lang, ...(address && { origin: address }) };
 }
 
 /** Text of an element with one blank line between blocks and single spaces within them. */

@@ -3,6 +3,7 @@ import '@/components/entity-card.css';
 import '@/components/panel.css';
 import { uiLocale } from '@/services/i18n';
 import { NotesManager } from '@/components/notes-manager/NotesManager';
+import { createImportWorker } from '../options/import-worker';
 
 document.documentElement.lang = uiLocale();
-render(<NotesManager />, document.getElementById('app')!);
+render(<NotesManager createImportWorker={createImportWorker} />, document.getElementById('app')!);

@@ -39,6 +39,16 @@ describe('formats', () => {
     const { pack } = ingestFiles([fixture('article.html')]);
     expect(pack.entities.map((entity) => `${entity.type} ${entity.name}`).sort()).toEqual(['person Margaret Doyle', 'place Portsmouth']);
   });
+
+  it('keeps where an HTML page lives: its canonical address, else its sharing address, and only a web address', () => {
+    const page = String(fixture('article.html').content);
+    const withHead = (head: string) => page.replace(/<head([^>]*)>/i, (tag) => tag + head);
+    expect(parse('a.html', withHead('<link rel="canonical" href="https://news.example/bridge"><meta property="og:url" content="https://m.news.example/b">')).origin).toBe(
+      'https://news.example/bridge',
+    );
+    expect(parse('b.html', withHead('<meta property="og:url" content="https://m.news.example/b">')).origin).toBe('https://m.news.example/b');
+    expect(parse('c.html', withHead('<link rel="canonical" href="javascript:alert(1)">')).origin).toBeUndefined();
+  });
 });
 
 describe('malformed documents', () => {

@@ -36,6 +36,23 @@ describe('the tab-message server', () => {
     });
   });
 
+  it('hands over the page as it is now for "Add this page", given its own address as canonical when it names none, and leaves the page as it was', async () => {
+    document.title = 'Talks';
+    const before = document.documentElement.outerHTML;
+    const reply = (await answer({ type: 'tab/page-html', payload: {} })) as { ok: true; value: { html: string; url: string; title: string } };
+    expect(reply.value).toMatchObject({ url: 'https://news.example/story#top', title: 'Talks' });
+    expect(reply.value.html).toMatch(/^<!DOCTYPE html>\n<html/);
+    expect(reply.value.html).toContain('<link rel="canonical" href="https://news.example/story#top">');
+    expect(reply.value.html).toContain('<p>Talks in Kyiv</p>');
+    expect(document.documentElement.outerHTML).toBe(before);
+
+    const canonical = Object.assign(document.createElement('link'), { rel: 'canonical', href: 'https://news.example/story' });
+    document.head.append(canonical);
+    const again = (await answer({ type: 'tab/page-html', payload: {} })) as typeof reply;
+    expect(again.value.html.match(/rel="canonical"/g)).toHaveLength(1);
+    canonical.remove();
+  });
+
   it("describes the reader's selection as a note target on the page, without its fragment, with the page's title", async () => {
     document.title = '  Talks\n in Kyiv  — News ';
     expect(await answer({ type: 'tab/selection', payload: {} })).toEqual({ ok: true, value: null });

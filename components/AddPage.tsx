@@ -1,0 +1,50 @@
+/**
+ * The popup's "Add this page": the article the reader is reading joins their documents, in the
+ * collection "Pages I added". The page's content script hands over the page as it is now; the
+ * import worker reads it as it reads any HTML file (Readability finds the article, its title and
+ * date); the background stores it, and open tabs highlight its entities at once.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '@/services/i18n';
+import { request } from '@/services/rpc';
+import { askTab } from '@/services/tab-rpc';
+import type { ImportWorker } from './archive/Archive';
+import type { DescribedTab } from './hooks';
+
+type State = { step: 'idle' } | { step: 'adding' } | { step: 'done'; message: string };
+
+/** The name the import reports the page by, and that tells it the file is HTML: the address without its scheme. */
+export function pageFileName(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  return `${hostname}${pathname.replace(/\/+$/, '').replace(/\.html?$/i, '')}.html`;
+}
+
+export function AddPage({ tab, createWorker }: { tab: DescribedTab | undefined; createWorker: () => ImportWorker }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const tabId = tab?.id;
+  if (tabId === undefined || !tab?.url || !/^https?:/.test(tab.url)) return null;
+
+  const add = async () => {
+    setState({ step: 'adding' });
+    try {
+      const page = await askTab(tabId, 'tab/page-html', {});
+      const name = pageFileName(page.url);
+      const { packs, summary } = await createWorker().start([{ name, file: new File([page.html], name, { type: 'text/html' }) }], () => {});
+      for (const pack of packs) await request('packs/import', { label: t('pagesIAdded'), pack });
+      const [added] = summary.added;
+      const message = added ? t('pageAdded', added.title, t('pagesIAdded')) : summary.duplicates.length > 0 ? t('pageAlreadyAdded') : t('pageNotAdded', summary.failed[0]?.reason ?? '');
+      setState({ step: 'done', message });
+    } catch (error) {
+      setState({ step: 'done', message: t('pageNotAdded', error instanceof Error ? error.message : String(error)) });
+    }
+  };
+
+  return (
+    <section class="add-page" aria-label={t('addThisPage')}>
+      <button type="button" disabled={state.step === 'adding'} onClick={() => void add()}>
+        {state.step === 'adding' ? t('addingThisPage') : t('addThisPage')}
+      </button>
+      {state.step === 'done' && <p role="status">{state.message}</p>}
+    </section>
+  );
+}
