@@ -68,6 +68,39 @@ export const MentionSchema = v.looseObject({
   sentenceEnd: offset,
 });
 
+const correctionId = v.pipe(v.string(), v.minLength(1), v.maxLength(1_200));
+const entityId = id;
+const correctedName = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
+const entityType = v.picklist(ENTITY_TYPES);
+const created = v.pipe(v.string(), v.isoTimestamp());
+
+/**
+ * The reader's corrections of the knowledge base as records (storage/corrections.ts stores and
+ * applies them), checked wherever one arrives from outside: a shared knowledge pack carries them.
+ */
+export const CorrectionSchema = v.variant('kind', [
+  /** The popover's "Not an entity": none of the entity's names is highlighted. `name` and `type` are the entity's when corrected, so the list still reads after it has gone. */
+  v.strictObject({ id: correctionId, kind: v.literal('not-an-entity'), entityId, name: correctedName, type: entityType, created }),
+  /** "Don't highlight this name": these words (`key`, folded as aliases are compared) on one site (a host name) or, without one, anywhere. */
+  v.strictObject({ id: correctionId, kind: v.literal('hidden-name'), name: correctedName, key: correctedName, site: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))), created }),
+  /** The reader's type for an entity ingestion typed wrongly; `was` is ingestion's. */
+  v.strictObject({ id: correctionId, kind: v.literal('type'), entityId, name: correctedName, type: entityType, was: entityType, created }),
+  /** The reader's name for an entity, shown everywhere and highlighted with its other names; `was` is ingestion's. */
+  v.strictObject({ id: correctionId, kind: v.literal('rename'), entityId, name: correctedName, was: correctedName, created }),
+  /** A name the reader gave an entity or took from it. */
+  v.strictObject({ id: correctionId, kind: v.picklist(['added-name', 'removed-name']), entityId, entityName: correctedName, name: correctedName, created }),
+  /** Two entities that are one: `entityId` is read as `into`, with all its names, mentions and events. */
+  v.strictObject({ id: correctionId, kind: v.literal('merge'), entityId, name: correctedName, into: entityId, intoName: correctedName, created }),
+]);
+
+export type StoredCorrection = v.InferOutput<typeof CorrectionSchema>;
+export type NotAnEntityCorrection = Extract<StoredCorrection, { kind: 'not-an-entity' }>;
+export type HiddenNameCorrection = Extract<StoredCorrection, { kind: 'hidden-name' }>;
+export type TypeCorrection = Extract<StoredCorrection, { kind: 'type' }>;
+export type RenameCorrection = Extract<StoredCorrection, { kind: 'rename' }>;
+export type EntityNameCorrection = Extract<StoredCorrection, { kind: 'added-name' | 'removed-name' }>;
+export type MergeCorrection = Extract<StoredCorrection, { kind: 'merge' }>;
+
 const PackBodySchema = v.looseObject({
   format: v.literal(PACK_FORMAT),
   version: v.literal(PACK_VERSION),
@@ -76,6 +109,9 @@ const PackBodySchema = v.looseObject({
   entities: v.array(EntitySchema),
   events: v.array(EventSchema),
   mentions: v.array(MentionSchema),
+  /** A whole knowledge base shared (the options page's export): the reader's corrections, and their notes when they chose to share them (a Web Annotation collection). */
+  corrections: v.optional(v.array(CorrectionSchema)),
+  notes: v.optional(v.unknown()),
 });
 
 const PackV1BodySchema = v.looseObject({ ...PackBodySchema.entries, version: v.literal(1), mentions: v.array(MentionV1Schema) });

@@ -1,5 +1,6 @@
 /** Answers the options page: the reader's own packs, built from their documents. */
 import { userPackId } from '@/core/pack-id';
+import { importCorrections } from '@/storage/corrections';
 import { appendToPack, removePack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
@@ -9,6 +10,8 @@ export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () 
     'packs/import': async ({ payload }) => {
       const packId = userPackId(payload.label);
       const pack = await appendToPack(db, payload.pack, packId);
+      // A shared knowledge base brings its corrections; the reader's own win where both corrected the same thing.
+      await importCorrections(db, pack.corrections ?? []);
       onKnowledgeChanged();
       return { packId, documents: pack.documents.length, entities: pack.entities.length, events: pack.events.length };
     },

@@ -5,9 +5,10 @@ import { REPEATABLE, type Reply, type RequestPayload, type RequestType, type Res
 /**
  * Waits before each repeat. Chromium stops an idle MV3 service worker, and a message that
  * arrives while it stops gets no answer; the next message starts it again. On a busy machine
- * stopping and starting again can take more than half a second, hence the last, longer wait.
+ * stopping and starting again can take more than half a second, and on a 2-core machine running
+ * a browser test suite beside it, more than two and a half: hence the last, longer waits.
  */
-const REPEAT_DELAYS_MS = [100, 500, 2_000];
+const REPEAT_DELAYS_MS = [100, 500, 2_000, 5_000];
 
 /**
  * Failures of the channel, not of the request: nobody was listening (the worker was stopping or not
@@ -20,7 +21,7 @@ class Unanswered extends Error {}
 
 /**
  * Sends a request and returns the background's answer, or throws its error. When the background
- * did not answer at all, a request that is safe to repeat (REPEATABLE) is sent again, up to three times.
+ * did not answer at all, a request that is safe to repeat (REPEATABLE) is sent again, up to four times.
  */
 export async function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<ResponseTypes[T]> {
   const delays = REPEATABLE[type] ? REPEAT_DELAYS_MS : [];

@@ -109,6 +109,25 @@ async function packContent(db: ContestoDatabase, packId: PackId): Promise<Pack |
   return asPack(documents, events, mentions, entities);
 }
 
+/**
+ * The reader's whole knowledge base as one pack, to share: every document they added (not the
+ * bundled example every copy of Contesto has), what ingestion found in them, and their corrections.
+ * Read in one transaction, so it is one state of the store.
+ */
+export async function exportKnowledge(db: ContestoDatabase): Promise<Pack> {
+  return db.transaction('r', [...PACK_TABLES.map((name) => db.table(name)), db.corrections], async () => {
+    const own = (row: { pack: PackId }) => row.pack !== 'bundled';
+    const [documents, events, mentions, entities, corrections] = await Promise.all([
+      db.documents.filter(own).toArray(),
+      db.events.filter(own).toArray(),
+      db.mentions.filter(own).toArray(),
+      db.entities.filter((entity) => entity.packs.some((packId) => packId !== 'bundled')).toArray(),
+      db.corrections.toArray(),
+    ]);
+    return { ...asPack(documents, events, mentions, entities), corrections };
+  });
+}
+
 /** Stored rows as a pack again, without what the store added to them. */
 function asPack(documents: StoredDocument[], events: StoredEvent[], mentions: StoredMention[], entities: StoredEntity[]): Pack {
   return {

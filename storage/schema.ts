@@ -3,7 +3,7 @@
  * Dexie upgrades an older database step by step, and every step keeps the reader's notes.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { withSentenceSpans, type EntityType, type PackDocument, type PackEntity, type PackEvent, type PackMention } from '@/core/pack';
+import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, type PackMention, type StoredCorrection } from '@/core/pack';
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 
@@ -32,81 +32,7 @@ export interface StoredNote extends NoteRecord {
   orphaned?: boolean;
 }
 
-/**
- * A reader's correction of what ingestion found, kept apart from it (storage/corrections.ts):
- * re-ingesting, reseeding or importing never touches it, and the dictionary applies it every time.
- */
-export type StoredCorrection = NotAnEntityCorrection | HiddenNameCorrection | TypeCorrection | RenameCorrection | EntityNameCorrection | MergeCorrection;
-
-/** The popover's "Not an entity": none of the entity's names is highlighted. */
-export interface NotAnEntityCorrection {
-  id: string;
-  kind: 'not-an-entity';
-  entityId: string;
-  /** The entity's name and type when it was corrected, so the list still reads after the entity has gone. */
-  name: string;
-  type: EntityType;
-  created: string;
-}
-
-/** The reader's type for an entity ingestion typed wrongly ("Palermo" is a place, not a person). */
-export interface TypeCorrection {
-  id: string;
-  kind: 'type';
-  entityId: string;
-  name: string;
-  type: EntityType;
-  /** The type ingestion gave it. */
-  was: EntityType;
-  created: string;
-}
-
-/** The reader's name for an entity: shown everywhere, and highlighted with its other names. */
-export interface RenameCorrection {
-  id: string;
-  kind: 'rename';
-  entityId: string;
-  name: string;
-  /** The name ingestion gave it. */
-  was: string;
-  created: string;
-}
-
-/** A name the reader gave an entity ("added-name") or took from it ("removed-name"): pages highlight it for that entity, or no longer. */
-export interface EntityNameCorrection {
-  id: string;
-  kind: 'added-name' | 'removed-name';
-  entityId: string;
-  /** The entity's name when corrected, for the list. */
-  entityName: string;
-  name: string;
-  created: string;
-}
-
-/** Two entities that are one ("Usa" and "Stati Uniti"): `entityId` is read as `into`, with all its names, mentions and events. */
-export interface MergeCorrection {
-  id: string;
-  kind: 'merge';
-  entityId: string;
-  /** Both entities' names when merged, for the list. */
-  name: string;
-  into: string;
-  intoName: string;
-  created: string;
-}
-
-/** "Don't highlight this name": these words are not highlighted, on one site or anywhere, whatever entity they name. */
-export interface HiddenNameCorrection {
-  id: string;
-  kind: 'hidden-name';
-  /** As the page wrote it. */
-  name: string;
-  /** Folded as aliases are compared (core/normalize foldAlias). */
-  key: string;
-  /** A host name; none means everywhere. */
-  site?: string;
-  created: string;
-}
+export type { StoredCorrection, NotAnEntityCorrection, HiddenNameCorrection, TypeCorrection, RenameCorrection, EntityNameCorrection, MergeCorrection } from '@/core/pack';
 
 export interface Setting {
   key: string;

@@ -88,7 +88,11 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     const errors: string[] = [];
     let previous: Pack | null = null;
     if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed ?? null;
-    for (const pack of result.packs) await request('packs/import', { label: name, pack }).catch(fail(errors));
+    for (const pack of result.packs) {
+      await request('packs/import', { label: name, pack }).catch(fail(errors));
+      // A shared knowledge base may carry its author's notes: merged by id, as a notes import is.
+      if (pack.notes !== undefined) await request('notes/import', { text: JSON.stringify(pack.notes) }).catch(fail(errors));
+    }
     if (previous) setUndo({ message: t('optionsReplaced', name), packId, previous, removeFirst: true });
     setSummary({ summary: result.summary, cancelled: result.cancelled, errors });
     setFiles([]);

@@ -15,6 +15,7 @@ import { readSettings } from '@/storage/settings';
 import { AddPage } from '../AddPage';
 import type { ImportWorker } from '../archive/Archive';
 import { database } from '../database';
+import { download } from '../download';
 import { useDescribedTab, useLive } from '../hooks';
 import { t, tCount } from '@/services/i18n';
 import { NoteList } from '../NoteList';
@@ -135,14 +136,6 @@ function OpenSidePanel() {
       {t('openSidePanel')}
     </button>
   );
-}
-
-function download(name: string, type: string, text: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 function ExportImport({ notes, entityName }: { notes: ReturnType<typeof noteRecord>[]; entityName(id: string): string | undefined }) {

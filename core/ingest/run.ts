@@ -7,7 +7,8 @@
 import { parsePack, type Pack } from '../pack';
 import { formatOf } from './document';
 import { IngestError, type IngestFailure } from './errors';
-import { bySourceName, startIngestion, type BuildOptions, type KnownDocuments } from './index';
+import { stableHash } from '../hash';
+import { bySourceName, failureOf, startIngestion, type BuildOptions, type KnownDocuments } from './index';
 import { isPdf, readPdf, type PdfLoader } from './pdf';
 
 export interface ImportFile {
@@ -81,8 +82,9 @@ export async function runImport(files: ImportFile[], options: ImportOptions): Pr
     try {
       const bytes = await file.bytes();
       if (isPackFile(file.name)) {
-        const pack = parsePack(new TextDecoder().decode(bytes));
+        const { pack, duplicates } = withoutStoredDocuments(parsePack(new TextDecoder().decode(bytes)), file.name, options.known);
         packs.push(pack);
+        failures.push(...duplicates);
         packDocuments.push(...pack.documents.map((document) => ({ file: `${file.name} › ${document.source}`, title: document.title })));
       } else {
         session.add(isPdf(file.name) ? await readPdf({ name: file.name, content: bytes }, options.loadPdf) : { name: file.name, content: bytes });
@@ -101,6 +103,28 @@ export async function runImport(files: ImportFile[], options: ImportOptions): Pr
     summary: importSummary([...added, ...packDocuments], [...failures, ...ingestFailures], notRead),
     cancelled: notRead.length > 0,
   };
+}
+
+/**
+ * A pack without the documents the store already holds (same id, or same text), and without the
+ * events, mentions and entities only they had: a colleague's knowledge base merges into the
+ * reader's, and importing one's own export again adds nothing twice. Each is reported as a duplicate.
+ */
+export function withoutStoredDocuments(pack: Pack, file: string, known: KnownDocuments | undefined): { pack: Pack; duplicates: IngestFailure[] } {
+  if (!known) return { pack, duplicates: [] };
+  const duplicates: IngestFailure[] = [];
+  const documents = pack.documents.filter((document) => {
+    const sameText = known.textHashes.get(stableHash(document.text));
+    const storedAs = sameText ?? (known.documentIds.has(document.id) ? document.id : undefined);
+    if (storedAs !== undefined) duplicates.push(failureOf(`${file} › ${document.source}`, new IngestError(`${file} › ${document.source}`, `same text as ${storedAs}; skipped.`, storedAs)));
+    return storedAs === undefined;
+  });
+  if (duplicates.length === 0) return { pack, duplicates };
+  const kept = new Set(documents.map((document) => document.id));
+  const events = pack.events.filter((event) => kept.has(event.documentId));
+  const mentions = pack.mentions.filter((mention) => kept.has(mention.documentId));
+  const named = new Set([...mentions.map((mention) => mention.entityId), ...events.flatMap((event) => event.entities)]);
+  return { pack: { ...pack, documents, events, mentions, entities: pack.entities.filter((entity) => named.has(entity.id)) }, duplicates };
 }
 
 function failure(source: string, reason: string): IngestFailure {

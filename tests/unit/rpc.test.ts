@@ -35,10 +35,19 @@ describe('sending a request when the background does not answer', () => {
     expect(send.mock.calls).toEqual([[{ type: 'notes/add', payload }], [{ type: 'notes/add', payload }]]);
   });
 
-  it('gives up after three repeats and says the background did not answer', async () => {
-    const send = sendMessage().mockRejectedValue(new Error(NO_RECEIVER));
-    await expect(request('notes/for-page', { url: 'https://news.example/a' })).rejects.toThrow(`Contesto's background did not answer "notes/for-page".`);
-    expect(send).toHaveBeenCalledTimes(4);
+  it('gives up after four repeats over 7.6 s and says the background did not answer', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = sendMessage().mockRejectedValue(new Error(NO_RECEIVER));
+      const answered = expect(request('notes/for-page', { url: 'https://news.example/a' })).rejects.toThrow(`Contesto's background did not answer "notes/for-page".`);
+      await vi.advanceTimersByTimeAsync(7_599);
+      expect(send).toHaveBeenCalledTimes(4);
+      await vi.advanceTimersByTimeAsync(1);
+      await answered;
+      expect(send).toHaveBeenCalledTimes(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never repeats an error the background answered', async () => {
