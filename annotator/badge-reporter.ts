@@ -1,5 +1,5 @@
 /**
- * Tells the extension how many entities the page shows whenever that changes (for the toolbar
+ * Tells the extension how many entities the page shows whenever they change (for the toolbar
  * badge and the side panel), once a burst of highlighting settles rather than after every slice.
  */
 import type { Highlighter } from './highlighter';
@@ -11,15 +11,16 @@ const REPORT_DELAY_MS = 300;
 export function createBadgeReporter(send: (entities: number) => void) {
   let highlighter: Followed | undefined;
   let unsubscribe: (() => void) | undefined;
-  let reported = -1;
+  let reported: string | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   function report() {
-    const entities = highlighter ? new Set(highlighter.annotations.map((a) => a.entityId)).size : 0;
-    const signature = highlighter ? highlighter.annotations.length * 100_000 + entities : -1;
+    const entities = new Set(highlighter?.annotations.map((a) => a.entityId));
+    // Which entities, not only how many: a correction can put one entity in another's place, and the side panel must read the page again.
+    const signature = highlighter ? `${highlighter.annotations.length}:${[...entities].sort().join(' ')}` : 'off';
     if (signature === reported) return;
     reported = signature;
-    send(entities);
+    send(entities.size);
   }
   const scheduleReport = () => {
     clearTimeout(reportTimer);
@@ -30,6 +31,8 @@ export function createBadgeReporter(send: (entities: number) => void) {
     /** Reports on these highlights from now on; undefined when Contesto was turned off on the page. */
     follow(pageHighlighter: Followed | undefined) {
       unsubscribe?.();
+      // New highlights are always reported once: whoever read the page meanwhile may hold a state that came and went.
+      reported = undefined;
       highlighter = pageHighlighter;
       unsubscribe = pageHighlighter?.onChange(scheduleReport);
       scheduleReport();

@@ -19,6 +19,8 @@ function describe(correction: StoredCorrection): string {
       return t('correctionAddedName', correction.name, correction.entityName);
     case 'removed-name':
       return t('correctionRemovedName', correction.name, correction.entityName);
+    case 'split':
+      return t('correctionSplit', correction.name, correction.entityName);
     case 'merge':
       return t('correctionMerge', correction.name, correction.intoName);
     case 'hidden-name':

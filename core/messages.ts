@@ -95,7 +95,8 @@ export const RequestSchemas = {
    * A correction from the popover or the side panel, listed for undo: an entity is not one ("Not an
    * entity"), these words are not to be highlighted on one site or anywhere ("Don't highlight …"),
    * an entity's type or name is another (back to ingestion's, the correction goes), it has a name
-   * more or less, or it is the same as another (merged into it).
+   * more or less, it is the same as another (merged into it), or one of its names is another
+   * entity's (split off).
    */
   'corrections/add': v.variant('kind', [
     v.strictObject({ kind: v.literal('not-an-entity'), entityId }),
@@ -103,6 +104,7 @@ export const RequestSchemas = {
     v.strictObject({ kind: v.literal('type'), entityId, type: v.picklist(ENTITY_TYPES) }),
     v.strictObject({ kind: v.picklist(['rename', 'added-name', 'removed-name']), entityId, name: entityName }),
     v.strictObject({ kind: v.literal('merge'), entityId, into: entityId }),
+    v.strictObject({ kind: v.literal('split'), entityId, name: entityName }),
   ]),
   /** Undoes a correction. */
   'corrections/remove': v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(300)) }),

@@ -91,6 +91,8 @@ export const CorrectionSchema = v.variant('kind', [
   v.strictObject({ id: correctionId, kind: v.picklist(['added-name', 'removed-name']), entityId, entityName: correctedName, name: correctedName, created }),
   /** Two entities that are one: `entityId` is read as `into`, with all its names, mentions and events. */
   v.strictObject({ id: correctionId, kind: v.literal('merge'), entityId, name: correctedName, into: entityId, intoName: correctedName, created }),
+  /** A name split off into an entity of its own (one name, two people): the documents that write it are that entity's. */
+  v.strictObject({ id: correctionId, kind: v.literal('split'), entityId, entityName: correctedName, name: correctedName, created }),
 ]);
 
 export type StoredCorrection = v.InferOutput<typeof CorrectionSchema>;
@@ -100,6 +102,7 @@ export type TypeCorrection = Extract<StoredCorrection, { kind: 'type' }>;
 export type RenameCorrection = Extract<StoredCorrection, { kind: 'rename' }>;
 export type EntityNameCorrection = Extract<StoredCorrection, { kind: 'added-name' | 'removed-name' }>;
 export type MergeCorrection = Extract<StoredCorrection, { kind: 'merge' }>;
+export type SplitCorrection = Extract<StoredCorrection, { kind: 'split' }>;
 
 const PackBodySchema = v.looseObject({
   format: v.literal(PACK_FORMAT),

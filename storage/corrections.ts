@@ -4,6 +4,7 @@
  * they hold after any re-ingestion, reseed or import, and undoing one is deleting its record.
  */
 import { mergeNames, uniqueNames, type NamesByLanguage } from '@/core/names';
+import { stableHash } from '@/core/hash';
 import { foldAlias } from '@/core/normalize';
 import type { EntityType } from '@/core/pack';
 import type { ContestoDatabase, StoredCorrection, StoredEntity } from './schema';
@@ -15,7 +16,8 @@ export type CorrectionRequest =
   | { kind: 'type'; entityId: string; type: EntityType }
   | { kind: 'rename'; entityId: string; name: string }
   | { kind: 'added-name' | 'removed-name'; entityId: string; name: string }
-  | { kind: 'merge'; entityId: string; into: string };
+  | { kind: 'merge'; entityId: string; into: string }
+  | { kind: 'split'; entityId: string; name: string };
 
 /** What the corrections change in what the store holds. */
 export interface CorrectionsInForce {
@@ -31,6 +33,9 @@ export interface CorrectionsInForce {
   /** Entities read as another, by id: follow with `finalId`. */
   mergedInto: Map<string, string>;
   addedNames: Map<string, string[]>;
+  /** Names split off into entities of their own: by the new entity's id, and the folded names by the entity they left. */
+  splits: Map<string, { from: string; name: string }>;
+  splitNames: Map<string, Set<string>>;
   removedNames: Map<string, Set<string>>;
 }
 
@@ -42,6 +47,7 @@ function idOf(request: CorrectionRequest): string {
       return `hidden-name:${request.site ?? '*'}:${foldAlias(request.name)}`;
     case 'added-name':
     case 'removed-name':
+    case 'split':
       return `${request.kind}:${request.entityId}:${foldAlias(request.name)}`;
     case 'not-an-entity':
       return notAnEntityId(request.entityId);
@@ -102,6 +108,12 @@ export async function addCorrection(db: ContestoDatabase, request: CorrectionReq
         correction = { id, kind: 'merge', entityId: entity.id, name: entity.name, into: into.id, intoName: into.name, created };
         break;
       }
+      case 'split':
+        if (existing) return { correction: existing, added: false };
+        // Only a name the entity has can leave it, and not its only one.
+        if (entity.aliases.length < 2 || !entity.aliases.some((alias) => foldAlias(alias) === foldAlias(request.name))) return null;
+        correction = { id, kind: 'split', entityId: entity.id, entityName: entity.name, name: request.name, created };
+        break;
       default: {
         if (existing) return { correction: existing, added: false };
         correction = { id, kind: request.kind, entityId: entity.id, entityName: entity.name, name: request.name, created };
@@ -156,6 +168,8 @@ export async function correctionsInForce(db: ContestoDatabase): Promise<Correcti
     mergedInto: new Map(),
     addedNames: new Map(),
     removedNames: new Map(),
+    splits: new Map(),
+    splitNames: new Map(),
   };
   for (const correction of await db.corrections.toArray()) {
     switch (correction.kind) {
@@ -175,6 +189,10 @@ export async function correctionsInForce(db: ContestoDatabase): Promise<Correcti
       case 'merge':
         found.mergedInto.set(correction.entityId, correction.into);
         break;
+      case 'split':
+        found.splits.set(splitEntityId(correction.entityId, correction.name), { from: correction.entityId, name: correction.name });
+        found.splitNames.set(correction.entityId, (found.splitNames.get(correction.entityId) ?? new Set()).add(foldAlias(correction.name)));
+        break;
       case 'added-name':
         found.addedNames.set(correction.entityId, [...(found.addedNames.get(correction.entityId) ?? []), correction.name]);
         break;
@@ -184,6 +202,14 @@ export async function correctionsInForce(db: ContestoDatabase): Promise<Correcti
     }
   }
   return found;
+}
+
+/** The id of the entity a name split off from `entityId` becomes: the same for the same name, so a correction holds through re-ingestion. */
+export const splitEntityId = (entityId: string, name: string) => `split-${stableHash(`${entityId}\n${foldAlias(name)}`)}`;
+
+/** The entity a split made, from the one it left (as corrected): that entity's type and documents, this one name. */
+export function splitEntity(id: string, from: StoredEntity, name: string): StoredEntity {
+  return { id, name, type: from.type, aliases: [name], packs: from.packs };
 }
 
 /** The entity an id is read as, through the reader's merges (a chain of them is followed to its end). */
@@ -217,7 +243,8 @@ export function asCorrected<T extends StoredEntity | undefined>(stored: T, corre
   const type = corrections.types.get(entity.id);
   const name = corrections.renamed.get(entity.id);
   const added = corrections.addedNames.get(entity.id) ?? [];
-  const removed = corrections.removedNames.get(entity.id);
+  const taken = [...(corrections.removedNames.get(entity.id) ?? []), ...(corrections.splitNames.get(entity.id) ?? [])];
+  const removed = taken.length > 0 ? new Set(taken) : undefined;
   if (!type && !name && added.length === 0 && !removed) return entity as T;
   const kept = (alias: string) => !removed?.has(foldAlias(alias));
   const known = new Set(entity.aliases.map(foldAlias));

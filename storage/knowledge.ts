@@ -7,7 +7,7 @@ import type { DictionaryEntry } from '@/core/match';
 import type { EntityType } from '@/core/pack';
 import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
-import { asCorrected, correctionsInForce, finalId, idsReadAs, type CorrectionsInForce } from './corrections';
+import { asCorrected, correctionsInForce, finalId, idsReadAs, splitEntity, type CorrectionsInForce } from './corrections';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -75,20 +75,31 @@ export async function entityDossier(db: ContestoDatabase, entityId: string): Pro
   const corrections = await correctionsInForce(db);
   const [entity] = await correctedEntities(db, [entityId], corrections);
   if (!entity) return null;
-  const ids = idsReadAs(entity.id, corrections);
-  const mentions = await db.mentions.where('entityId').anyOf(ids).toArray();
+  // A name split off takes with it the mentions that write it, and the events whose sentence does.
+  const split = corrections.splits.get(entity.id);
+  const ids = idsReadAs(split ? finalId(split.from, corrections) : entity.id, corrections);
+  const splitKey = split && foldAlias(split.name);
+  const leftNames = corrections.splitNames.get(entity.id);
+  const candidates = await db.mentions.where('entityId').anyOf(ids).toArray();
+  const mentions = splitKey ? await mentionsWriting(db, candidates, (key) => key === splitKey) : leftNames ? await mentionsWriting(db, candidates, (key) => !leftNames.has(key)) : candidates;
   const [events, documents, related, notes] = await Promise.all([
     db.events
       .where('entities')
       .anyOf(ids)
       .distinct()
       .sortBy('date')
-      .then((events) => inContext(db, events)),
+      .then((events) => inContext(db, splitKey ? events.filter((event) => foldAlias(event.summary).includes(splitKey)) : events)),
     documentsMentioning(db, mentions),
     coMentionedEntities(db, ids, mentions, corrections),
-    Promise.all(ids.map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
+    Promise.all((split ? [entity.id] : ids).map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
   ]);
   return { entity, events, documents, related, notes };
+}
+
+/** The mentions whose words, folded, pass `keep`. */
+async function mentionsWriting(db: ContestoDatabase, mentions: StoredMention[], keep: (key: string) => boolean): Promise<StoredMention[]> {
+  const texts = new Map((await db.documents.bulkGet([...new Set(mentions.map((mention) => mention.documentId))])).flatMap((document) => (document ? [[document.id, document.text] as const] : [])));
+  return mentions.filter((mention) => keep(foldAlias((texts.get(mention.documentId) ?? '').slice(mention.start, mention.end))));
 }
 
 async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention[]): Promise<DocumentMentions[]> {
@@ -128,22 +139,26 @@ async function coMentionedEntities(db: ContestoDatabase, ids: string[], mentions
 /** Entities by id as the reader corrected them (storage/corrections.ts), undefined where none is stored. */
 async function correctedEntities(db: ContestoDatabase, ids: string[], known?: CorrectionsInForce): Promise<(StoredEntity | undefined)[]> {
   const corrections = known ?? (await correctionsInForce(db));
-  const groups = ids.map((id) => idsReadAs(finalId(id, corrections), corrections));
+  // A split's entity is made from the one its name left.
+  const sourceOf = (id: string) => finalId(corrections.splits.get(id)?.from ?? id, corrections);
+  const groups = ids.map((id) => idsReadAs(sourceOf(id), corrections));
   const stored = new Map((await db.entities.bulkGet([...new Set(groups.flat())])).flatMap((entity) => (entity ? [[entity.id, entity] as const] : [])));
-  return groups.map(([id, ...merged]) =>
-    asCorrected(
+  return groups.map(([id, ...merged], i) => {
+    const entity = asCorrected(
       stored.get(id!),
       corrections,
       merged.flatMap((other) => stored.get(other) ?? []),
-    ),
-  );
+    );
+    const split = corrections.splits.get(ids[i]!);
+    return entity && split ? splitEntity(ids[i]!, entity, split.name) : entity;
+  });
 }
 
 /** Every entity as the reader corrected it, those merged into another left out. */
 async function allCorrectedEntities(db: ContestoDatabase, corrections: CorrectionsInForce): Promise<StoredEntity[]> {
   const stored = await db.entities.toArray();
   const byId = new Map(stored.map((entity) => [entity.id, entity]));
-  return stored
+  const entities = stored
     .filter((entity) => finalId(entity.id, corrections) === entity.id)
     .map((entity) =>
       asCorrected(
@@ -152,6 +167,12 @@ async function allCorrectedEntities(db: ContestoDatabase, corrections: Correctio
         idsReadAs(entity.id, corrections).flatMap((id) => (id !== entity.id && byId.get(id)) || []),
       ),
     );
+  const corrected = new Map(entities.map((entity) => [entity.id, entity]));
+  const splits = [...corrections.splits].flatMap(([id, { from, name }]) => {
+    const source = corrected.get(finalId(from, corrections));
+    return source ? [splitEntity(id, source, name)] : [];
+  });
+  return [...entities, ...splits];
 }
 
 /** Entities' names by id, for lists that hold ids (the page's entities, notes on entities). */

@@ -32,7 +32,7 @@ export interface StoredNote extends NoteRecord {
   orphaned?: boolean;
 }
 
-export type { StoredCorrection, NotAnEntityCorrection, HiddenNameCorrection, TypeCorrection, RenameCorrection, EntityNameCorrection, MergeCorrection } from '@/core/pack';
+export type { StoredCorrection, NotAnEntityCorrection, HiddenNameCorrection, TypeCorrection, RenameCorrection, EntityNameCorrection, MergeCorrection, SplitCorrection } from '@/core/pack';
 
 export interface Setting {
   key: string;

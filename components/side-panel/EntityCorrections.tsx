@@ -73,7 +73,12 @@ export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: En
               {alias}{' '}
               <button type="button" aria-label={t('entityRemoveName', alias)} onClick={() => void correct({ kind: 'removed-name', entityId: entity.id, name: alias })}>
                 ✕
-              </button>
+              </button>{' '}
+              {entity.aliases.length > 1 && (
+                <button type="button" aria-label={t('entitySplitName', alias)} onClick={() => void correct({ kind: 'split', entityId: entity.id, name: alias })}>
+                  {t('entitySplit')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

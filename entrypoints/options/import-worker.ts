@@ -1,5 +1,7 @@
 /** The import worker (import.worker.ts) as the options page and the popup's "Add this page" drive it: one import per worker. */
 import type { ImportWorker } from '@/components/archive/Archive';
+import { database } from '@/components/database';
+import { knownDocuments } from '@/storage/packs';
 import type { FromImportWorker, ToImportWorker } from './import.worker';
 
 export function createImportWorker(): ImportWorker {
@@ -20,7 +22,7 @@ export function createImportWorker(): ImportWorker {
           worker.terminate();
           reject(new Error(event.message || 'the import stopped.'));
         });
-        send({ type: 'start', files });
+        knownDocuments(database()).then((known) => send({ type: 'start', files, known }), reject);
       }),
     cancel: () => send({ type: 'cancel' }),
   };

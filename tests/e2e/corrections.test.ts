@@ -2,7 +2,8 @@
  * The reader's corrections in real Chromium, from a card's "Wrong?": "Not an entity" stops the
  * entity's highlights on every open page at once and after a reload; "Don't highlight … on <site>"
  * stops those words on that site only. In the side panel's entity view, another type, "Not an
- * entity" again with its own Undo, another name, a name given or taken, and "Same as" another. The options page lists each, and its Undo brings the highlights back.
+ * entity" again with its own Undo, another name, a name given or taken, "Same as" another, and a
+ * name split off into an entity of its own. The options page lists each, and its Undo brings the highlights back.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -199,6 +200,31 @@ describe('corrections', () => {
     await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“Cremlino” is the same as “Russia”/)]);
     await listed.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => highlightsOf(page, 'organization'), { timeout: 10_000 }).toContain('Cremlino');
+    for (const opened of [page, options, panel]) await opened.close();
+  });
+
+  test('“Split off” in the side panel: the page’s “Moscow” becomes an entity of its own, and Undo joins it again', async ({ chromium, server }) => {
+    const page = await chromium.context.newPage();
+    await page.goto(`${server.origin}/english-context.html`);
+    await settledHighlightCount(page);
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/english-context.html`)}`);
+    // The list names an entity as stored (Mosca), the entity view in the reader's language (Moscow).
+    const listedOnPage = (prefix: string, name: string) => panel.locator(`li[data-entity-id^="${prefix}"]`, { hasText: name });
+    await listedOnPage('ent-', 'Mosca').locator('.details').click();
+    await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Moscow');
+    await panel.locator('.entity-names summary').click();
+    await panel.getByRole('button', { name: 'Split “Moscow” off into an entity of its own' }).click();
+    await panel.getByRole('button', { name: /Back|Indietro/ }).click();
+    // The page's two "Moscow" now name the new entity, which the panel lists for this page.
+    await expect.poll(() => listedOnPage('split-', 'Moscow').count(), { timeout: 10_000 }).toBe(1);
+    expect(await highlightsOf(page, 'place')).toEqual(expect.arrayContaining(['Moscow', 'Moscow', 'North Korea']));
+
+    const listed = options.getByRole('region', { name: 'Your corrections' }).getByRole('listitem');
+    await expect.poll(() => listed.allInnerTexts()).toEqual([expect.stringMatching(/“Moscow” split off from “Mosca”, an entity of its own/)]);
+    await listed.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => listedOnPage('split-', 'Moscow').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => listedOnPage('ent-', 'Mosca').count(), { timeout: 10_000 }).toBe(1);
     for (const opened of [page, options, panel]) await opened.close();
   });
 });

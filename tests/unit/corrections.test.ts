@@ -168,6 +168,42 @@ describe('the reader’s corrections', () => {
     expect(await highlighted(db)).toContain('Vladivostok → vladivostok');
   });
 
+  it('“Split off”: a name leaves its entity for one of its own, which the pages highlight and whose card holds the documents that write that name; Undo joins them again', async () => {
+    const { db, router, highlightedOn } = await corrections();
+    const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
+    // An entity's only name cannot leave it.
+    expect(await ask({ kind: 'split', entityId: 'vladivostok', name: 'Vladivostok' })).toEqual({ ok: true, value: { correction: null } });
+    expect(await ask({ kind: 'split', entityId: 'moscow', name: 'Mosca' })).toMatchObject({ ok: true, value: { correction: { id: 'split:moscow:mosca' } } });
+
+    const page = 'https://news.example/';
+    const found = (await router.handle({ type: 'page/init', payload: { url: page } }, { context: 'page', url: page })) as { value: { matcher: Parameters<typeof loadMatcher>[0] } };
+    const [mosca, moscow] = loadMatcher(found.value.matcher).find('Mosca, or Moscow');
+    expect(moscow!.entityId).toBe('moscow');
+    expect(mosca!.entityId).not.toBe('moscow');
+    const split = (await entityDossier(db, mosca!.entityId))!;
+    expect([split.entity.name, split.entity.type, split.entity.aliases]).toEqual(['Mosca', 'place', ['Mosca']]);
+    expect((await entityDossier(db, 'moscow'))!.entity.aliases).toEqual(['Moscow']);
+    expect((await entityNames(db, [mosca!.entityId])).get(mosca!.entityId)).toBe('Mosca');
+    expect((await allKnowledge(db)).entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(['Moscow', 'Mosca']));
+
+    await router.handle({ type: 'corrections/remove', payload: { id: 'split:moscow:mosca' } }, FROM_OPTIONS);
+    expect(await entityDossier(db, mosca!.entityId)).toBeNull();
+    expect(await highlightedOn(page, 'Mosca, or Moscow')).toEqual(['Mosca', 'Moscow']);
+    expect((await entityDossier(db, 'moscow'))!.entity.aliases).toEqual(['Moscow', 'Mosca']);
+  });
+
+  it('a name split off takes the mentions that write it, and the events whose sentence does', async () => {
+    const { db, router } = await corrections();
+    // The documents write "Moscow", never "Mosca": splitting off "Moscow" takes them all, "Mosca" none.
+    await router.handle({ type: 'corrections/add', payload: { kind: 'split', entityId: 'moscow', name: 'Moscow' } }, FROM_OPTIONS);
+    const splitId = (await knowledgeDictionary(db)).find((entry) => entry.alias === 'Moscow')!.entityId;
+    const [left, split] = [(await entityDossier(db, 'moscow'))!, (await entityDossier(db, splitId))!];
+    const sentences = (dossier: typeof left) => dossier.documents.flatMap(({ sentences: found }) => found.map((sentence) => sentence.text));
+    expect(sentences(split)).toEqual(['Putin spoke in Moscow.', 'Moscow hosted the talks in 2023.']);
+    expect(split.events.events.map((event) => event.id)).toEqual(['e2']);
+    expect([left.entity.aliases, sentences(left)]).toEqual([['Mosca'], []]);
+  });
+
   it('holds after the same documents are added again, the bundled pack is reseeded, and a collection naming the entity is removed and added back (a type too)', async () => {
     const { db, router } = await corrections();
     await router.handle({ type: 'corrections/add', payload: { kind: 'not-an-entity', entityId: 'putin' } }, FROM_PAGE);

@@ -58,6 +58,28 @@ describe('the badge reporter', () => {
     expect(send.mock.calls).toEqual([[1], [1]]);
   });
 
+  it('reports again when other entities take the place of some, in the same number (a correction splits or merges one)', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv', 'moscow');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show('kyiv', 'split-moscow');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[2], [2]]);
+  });
+
+  it('reports new highlights once even when they show what was last reported: a reader may have read the page meanwhile', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    const rebuilt = fakeHighlighter();
+    badge.follow(rebuilt);
+    rebuilt.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[1], [1]]);
+  });
+
   it('reports 0 once Contesto is turned off, and stops following the old highlights', () => {
     const highlighter = fakeHighlighter();
     badge.follow(highlighter);
