@@ -6,8 +6,9 @@ import Dexie, { type EntityTable } from 'dexie';
 import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, type PackMention, type StoredCorrection } from '@/core/pack';
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
+import { DATABASE_NAME } from './database-name';
 
-export const DATABASE_NAME = 'contesto';
+export { DATABASE_NAME };
 
 /** Where a row came from: the pack built into the extension, or one the reader imported. */
 export type PackId = 'bundled' | UserPackId;

@@ -1,7 +1,5 @@
 /** The import worker (import.worker.ts) as the options page and the popup's "Add this page" drive it: one import per worker. */
 import type { ImportWorker } from '@/components/archive/Archive';
-import { database } from '@/components/database';
-import { knownDocuments } from '@/storage/packs';
 import type { FromImportWorker, ToImportWorker } from './import.worker';
 
 export function createImportWorker(): ImportWorker {
@@ -22,7 +20,7 @@ export function createImportWorker(): ImportWorker {
           worker.terminate();
           reject(new Error(event.message || 'the import stopped.'));
         });
-        knownDocuments(database()).then((known) => send({ type: 'start', files, known }), reject);
+        send({ type: 'start', files });
       }),
     cancel: () => send({ type: 'cancel' }),
   };

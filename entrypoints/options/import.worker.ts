@@ -1,8 +1,8 @@
 /**
  * The options page's import, off its main thread: reads the reader's files with the same code as
  * `npm run kb` (core/ingest/run.ts; HTML through linkedom as there, PDFs through PDF.js running in
- * this worker), reports progress after each file and stops between two when asked. The page tells
- * it which documents are stored (to skip them) and hands the packs to the background.
+ * this worker), reports progress after each file and stops between two when asked. It only reads
+ * the database (to skip documents already stored); the page hands the packs to the background.
  */
 import { DOMParser } from 'linkedom/worker';
 import { getDocument } from 'pdfjs-dist';
@@ -11,9 +11,11 @@ import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import type { KnownDocuments, PdfLoader } from '@/core/ingest';
 import type { ChosenFile } from '@/components/archive/chosen-files';
 import { runImport, type ImportProgress, type ImportResult } from '@/core/ingest/run';
+import { stableHash } from '@/core/hash';
+import { isUserPackId, userPackLabel } from '@/core/pack-id';
+import { DATABASE_NAME } from '@/storage/database-name';
 
-/** `known`: the documents already stored, read by the page (so that this worker carries no database code: its script stays small). */
-export type ToImportWorker = { type: 'start'; files: ChosenFile[]; known: KnownDocuments } | { type: 'cancel' };
+export type ToImportWorker = { type: 'start'; files: ChosenFile[] } | { type: 'cancel' };
 export type FromImportWorker = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportResult) | { type: 'error'; message: string };
 
 // PDF.js runs its parser here, in this thread, instead of starting a worker of its own from a URL.
@@ -29,15 +31,53 @@ const post = (message: FromImportWorker) => postMessage(message);
 
 addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
   if (event.data.type === 'cancel') cancelled = true;
-  else void start(event.data.files, event.data.known);
+  else void start(event.data.files);
 });
 
-async function start(files: ChosenFile[], known: KnownDocuments) {
+async function start(files: ChosenFile[]) {
   try {
+    const known = await storedDocuments();
     const sources = files.map(({ name, file }) => ({ name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
     const result = await runImport(sources, { thesaurus: bundledThesaurus, parseHtml, loadPdf, known, onProgress: (progress) => post({ type: 'progress', ...progress }), cancelled: () => cancelled });
     post({ type: 'done', ...result });
   } catch (error) {
     post({ type: 'error', message: (error as Error).message });
   }
+}
+
+/**
+ * The stored documents' text fingerprints and ids, as storage/packs.ts knownDocuments gives them,
+ * read straight from IndexedDB and let go at once: without Dexie and the store's code this script
+ * stays under the 5 MB that `web-ext lint` parses. A database that does not exist yet is not made here.
+ */
+function storedDocuments(): Promise<KnownDocuments> {
+  const known = { textHashes: new Map<string, string>(), documentIds: new Set<string>() };
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(DATABASE_NAME);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve(known) : reject(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('documents')) {
+        db.close();
+        return resolve(known);
+      }
+      const cursor = db.transaction('documents').objectStore('documents').openCursor();
+      cursor.onerror = () => {
+        db.close();
+        reject(cursor.error);
+      };
+      cursor.onsuccess = () => {
+        const row = cursor.result;
+        if (!row) {
+          db.close();
+          return resolve(known);
+        }
+        const { id, text, source, pack } = row.value as { id: string; text: string; source: string; pack: string };
+        known.documentIds.add(id);
+        known.textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
+        row.continue();
+      };
+    };
+  });
 }

@@ -6,6 +6,7 @@
  * name split off into an entity of its own. The options page lists each, and its Undo brings the highlights back.
  */
 import type { Page } from 'playwright-core';
+import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { describe, expect } from 'vitest';
 import { openExtensionPage, storedRows, tabIdOf } from './extension-pages';
 import { highlightedTexts, hoverForPopover, popoverText, settledHighlightCount, test, withPopoverRoot } from './harness';
@@ -15,6 +16,22 @@ const BRIEFING =
   'White House briefing\n\nJohn Kirby, the spokesman of the National Security Council, said on Monday that Vladimir Putin had asked Pyongyang for shells. John Kirby spoke again on Tuesday.\n';
 
 const highlightsOf = async (page: Page, type: string) => (await highlightedTexts(page))[type] ?? [];
+
+/** A highlighted page, and beside it the options page and a side panel describing that page's tab. */
+async function pageWithPanel(chromium: ChromiumWithExtension, url: string): Promise<{ page: Page; options: Page; panel: Page }> {
+  const page = await highlightedPage(chromium, url);
+  const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+  const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, url)}`);
+  return { page, options, panel };
+}
+
+/** A page in a tab of its own, once its highlights have settled. */
+async function highlightedPage(chromium: ChromiumWithExtension, url: string): Promise<Page> {
+  const page = await chromium.context.newPage();
+  await page.goto(url);
+  await settledHighlightCount(page);
+  return page;
+}
 
 /** Clicks a button of the open card, found by its text, as the reader's pointer would. */
 async function clickCardButton(page: Page, label: RegExp): Promise<void> {
@@ -36,12 +53,7 @@ describe('corrections', () => {
     chromium,
     server,
   }) => {
-    const open = async () => {
-      const page = await chromium.context.newPage();
-      await page.goto(`${server.origin}/demo.html`);
-      await settledHighlightCount(page);
-      return page;
-    };
+    const open = () => highlightedPage(chromium, `${server.origin}/demo.html`);
     const [reading, other] = [await open(), await open()];
     expect(await highlightsOf(reading, 'person')).toContain('John Kirby');
     expect(await highlightsOf(other, 'person')).toContain('John Kirby');
@@ -78,12 +90,7 @@ describe('corrections', () => {
   });
 
   test('“Don’t highlight … on this site”: the words go on the pages of that site only, the options page lists it, and Undo brings them back', async ({ chromium, server }) => {
-    const open = async (origin: string) => {
-      const page = await chromium.context.newPage();
-      await page.goto(`${origin}/demo.html`);
-      await settledHighlightCount(page);
-      return page;
-    };
+    const open = (origin: string) => highlightedPage(chromium, `${origin}/demo.html`);
     // The same server under another host name is another site.
     const otherSite = server.origin.replace('127.0.0.1', 'localhost');
     const [reading, sameSite, elsewhere] = [await open(server.origin), await open(server.origin), await open(otherSite)];
@@ -106,11 +113,7 @@ describe('corrections', () => {
   });
 
   test('the side panel’s entity view: another type recolours the page’s highlights, “Not an entity” hides them, and each can be undone', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/demo.html`);
-    await settledHighlightCount(page);
-    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
-    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    const { page, options, panel } = await pageWithPanel(chromium, `${server.origin}/demo.html`);
     await panel.locator('li', { hasText: 'John Kirby' }).locator('.details').click();
     await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('John Kirby');
 
@@ -133,11 +136,7 @@ describe('corrections', () => {
   });
 
   test('the side panel’s entity view: a new name shows on the card, a name given lights up, a name taken does not, and Undo ends each', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/demo.html`);
-    await settledHighlightCount(page);
-    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
-    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    const { page, options, panel } = await pageWithPanel(chromium, `${server.origin}/demo.html`);
     const openEntity = async (name: string) => {
       await panel.locator('li', { hasText: name }).locator('.details').click();
       await expect.poll(() => panel.locator('#entity-name').textContent()).toBe(name);
@@ -180,11 +179,7 @@ describe('corrections', () => {
   });
 
   test('“Same as” in the side panel: the page reads one entity as the other (its type, its card), and Undo parts them', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/demo.html`);
-    await settledHighlightCount(page);
-    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
-    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/demo.html`)}`);
+    const { page, options, panel } = await pageWithPanel(chromium, `${server.origin}/demo.html`);
     await panel.locator('li', { hasText: 'Cremlino' }).locator('.details').click();
     // The panel names it in the reader's language (the browser's: English).
     await expect.poll(() => panel.locator('#entity-name').textContent()).toBe('Kremlin');
@@ -204,11 +199,7 @@ describe('corrections', () => {
   });
 
   test('“Split off” in the side panel: the page’s “Moscow” becomes an entity of its own, and Undo joins it again', async ({ chromium, server }) => {
-    const page = await chromium.context.newPage();
-    await page.goto(`${server.origin}/english-context.html`);
-    await settledHighlightCount(page);
-    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
-    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${await tabIdOf(options, `${server.origin}/english-context.html`)}`);
+    const { page, options, panel } = await pageWithPanel(chromium, `${server.origin}/english-context.html`);
     // The list names an entity as stored (Mosca), the entity view in the reader's language (Moscow).
     const listedOnPage = (prefix: string, name: string) => panel.locator(`li[data-entity-id^="${prefix}"]`, { hasText: name });
     await listedOnPage('ent-', 'Mosca').locator('.details').click();
