@@ -11,7 +11,7 @@ import { describe, expect } from 'vitest';
 import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { newNoteId } from '@/core/notes';
 import { openExtensionPage, sendRequest, severeViolations, storedNotes, storedRows, tabIdOf } from './extension-pages';
-import { hasHighlights, highlightedTexts, hoverForPopover, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
+import { hasHighlights, highlightedTexts, hoverForPopover, settledHighlightCount, test, waitForHighlights, withPopoverRoot, type FixtureServer } from './harness';
 
 const COLLECTION = 'Desk';
 const ARCHIVE = 'tests/fixtures/archive';
@@ -207,6 +207,8 @@ describe('documents in Firefox', () => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/demo.html`);
     await page.waitForFunction(hasHighlights, { timeout: 20_000 });
+    // Matches are drawn in slices: the first highlight in view is the right one only once all are drawn.
+    await settledHighlightCount(page);
     const tabs = async () => (await firefox.browser.pages()).length;
     const before = await tabs();
     // The card of the first highlight in view takes the focus; its body, then its first source's button, come next.
