@@ -45,9 +45,10 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
 
   const anchorFor = (annotation: Annotation): PopoverAnchor => {
     const reading = createReader(highlighter.annotations)(annotation);
+    const words = annotation.range.toString();
     return {
-      ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: annotation.range.toString() }),
-      words: annotation.range.toString(),
+      ...('entityId' in reading ? { entityId: reading.entityId } : { entityId: reading.candidates[0]!, candidates: reading.candidates, label: words }),
+      words,
       // Every line of the name (it may wrap), so that the card covers none of them.
       getRect: () => annotation.range.getBoundingClientRect(),
       focusTarget: () => annotation.range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE) ?? null,

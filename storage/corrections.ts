@@ -130,12 +130,10 @@ export async function addCorrection(db: ContestoDatabase, request: CorrectionReq
 }
 
 /** Adds corrections that came with a shared knowledge base; one of the same id already stored (the reader's) is kept. */
-export async function importCorrections(db: ContestoDatabase, corrections: StoredCorrection[]): Promise<number> {
-  return db.transaction('rw', db.corrections, async () => {
+export async function importCorrections(db: ContestoDatabase, corrections: StoredCorrection[]): Promise<void> {
+  await db.transaction('rw', db.corrections, async () => {
     const stored = await db.corrections.bulkGet(corrections.map((correction) => correction.id));
-    const fresh = corrections.filter((_, i) => stored[i] === undefined);
-    await db.corrections.bulkAdd(fresh);
-    return fresh.length;
+    await db.corrections.bulkAdd(corrections.filter((_, i) => stored[i] === undefined));
   });
 }
 

@@ -155,8 +155,8 @@ async function correctedEntities(db: ContestoDatabase, ids: string[], known?: Co
 }
 
 /** Every entity as the reader corrected it, those merged into another left out. */
-async function allCorrectedEntities(db: ContestoDatabase, corrections: CorrectionsInForce): Promise<StoredEntity[]> {
-  const stored = await db.entities.toArray();
+async function allCorrectedEntities(db: ContestoDatabase, known?: CorrectionsInForce): Promise<StoredEntity[]> {
+  const [stored, corrections] = await Promise.all([db.entities.toArray(), known ?? correctionsInForce(db)]);
   const byId = new Map(stored.map((entity) => [entity.id, entity]));
   const entities = stored
     .filter((entity) => finalId(entity.id, corrections) === entity.id)
@@ -196,13 +196,13 @@ export async function knowledgeCounts(db: ContestoDatabase): Promise<KnowledgeCo
 
 /** Every entity by name, for choosing another (the side panel's "Same as"). */
 export async function entityChoices(db: ContestoDatabase): Promise<{ id: string; name: string; type: EntityType }[]> {
-  const entities = await allCorrectedEntities(db, await correctionsInForce(db));
+  const entities = await allCorrectedEntities(db);
   return entities.map(({ id, name, type }) => ({ id, name, type })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The whole knowledge base, for the search index. */
 export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: StoredEntity[]; events: StoredEvent[]; documents: StoredDocument[] }> {
-  const [entities, events, documents] = await Promise.all([correctionsInForce(db).then((corrections) => allCorrectedEntities(db, corrections)), db.events.toArray(), db.documents.toArray()]);
+  const [entities, events, documents] = await Promise.all([allCorrectedEntities(db), db.events.toArray(), db.documents.toArray()]);
   return { entities, events, documents };
 }
 

@@ -4,9 +4,8 @@
  */
 import { mergeNames } from '@/core/names';
 import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
-import { stableHash } from '@/core/hash';
-import type { KnownDocuments } from '@/core/ingest';
-import { isUserPackId, USER_PACK_PREFIX, userPackLabel, type UserPackId } from '@/core/pack-id';
+import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest';
+import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
 import type { ContestoDatabase, PackId, StoredDocument, StoredEntity, StoredEvent, StoredMention } from './schema';
 
 const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
@@ -221,13 +220,9 @@ export async function entityCounts(db: ContestoDatabase, packId: PackId): Promis
 
 /** Every stored document's text fingerprint and id, so that an import skips what is already here. */
 export async function knownDocuments(db: ContestoDatabase): Promise<KnownDocuments> {
-  const textHashes = new Map<string, string>();
-  const documentIds = new Set<string>();
-  await db.documents.each(({ id, text, source, pack }) => {
-    documentIds.add(id);
-    textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
-  });
-  return { textHashes, documentIds };
+  const collector = knownDocumentsCollector();
+  await db.documents.each(collector.add);
+  return collector.known;
 }
 
 /** The bundled example document with its mentions in text order, each with its entity's type (the welcome page shows it). */

@@ -1,34 +1,32 @@
 /**
- * The side panel's corrections of one entity: its name, the names pages highlight, its type,
- * "Not an entity", and "Same as" another (merged into it). Each is stored by the background as a correction of its own
- * (storage/corrections.ts), so open pages follow at once and the options page lists it for undo.
+ * The side panel's corrections of one entity: its name, the names pages highlight (given, taken or
+ * split off), its type, "Not an entity", and "Same as" another (merged into it). Each is stored by
+ * the background as a correction of its own (storage/corrections.ts), so open pages follow at once
+ * and the options page lists it for undo.
  */
 import { useState } from 'preact/hooks';
 import type { RequestPayload } from '@/core/messages';
 import { ENTITY_TYPES, type EntityType } from '@/core/pack';
 import { t } from '@/services/i18n';
 import { request } from '@/services/rpc';
+import { isMarkedNotAnEntity, notAnEntityId } from '@/storage/corrections';
 import { entityChoices } from '@/storage/knowledge';
 import type { StoredEntity } from '@/storage/schema';
 import { database } from '../database';
 import { useLive } from '../hooks';
 
-interface EntityCorrectionsProps {
-  /** As the reader corrected it. */
-  entity: StoredEntity;
-  notAnEntity: boolean;
-  onUndoNotAnEntity(): void;
-}
-
-export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: EntityCorrectionsProps) {
+/** `entity` as the reader corrected it. */
+export function EntityCorrections({ entity }: { entity: StoredEntity }) {
+  const notAnEntity = useLive(() => isMarkedNotAnEntity(database(), entity.id), [entity.id], false);
   const [problem, setProblem] = useState<string>();
   const [name, setName] = useState(entity.name);
   const [another, setAnother] = useState('');
-  const correct = (payload: RequestPayload<'corrections/add'>) =>
-    request('corrections/add', payload).then(
+  const reported = (sent: Promise<unknown>) =>
+    sent.then(
       () => setProblem(undefined),
       (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
     );
+  const correct = (payload: RequestPayload<'corrections/add'>) => reported(request('corrections/add', payload));
   return (
     <div class="entity-corrections">
       <form
@@ -55,7 +53,7 @@ export function EntityCorrections({ entity, notAnEntity, onUndoNotAnEntity }: En
       {notAnEntity ? (
         <p role="status">
           {t('markedNotAnEntity')}{' '}
-          <button type="button" onClick={onUndoNotAnEntity}>
+          <button type="button" onClick={() => void reported(request('corrections/remove', { id: notAnEntityId(entity.id) }))}>
             {t('undo')}
           </button>
         </p>

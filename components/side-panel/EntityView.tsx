@@ -3,9 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatPartialDate } from '@/core/format';
 import { shownNames, type NameContext } from '@/core/names';
 import { byYear } from '@/core/timeline';
-import { isMarkedNotAnEntity, notAnEntityId } from '@/storage/corrections';
 import { entityDossier } from '@/storage/knowledge';
-import { request } from '@/services/rpc';
 import { database } from '../database';
 import { useLive, useReaderLanguages } from '../hooks';
 import { t, uiLocale } from '@/services/i18n';
@@ -20,7 +18,6 @@ const SHOWN_NAMES = 8;
 export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: string; onOpenEntity(entityId: string): void; onBack(): void }) {
   const db = database();
   const view = useLive(() => entityDossier(db, entityId), [entityId], undefined);
-  const notAnEntity = useLive(() => isMarkedNotAnEntity(db, entityId), [entityId], false);
   const locale = uiLocale();
   const reader = useReaderLanguages();
   // Keyboard and screen-reader users land on the entity they opened (once, not on every live update).
@@ -60,7 +57,7 @@ export function EntityView({ entityId, onOpenEntity, onBack }: { entityId: strin
         </details>
       )}
       {entity.description && <p class="description">{entity.description}</p>}
-      <EntityCorrections key={entity.id} entity={entity} notAnEntity={notAnEntity} onUndoNotAnEntity={() => void request('corrections/remove', { id: notAnEntityId(entity.id) })} />
+      <EntityCorrections key={entity.id} entity={entity} />
 
       <section aria-labelledby="entity-timeline">
         <h3 id="entity-timeline">{t('timeline')}</h3>

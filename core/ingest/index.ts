@@ -4,6 +4,7 @@
  * Pure TypeScript: HTML parsing is injected, so this runs in Node and in extension pages alike.
  */
 import { stableHash } from '../hash';
+import { isUserPackId, userPackLabel } from '../pack-id';
 import { foldAlias } from '../normalize';
 import {
   DocumentSchema,
@@ -87,6 +88,19 @@ export interface KnownDocuments {
   /** stableHash of a stored document's text → where it is (its source, and collection). */
   textHashes: ReadonlyMap<string, string>;
   documentIds: ReadonlySet<string>;
+}
+
+/** Collects KnownDocuments from stored documents, one at a time (the store and the import worker read them each their own way). */
+export function knownDocumentsCollector(): { known: KnownDocuments; add(document: { id: string; text: string; source: string; pack: string }): void } {
+  const textHashes = new Map<string, string>();
+  const documentIds = new Set<string>();
+  return {
+    known: { textHashes, documentIds },
+    add({ id, text, source, pack }) {
+      documentIds.add(id);
+      textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
+    },
+  };
 }
 
 /**

@@ -8,11 +8,9 @@ import { DOMParser } from 'linkedom/worker';
 import { getDocument } from 'pdfjs-dist';
 import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
-import type { KnownDocuments, PdfLoader } from '@/core/ingest';
+import { knownDocumentsCollector, type KnownDocuments, type PdfLoader } from '@/core/ingest';
 import type { ChosenFile } from '@/components/archive/chosen-files';
 import { runImport, type ImportProgress, type ImportResult } from '@/core/ingest/run';
-import { stableHash } from '@/core/hash';
-import { isUserPackId, userPackLabel } from '@/core/pack-id';
 import { DATABASE_NAME } from '@/storage/database-name';
 
 export type ToImportWorker = { type: 'start'; files: ChosenFile[] } | { type: 'cancel' };
@@ -51,7 +49,7 @@ async function start(files: ChosenFile[]) {
  * stays under the 5 MB that `web-ext lint` parses. A database that does not exist yet is not made here.
  */
 function storedDocuments(): Promise<KnownDocuments> {
-  const known = { textHashes: new Map<string, string>(), documentIds: new Set<string>() };
+  const { known, add } = knownDocumentsCollector();
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(DATABASE_NAME);
     open.onupgradeneeded = () => open.transaction?.abort();
@@ -73,9 +71,7 @@ function storedDocuments(): Promise<KnownDocuments> {
           db.close();
           return resolve(known);
         }
-        const { id, text, source, pack } = row.value as { id: string; text: string; source: string; pack: string };
-        known.documentIds.add(id);
-        known.textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
+        add(row.value as Parameters<typeof add>[0]);
         row.continue();
       };
     };
