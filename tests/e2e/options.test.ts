@@ -56,7 +56,7 @@ test('settings apply at once to an open page: a type switched off, only first oc
   const place = options.getByRole('checkbox', { name: 'Place' });
   await place.uncheck();
   await expect.poll(places).toBe(0);
-  expect((await highlightedTexts(page)).person?.length).toBeGreaterThan(0);
+  await expect.poll(async () => (await highlightedTexts(page)).person?.length ?? 0).toBeGreaterThan(0);
   await place.check();
   await expect.poll(places).toBeGreaterThan(0);
 
