@@ -8,6 +8,7 @@ import type { EntityType } from '@/core/pack';
 import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
 import { asCorrected, correctionsInForce, finalId, idsReadAs, splitEntity, type CorrectionsInForce } from './corrections';
+import { mentionsOfEntities } from './mentions';
 import { notesOnEntity } from './notes';
 import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
@@ -80,7 +81,7 @@ export async function entityDossier(db: ContestoDatabase, entityId: string): Pro
   const ids = idsReadAs(split ? finalId(split.from, corrections) : entity.id, corrections);
   const splitKey = split && foldAlias(split.name);
   const leftNames = corrections.splitNames.get(entity.id);
-  const candidates = await db.mentions.where('entityId').anyOf(ids).toArray();
+  const candidates = await mentionsOfEntities(db, ids);
   const mentions = splitKey ? await mentionsWriting(db, candidates, (key) => key === splitKey) : leftNames ? await mentionsWriting(db, candidates, (key) => !leftNames.has(key)) : candidates;
   const [events, documents, related, notes] = await Promise.all([
     db.events
@@ -122,8 +123,8 @@ async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention
 
 async function coMentionedEntities(db: ContestoDatabase, ids: string[], mentions: StoredMention[], corrections: CorrectionsInForce): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
-  for (const documentId of new Set(mentions.map((m) => m.documentId))) {
-    const others = new Set((await db.mentions.where('documentId').equals(documentId).toArray()).map((m) => finalId(m.entityId, corrections)));
+  for (const row of await db.documentMentions.bulkGet([...new Set(mentions.map((m) => m.documentId))])) {
+    const others = new Set((row?.entityIds ?? []).map((id) => finalId(id, corrections)));
     for (const own of ids) others.delete(own);
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }

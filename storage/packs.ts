@@ -6,9 +6,10 @@ import { mergeNames } from '@/core/names';
 import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
 import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest';
 import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
+import { mentionsOfDocument, mentionsOfPack, mentionsOfRow, writeMentions } from './mentions';
 import type { ContestoDatabase, PackId, StoredDocument, StoredEntity, StoredEvent, StoredMention } from './schema';
 
-const PACK_TABLES = ['documents', 'entities', 'events', 'mentions'] as const;
+const PACK_TABLES = ['documents', 'entities', 'events', 'documentMentions'] as const;
 
 /** Replaces everything that came from `packId` with the pack's content (the bundled pack on every update). */
 export async function importPack(db: ContestoDatabase, input: string | unknown, packId: PackId): Promise<Pack> {
@@ -48,7 +49,7 @@ export async function appendToPack(db: ContestoDatabase, input: string | unknown
 async function writePackRows(db: ContestoDatabase, pack: Pack, packId: PackId): Promise<void> {
   await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
   await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
-  await db.mentions.bulkAdd(pack.mentions.map(({ entityId, documentId, start, end, sentenceStart, sentenceEnd }) => ({ entityId, documentId, start, end, sentenceStart, sentenceEnd, pack: packId })));
+  await writeMentions(db, pack.mentions, packId);
   const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
   await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
 }
@@ -71,7 +72,7 @@ function mergeEntity(stored: StoredEntity | undefined, entity: Pack['entities'][
 async function removePackRows(db: ContestoDatabase, packId: PackId): Promise<void> {
   await db.documents.where('pack').equals(packId).delete();
   await db.events.where('pack').equals(packId).delete();
-  await db.mentions.where('pack').equals(packId).delete();
+  await db.documentMentions.where('pack').equals(packId).delete();
   await db.entities
     .where('packs')
     .equals(packId)
@@ -100,11 +101,7 @@ export async function removePack(db: ContestoDatabase, packId: UserPackId): Prom
 async function packContent(db: ContestoDatabase, packId: PackId): Promise<Pack | null> {
   const documents = await db.documents.where('pack').equals(packId).toArray();
   if (documents.length === 0) return null;
-  const [events, mentions, entities] = await Promise.all([
-    db.events.where('pack').equals(packId).toArray(),
-    db.mentions.where('pack').equals(packId).toArray(),
-    db.entities.where('packs').equals(packId).toArray(),
-  ]);
+  const [events, mentions, entities] = await Promise.all([db.events.where('pack').equals(packId).toArray(), mentionsOfPack(db, packId), db.entities.where('packs').equals(packId).toArray()]);
   return asPack(documents, events, mentions, entities);
 }
 
@@ -119,7 +116,10 @@ export async function exportKnowledge(db: ContestoDatabase): Promise<Pack> {
     const [documents, events, mentions, entities, corrections] = await Promise.all([
       db.documents.filter(own).toArray(),
       db.events.filter(own).toArray(),
-      db.mentions.filter(own).toArray(),
+      db.documentMentions
+        .filter(own)
+        .toArray()
+        .then((rows) => rows.flatMap(mentionsOfRow)),
       db.entities.filter((entity) => entity.packs.some((packId) => packId !== 'bundled')).toArray(),
       db.corrections.toArray(),
     ]);
@@ -135,7 +135,7 @@ function asPack(documents: StoredDocument[], events: StoredEvent[], mentions: St
     generatedAt: new Date().toISOString(),
     documents: documents.map(({ pack: _, ...document }) => document),
     events: events.map(({ pack: _, ...event }) => event),
-    mentions: mentions.map(({ key: _, pack: __, ...mention }) => mention),
+    mentions: mentions.map(({ pack: _, ...mention }) => mention),
     entities: entities.map(({ packs: _, ...entity }) => entity),
   };
 }
@@ -156,15 +156,15 @@ export async function deleteDocument(db: ContestoDatabase, documentId: string): 
       if (!document) return null;
       const packId = document.pack;
       if (!isUserPackId(packId)) throw new Error(`${document.source} is part of Contesto’s bundled example, not of a collection of yours; it is not deleted.`);
-      const [events, mentions] = await Promise.all([db.events.where('documentId').equals(documentId).toArray(), db.mentions.where('documentId').equals(documentId).toArray()]);
+      const [events, mentions] = await Promise.all([db.events.where('documentId').equals(documentId).toArray(), mentionsOfDocument(db, documentId)]);
       const entities = (await db.entities.bulkGet([...new Set(mentions.map((mention) => mention.entityId))])).filter((entity) => entity !== undefined);
       await db.documents.delete(documentId);
       await db.events.where('documentId').equals(documentId).delete();
-      await db.mentions.where('documentId').equals(documentId).delete();
+      await db.documentMentions.delete(documentId);
       for (const entity of entities) {
-        const left = db.mentions.where('entityId').equals(entity.id);
+        const left = db.documentMentions.where('entityIds').equals(entity.id);
         if ((await left.count()) === 0) await db.entities.delete(entity.id);
-        else if ((await left.and((mention) => mention.pack === packId).count()) === 0) await db.entities.update(entity.id, { packs: entity.packs.filter((pack) => pack !== packId) });
+        else if ((await left.and((row) => row.pack === packId).count()) === 0) await db.entities.update(entity.id, { packs: entity.packs.filter((pack) => pack !== packId) });
       }
       return { packId, removed: asPack([document], events, mentions, entities) };
     },
@@ -207,15 +207,12 @@ export async function importedPacks(db: ContestoDatabase): Promise<ImportedPack[
 
 /** How many distinct entities each document of a pack mentions, by document id. */
 export async function entityCounts(db: ContestoDatabase, packId: PackId): Promise<Map<string, number>> {
-  const entities = new Map<string, Set<string>>();
-  await db.mentions
+  const counts = new Map<string, number>();
+  await db.documentMentions
     .where('pack')
     .equals(packId)
-    .each(({ documentId, entityId }) => {
-      const seen = entities.get(documentId) ?? new Set<string>();
-      entities.set(documentId, seen.add(entityId));
-    });
-  return new Map([...entities].map(([documentId, seen]) => [documentId, seen.size]));
+    .each(({ documentId, entityIds }) => counts.set(documentId, entityIds.length));
+  return counts;
 }
 
 /** Every stored document's text fingerprint and id, so that an import skips what is already here. */
@@ -229,7 +226,7 @@ export async function knownDocuments(db: ContestoDatabase): Promise<KnownDocumen
 export async function bundledExample(db: ContestoDatabase): Promise<{ document: StoredDocument; mentions: { start: number; end: number; type: EntityType }[] } | undefined> {
   const document = await db.documents.where('pack').equals('bundled').first();
   if (!document) return undefined;
-  const mentions = await db.mentions.where('documentId').equals(document.id).toArray();
+  const mentions = await mentionsOfDocument(db, document.id);
   const types = new Map((await db.entities.bulkGet([...new Set(mentions.map((mention) => mention.entityId))])).flatMap((entity) => (entity ? [[entity.id, entity.type] as const] : [])));
   return {
     document,

@@ -7,6 +7,7 @@ import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, 
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 import { DATABASE_NAME } from './database-name';
+import { documentMentionRows } from './mentions';
 
 export { DATABASE_NAME };
 
@@ -23,7 +24,19 @@ export type StoredEntity = PackEntity & {
 
 export type StoredEvent = PackEvent & { pack: PackId };
 
-export type StoredMention = PackMention & { key?: number; pack: PackId };
+export type StoredMention = PackMention & { pack: PackId };
+
+/** A mention as versions 1 to 4 stored it: a row of its own. */
+type MentionRowV4 = StoredMention & { key: number };
+
+/** Every mention in one document (storage/mentions.ts): the store's unit for mentions since version 5. */
+export interface StoredDocumentMentions {
+  documentId: string;
+  pack: PackId;
+  /** The distinct entities the document names, for finding every document that names one. */
+  entityIds: string[];
+  mentions: Pick<PackMention, 'entityId' | 'start' | 'end' | 'sentenceStart' | 'sentenceEnd'>[];
+}
 
 export interface StoredNote extends NoteRecord {
   /** Denormalised from target for the indexes below. */
@@ -44,7 +57,7 @@ export type ContestoDatabase = Dexie & {
   documents: EntityTable<StoredDocument, 'id'>;
   entities: EntityTable<StoredEntity, 'id'>;
   events: EntityTable<StoredEvent, 'id'>;
-  mentions: EntityTable<StoredMention, 'key'>;
+  documentMentions: EntityTable<StoredDocumentMentions, 'documentId'>;
   notes: EntityTable<StoredNote, 'id'>;
   settings: EntityTable<Setting, 'key'>;
   corrections: EntityTable<StoredCorrection, 'id'>;
@@ -81,6 +94,18 @@ const SCHEMA_V4 = {
   corrections: 'id, created',
 };
 
+/** Version 5: mentions stored one row per document (storage/mentions.ts), copied from the rows of one mention each. */
+const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  documentMentions: 'documentId, pack, *entityIds',
+};
+
+/** Version 6: the rows of one mention each, copied in version 5, are gone. */
+const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  mentions: null,
+};
+
 export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
   const db = new Dexie(name) as ContestoDatabase;
   db.version(1).stores(SCHEMA_V1);
@@ -106,7 +131,7 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
         });
       // Mentions imported before pack format v2 learn their sentences once, here, as ingestion splits them.
       const documents = tx.table<StoredDocument, string>('documents');
-      const mentions = tx.table<StoredMention, number>('mentions');
+      const mentions = tx.table<MentionRowV4, number>('mentions');
       for (const id of await documents.toCollection().primaryKeys()) {
         const rows = await mentions.where('documentId').equals(id).toArray();
         const document = rows.length > 0 ? await documents.get(id) : undefined;
@@ -114,5 +139,16 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
       }
     });
   db.version(4).stores(SCHEMA_V4);
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      // One pack at a time: a row's mentions share the row's pack.
+      const mentions = tx.table<MentionRowV4, number>('mentions');
+      for (const packId of (await mentions.orderBy('pack').uniqueKeys()) as PackId[]) {
+        const rows = await mentions.where('pack').equals(packId).toArray();
+        await tx.table<StoredDocumentMentions, string>('documentMentions').bulkPut(documentMentionRows(rows, packId));
+      }
+    });
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }

@@ -50,7 +50,7 @@ function quotaExceeded(): DOMException {
 }
 
 /** From the `after`-th new row of `table` on, every add fails as on a full disk. */
-function fillDiskAfter(db: ContestoDatabase, table: 'notes' | 'mentions', after: number, failure: () => Error = quotaExceeded) {
+function fillDiskAfter(db: ContestoDatabase, table: 'notes' | 'documentMentions', after: number, failure: () => Error = quotaExceeded) {
   let rows = 0;
   (db[table] as Dexie.Table).hook('creating', () => {
     if (++rows > after) throw failure();
@@ -100,8 +100,8 @@ describe('a full disk', () => {
   it('a pack import that fills the disk half-way leaves the store exactly as it was', async () => {
     const db = await seeded();
     const before = await snapshot(db);
-    // The pack's documents and events are written first; its mentions fill the disk after three rows.
-    fillDiskAfter(db, 'mentions', 3);
+    // The pack's documents and events are written first; its mentions fill the disk after the first document's.
+    fillDiskAfter(db, 'documentMentions', 1);
     const { send } = await background(db);
     const reply = await send('packs/import', { label: 'Mine', pack: samplePackAs('m') });
     expect(reply).toEqual({ ok: false, error: english.storageQuota.message });
@@ -123,7 +123,7 @@ describe('an import that breaks half-way', () => {
   it('an error thrown while its records are written leaves the store exactly as it was, and says what went wrong', async () => {
     const db = await seeded();
     const before = await snapshot(db);
-    fillDiskAfter(db, 'mentions', 4, () => new Error('The record could not be written.'));
+    fillDiskAfter(db, 'documentMentions', 1, () => new Error('The record could not be written.'));
     const { send } = await background(db);
     const reply = await send('packs/import', { label: 'Mine', pack: samplePackAs('m') });
     expect(reply).toEqual({ ok: false, error: 'The record could not be written.' });

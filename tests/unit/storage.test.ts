@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PACK_VERSION, PackError, parsePack } from '@/core/pack';
 import { entityDossier } from '@/storage/knowledge';
+import { mentionsOfDocument } from '@/storage/mentions';
 import { importPack, seedBundledPack } from '@/storage/packs';
 import { openDatabase, SCHEMA_V1, SCHEMA_V2, type ContestoDatabase, type StoredNote } from '@/storage/schema';
 import { fixture, ingestFiles } from '../fixtures/ingest/helpers';
@@ -47,7 +48,7 @@ describe('seeding the bundled pack', () => {
     expect(second.documents).toEqual(first.documents);
     expect(second.entities).toEqual(first.entities);
     expect(second.events).toEqual(first.events);
-    expect(second.mentions.length).toBe(first.mentions.length);
+    expect(second.documentMentions).toEqual(first.documentMentions);
   });
 
   it('a reseed with a changed pack keeps every note and user-imported document', async () => {
@@ -205,7 +206,7 @@ describe("mentions' sentences", () => {
     expect(parsePack(JSON.stringify(v1)).mentions).toEqual(pack.mentions);
   });
 
-  it('an upgrade from the second schema gives stored mentions their sentences and keeps every note', async () => {
+  it('an upgrade from the second schema gives stored mentions their sentences, stores them by document and keeps every note', async () => {
     const name = `upgrade-v2-${Date.now()}`;
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
@@ -218,7 +219,8 @@ describe("mentions' sentences", () => {
 
     const db = openDatabase(name);
     opened.push(db);
-    expect((await db.mentions.toArray()).map((m) => text.slice(m.sentenceStart, m.sentenceEnd))).toEqual(['Putin spoke.', 'Then Putin left.']);
+    expect((await mentionsOfDocument(db, 'd')).map((m) => text.slice(m.sentenceStart, m.sentenceEnd))).toEqual(['Putin spoke.', 'Then Putin left.']);
+    expect(db.tables.map((table) => table.name)).not.toContain('mentions');
     expect(await db.entities.get('putin')).not.toHaveProperty('aliasKeys');
     expect((await entityDossier(db, 'putin'))!.notes.map((n) => n.id)).toEqual(['keep']);
   });

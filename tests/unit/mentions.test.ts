@@ -1,0 +1,38 @@
+/** Mentions stored one row per document (storage/mentions.ts), read back one mention at a time. */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { documentMentionRows, mentionsOfDocument, mentionsOfEntities, mentionsOfPack } from '@/storage/mentions';
+import { seededDatabases } from './helpers/database';
+
+const database = seededDatabases('mentions');
+const mention = (documentId: string, entityId: string, start: number) => ({ documentId, entityId, start, end: start + 3, sentenceStart: 0, sentenceEnd: 40 });
+
+describe('mentions by document', () => {
+  it('groups a pack’s mentions into one row per document, naming each entity once', () => {
+    const rows = documentMentionRows([mention('a', 'x', 0), mention('b', 'y', 4), mention('a', 'x', 9), mention('a', 'z', 20)], 'user:Mine');
+    expect(rows.map(({ documentId, entityIds, mentions }) => [documentId, entityIds, mentions.length])).toEqual([
+      ['a', ['x', 'z'], 3],
+      ['b', ['y'], 1],
+    ]);
+    expect(rows.every((row) => row.pack === 'user:Mine')).toBe(true);
+  });
+
+  it('finds every mention of the entities asked for across documents, and no mention of another entity', async () => {
+    const db = await database();
+    const kim = await mentionsOfEntities(db, ['kim']);
+    expect(kim.map(({ documentId, entityId, pack }) => [documentId, entityId, pack])).toEqual([
+      ['d1', 'kim', 'bundled'],
+      ['d1', 'kim', 'bundled'],
+    ]);
+    const putinOrMoscow = await mentionsOfEntities(db, ['putin', 'moscow']);
+    expect(new Set(putinOrMoscow.map((m) => `${m.documentId}:${m.entityId}`))).toEqual(new Set(['d1:putin', 'd2:putin', 'd2:moscow']));
+  });
+
+  it('reads one document’s mentions in text order and a pack’s in full', async () => {
+    const db = await database();
+    const d2 = await mentionsOfDocument(db, 'd2');
+    expect(d2.map((m) => m.entityId)).toEqual(['putin', 'moscow', 'moscow']);
+    expect(await mentionsOfDocument(db, 'missing')).toEqual([]);
+    expect((await mentionsOfPack(db, 'bundled')).length).toBe((await mentionsOfDocument(db, 'd1')).length + d2.length);
+  });
+});
