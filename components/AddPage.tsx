@@ -6,9 +6,9 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '@/services/i18n';
-import { request } from '@/services/rpc';
 import { askTab } from '@/services/tab-rpc';
 import type { ImportWorker } from './archive/Archive';
+import { storePack } from './archive/store-pack';
 import type { DescribedTab } from './hooks';
 
 type State = { step: 'idle' } | { step: 'adding' } | { step: 'done'; message: string };
@@ -30,7 +30,7 @@ export function AddPage({ tab, createWorker }: { tab: DescribedTab | undefined; 
       const page = await askTab(tabId, 'tab/page-html', {});
       const name = pageFileName(page.url);
       const { packs, summary } = await createWorker().start([{ name, file: new File([page.html], name, { type: 'text/html' }) }], () => {});
-      for (const pack of packs) await request('packs/import', { label: t('pagesIAdded'), pack });
+      for (const parts of packs) await storePack(t('pagesIAdded'), parts);
       const [added] = summary.added;
       const message = added ? t('pageAdded', added.title, t('pagesIAdded')) : summary.duplicates.length > 0 ? t('pageAlreadyAdded') : t('pageNotAdded', summary.failed[0]?.reason ?? '');
       setState({ step: 'done', message });

@@ -30,6 +30,10 @@ const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
     v.maxLength(max),
     v.checkItems((value, index, values) => values.indexOf(value) === index, 'must not repeat an item'),
   );
+/** Names the parts of one pack in transit (core/pack-parts.ts). */
+const importId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be an import id'));
+/** Parts of about 1 MB each (core/pack-parts.ts): far more than the largest pack parsePack accepts. */
+export const MAX_PACK_PARTS = 10_000;
 const NoteRecordSchema = v.strictObject({ id: noteId, target: NoteTargetSchema, body: NoteBodySchema, tags: NoteTagsSchema, created: timestamp, updated: timestamp });
 
 export const RequestSchemas = {
@@ -53,8 +57,16 @@ export const RequestSchemas = {
     occurrences: v.optional(v.picklist(OCCURRENCES)),
     languages: v.optional(distinctList(v.pipe(v.string(), v.regex(LANGUAGE_CODE, 'must be a language code such as it or en')), MAX_LANGUAGES)),
   }),
-  /** Adds a pack the reader built from their own documents to the collection of that label (created when new); never replaces. */
-  'packs/import': v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.unknown() }),
+  /** Hands the background one part of a large pack (core/pack-parts.ts), kept until 'packs/import' names its import. */
+  'packs/stage': v.strictObject({ importId, part: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PACK_PARTS - 1)), pack: v.unknown() }),
+  /**
+   * Adds a pack the reader built from their own documents to the collection of that label (created
+   * when new); never replaces. The pack comes whole, or as the parts staged under `importId`.
+   */
+  'packs/import': v.pipe(
+    v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.optional(v.unknown()), importId: v.optional(importId) }),
+    v.check(({ pack, importId }) => (pack === undefined) !== (importId === undefined), 'must hold either a pack or the id of its staged parts'),
+  ),
   /** Removes a pack the reader imported, with its documents, events and mentions; the answer holds them, for 'packs/restore'. */
   'packs/remove': v.strictObject({ packId: userPackId }),
   /** Puts back what 'packs/remove' answered (undo). */
@@ -157,6 +169,8 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'settings/update': true,
   // A pack's documents are refused when already stored, so a repeat adds nothing twice (it answers that they are there).
   'packs/import': true,
+  // Keeps the part under its number: a repeat keeps the same part.
+  'packs/stage': true,
   // Answers what it removed, for the reader's undo: a repeat after a removal that went through would answer
   // nothing, and a replaced collection's old documents could no longer be put back. The reader sees the failure instead.
   'packs/remove': false,
@@ -217,6 +231,7 @@ export interface ResponseTypes {
   'sidepanel/open': { opened: boolean };
   'notes/add': { id: string };
   'settings/update': Settings;
+  'packs/stage': { staged: number };
   'packs/import': { packId: string; documents: number; entities: number; events: number };
   'packs/remove': { removed: Pack | null };
   'packs/restore': { restored: true };

@@ -1,19 +1,70 @@
 /** Answers the options page: the reader's own packs, built from their documents. */
+import { parsePack, type Pack } from '@/core/pack';
 import { userPackId } from '@/core/pack-id';
+import type { ResponseTypes } from '@/core/messages';
 import { importCorrections } from '@/storage/corrections';
-import { appendToPack, removePack } from '@/storage/packs';
+import { appendPartsToPack, appendToPack, removePack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 
-export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () => void) {
-  const handlers: Handlers<'packs/import' | 'packs/remove' | 'packs/restore'> = {
+/** A staged import not finished within this time is dropped: its sender has gone. */
+const STAGED_FOR_MS = 10 * 60_000;
+
+interface StagedImport {
+  parts: Map<number, Pack>;
+  touched: number;
+  /** The answer once stored, so that a repeated 'packs/import' answers it again instead of failing. */
+  stored?: ResponseTypes['packs/import'];
+}
+
+export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () => void, now = Date.now) {
+  const staged = new Map<string, StagedImport>();
+  const stagedImport = (importId: string) => {
+    for (const [id, entry] of staged) if (now() - entry.touched > STAGED_FOR_MS) staged.delete(id);
+    const entry = staged.get(importId) ?? { parts: new Map(), touched: now() };
+    entry.touched = now();
+    staged.set(importId, entry);
+    return entry;
+  };
+
+  /** The staged parts in order, checked when they arrived; refused whole when one never came. */
+  function stagedParts(importId: string): Pack[] {
+    const { parts } = stagedImport(importId);
+    const ordered = [...parts.keys()].sort((a, b) => a - b);
+    if (ordered.length === 0 || ordered.some((part, index) => part !== index)) {
+      staged.delete(importId);
+      throw new Error('Part of this import never reached Contesto’s background (it may have restarted); nothing was added. Add the files again.');
+    }
+    return ordered.map((part) => parts.get(part)!);
+  }
+
+  const handlers: Handlers<'packs/stage' | 'packs/import' | 'packs/remove' | 'packs/restore'> = {
+    'packs/stage': async ({ payload }) => {
+      // Checked on arrival, so a broken part is told at once, in the words parsePack uses.
+      const pack = parsePack(payload.pack);
+      stagedImport(payload.importId).parts.set(payload.part, pack);
+      return { staged: pack.documents.length };
+    },
     'packs/import': async ({ payload }) => {
       const packId = userPackId(payload.label);
-      const pack = await appendToPack(db, payload.pack, packId);
+      const earlier = payload.importId === undefined ? undefined : staged.get(payload.importId)?.stored;
+      if (earlier) return earlier;
+      const parts = payload.importId === undefined ? [parsePack(payload.pack)] : stagedParts(payload.importId);
+      await appendPartsToPack(db, parts, packId);
       // A shared knowledge base brings its corrections; the reader's own win where both corrected the same thing.
-      await importCorrections(db, pack.corrections ?? []);
+      await importCorrections(
+        db,
+        parts.flatMap((part) => part.corrections ?? []),
+      );
       onKnowledgeChanged();
-      return { packId, documents: pack.documents.length, entities: pack.entities.length, events: pack.events.length };
+      const stored = {
+        packId,
+        documents: parts.reduce((sum, part) => sum + part.documents.length, 0),
+        entities: new Set(parts.flatMap((part) => part.entities.map((entity) => entity.id))).size,
+        events: parts.reduce((sum, part) => sum + part.events.length, 0),
+      };
+      if (payload.importId !== undefined) Object.assign(stagedImport(payload.importId), { parts: new Map(), stored });
+      return stored;
     },
     'packs/remove': async ({ payload }) => {
       const removed = await removePack(db, payload.packId);

@@ -33,17 +33,22 @@ export async function importPack(db: ContestoDatabase, input: string | unknown, 
  */
 export async function appendToPack(db: ContestoDatabase, input: string | unknown, packId: UserPackId): Promise<Pack> {
   const pack = parsePack(input);
+  await appendPartsToPack(db, [pack], packId);
+  return pack;
+}
+
+/** The parts of one pack (core/pack-parts.ts), each already checked, added as appendToPack adds a pack: all of them or none. */
+export async function appendPartsToPack(db: ContestoDatabase, parts: Pack[], packId: UserPackId): Promise<void> {
   await db.transaction(
     'rw',
     PACK_TABLES.map((name) => db.table(name)),
     async () => {
-      const stored = await db.documents.bulkGet(pack.documents.map((document) => document.id));
+      const stored = await db.documents.bulkGet(parts.flatMap((part) => part.documents.map((document) => document.id)));
       const taken = stored.find((document) => document !== undefined);
       if (taken) throw new Error(`${taken.source} is already stored (document ${taken.id}); nothing was added.`);
-      await writePackRows(db, pack, packId);
+      for (const part of parts) await writePackRows(db, part, packId);
     },
   );
-  return pack;
 }
 
 async function writePackRows(db: ContestoDatabase, pack: Pack, packId: PackId): Promise<void> {

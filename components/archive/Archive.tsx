@@ -6,7 +6,7 @@
  * through the background (packs/import, packs/remove, packs/restore).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ImportProgress, ImportResult, ImportSummary } from '@/core/ingest/run';
+import type { ImportProgress, ImportSummary } from '@/core/ingest/run';
 import { timeLeftMs } from '@/core/ingest/run';
 import type { Pack } from '@/core/pack';
 import { userPackId, userPackLabel, type UserPackId } from '@/core/pack-id';
@@ -18,14 +18,22 @@ import { useLive } from '../hooks';
 import { filesOfDrop, filesOfInput, type ChosenFile } from './chosen-files';
 import { Collections } from './Collections';
 import { Confirm } from './Confirm';
+import { storePack } from './store-pack';
 import { ImportSummaryView } from './ImportSummaryView';
 
 /** How long an Undo is offered after a collection is replaced or removed. */
 export const UNDO_MS = 15_000;
 
+/** What the worker read: each pack as the parts it travels in (core/pack-parts.ts), and what became of each file. */
+export interface ReadFiles {
+  packs: Pack[][];
+  summary: ImportSummary;
+  cancelled: boolean;
+}
+
 /** The worker that reads the files (entrypoints/options/import.worker.ts), as the options page starts it. */
 export interface ImportWorker {
-  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void): Promise<ImportResult>;
+  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void): Promise<ReadFiles>;
   cancel(): void;
 }
 
@@ -74,7 +82,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     const startedAt = performance.now();
     setPhase({ step: 'reading', progress: { done: 0, total: files.length }, startedAt, now: startedAt });
     worker.current = createWorker();
-    let result: ImportResult;
+    let result: ReadFiles;
     try {
       result = await worker.current.start(files, (progress) => setPhase({ step: 'reading', progress, startedAt, now: performance.now() }));
     } catch (error) {
@@ -88,10 +96,11 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     const errors: string[] = [];
     let previous: Pack | null = null;
     if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed ?? null;
-    for (const pack of result.packs) {
-      await request('packs/import', { label: name, pack }).catch(fail(errors));
-      // A shared knowledge base may carry its author's notes: merged by id, as a notes import is.
-      if (pack.notes !== undefined) await request('notes/import', { text: JSON.stringify(pack.notes) }).catch(fail(errors));
+    for (const parts of result.packs) {
+      await storePack(name, parts).catch(fail(errors));
+      // A shared knowledge base may carry its author's notes (on its first part): merged by id, as a notes import is.
+      const notes = parts[0]?.notes;
+      if (notes !== undefined) await request('notes/import', { text: JSON.stringify(notes) }).catch(fail(errors));
     }
     if (previous) setUndo({ message: t('optionsReplaced', name), packId, previous, removeFirst: true });
     setSummary({ summary: result.summary, cancelled: result.cancelled, errors });

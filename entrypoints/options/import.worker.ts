@@ -10,11 +10,16 @@ import * as pdfWorker from 'pdfjs-dist/build/pdf.worker.mjs';
 import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { knownDocumentsCollector, type KnownDocuments, type PdfLoader } from '@/core/ingest';
 import type { ChosenFile } from '@/components/archive/chosen-files';
-import { runImport, type ImportProgress, type ImportResult } from '@/core/ingest/run';
+import { runImport, type ImportProgress, type ImportSummary } from '@/core/ingest/run';
+import type { Pack } from '@/core/pack';
+import { packParts } from '@/core/pack-parts';
 import { DATABASE_NAME } from '@/storage/database-name';
 
-export type ToImportWorker = { type: 'start'; files: ChosenFile[] } | { type: 'cancel' };
-export type FromImportWorker = ({ type: 'progress' } & ImportProgress) | ({ type: 'done' } & ImportResult) | { type: 'error'; message: string };
+/** The chosen files arrive a few at a time (posting thousands of files at once holds the page for seconds), then 'start'. */
+export type ToImportWorker = { type: 'files'; files: ChosenFile[] } | { type: 'start' } | { type: 'cancel' };
+/** Each pack read goes back in parts (core/pack-parts.ts), numbered by pack, before 'done'. */
+export type FromImportWorker =
+  ({ type: 'progress' } & ImportProgress) | { type: 'part'; packIndex: number; pack: Pack } | { type: 'done'; summary: ImportSummary; cancelled: boolean } | { type: 'error'; message: string };
 
 // PDF.js runs its parser here, in this thread, instead of starting a worker of its own from a URL.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker;
@@ -25,11 +30,13 @@ const loadPdf: PdfLoader = (data) => getDocument({ data, isEvalSupported: false,
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
 let cancelled = false;
+const chosen: ChosenFile[] = [];
 const post = (message: FromImportWorker) => postMessage(message);
 
-addEventListener('message', (event: MessageEvent<ToImportWorker>) => {
-  if (event.data.type === 'cancel') cancelled = true;
-  else void start(event.data.files);
+addEventListener('message', ({ data }: MessageEvent<ToImportWorker>) => {
+  if (data.type === 'cancel') cancelled = true;
+  else if (data.type === 'files') chosen.push(...data.files);
+  else void start(chosen);
 });
 
 async function start(files: ChosenFile[]) {
@@ -37,7 +44,8 @@ async function start(files: ChosenFile[]) {
     const known = await storedDocuments();
     const sources = files.map(({ name, file }) => ({ name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
     const result = await runImport(sources, { thesaurus: bundledThesaurus, parseHtml, loadPdf, known, onProgress: (progress) => post({ type: 'progress', ...progress }), cancelled: () => cancelled });
-    post({ type: 'done', ...result });
+    for (const [packIndex, pack] of result.packs.entries()) for (const part of packParts(pack)) post({ type: 'part', packIndex, pack: part });
+    post({ type: 'done', summary: result.summary, cancelled: result.cancelled });
   } catch (error) {
     post({ type: 'error', message: (error as Error).message });
   }

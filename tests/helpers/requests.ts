@@ -19,6 +19,7 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'sidepanel/open': { entityId: 'putin' },
     'notes/add': { id: newNoteId(), target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
     'settings/update': { enabled: false },
+    'packs/stage': { importId: 'import-1', part: 0, pack: samplePackAs('s') },
     'packs/import': { label: 'Mine', pack: samplePackAs('u') },
     'packs/remove': { packId: 'user:Mine' },
     'packs/restore': { packId: 'user:Mine', pack: samplePackAs('r') },
