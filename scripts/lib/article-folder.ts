@@ -11,24 +11,31 @@ import { loadGold } from './ner-eval';
 
 export interface SourceArticle {
   title: string;
+  /** The language ingestion found for the page. */
+  lang?: string;
   paragraphs: string[];
 }
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 
-export function realArticles(): SourceArticle[] {
-  const pages = loadGold().map((article) => article.page);
+/** The articles of `pages` (HTML files; by default the development set's) as ingestion reads them: pages with no article are left out. */
+export function realArticles(pages = loadGold().map((article) => article.page)): SourceArticle[] {
   const { pack } = ingest(
     pages.map((page) => ({ name: basename(page), content: readFileSync(page) })),
     { parseHtml },
   );
-  return pack.documents.map((document) => ({ title: document.title, paragraphs: document.text.split('\n\n').slice(1) }));
+  return pack.documents.map((document) => ({ title: document.title, lang: document.lang, paragraphs: document.text.split('\n\n').slice(1) }));
+}
+
+/** Numbers in [0, 1), the same sequence for the same seed (Park and Miller's minimal standard generator). */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 16_807) % 2_147_483_647) / 2_147_483_647;
 }
 
 /** Article `index` of a generated folder: its source page's paragraphs shuffled, its title numbered. */
 export function articleMaker(articles: SourceArticle[], seed = 7): (index: number) => string {
-  let state = seed;
-  const random = () => (state = (state * 16_807) % 2_147_483_647) / 2_147_483_647;
+  const random = seededRandom(seed);
   return (index) => {
     const source = articles[index % articles.length]!;
     const paragraphs = [...source.paragraphs].sort(() => random() - 0.5);
