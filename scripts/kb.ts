@@ -7,38 +7,16 @@
  * A document that cannot be read is reported by name and skipped; the exit code is 1 only when
  * no document could be read.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { failureOf, formatOf, isPdf, readPdf, type IngestFailure, type PdfLoader, type SourceInput } from '../core/ingest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { IngestFailure, SourceInput } from '../core/ingest';
 import { parsePack } from '../core/pack';
+import { corpusThesaurus, readCorpus } from './lib/corpus-folder';
 import { ingestInParallel } from './lib/parallel-ingest';
-
-const THESAURUS_FILE = 'aliases.tsv';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: tsx scripts/kb.ts <corpus-dir> --out <file>`);
   process.exit(2);
-}
-
-const loadPdf: PdfLoader = (data) => getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
-
-/** The folder's documents; a PDF as its text, or as a failure when it has none to give. */
-async function readCorpus(folder: string): Promise<{ inputs: SourceInput[]; unreadable: IngestFailure[] }> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile() && formatOf(entry.name)).map((entry) => join(entry.parentPath, entry.name));
-  const inputs: SourceInput[] = [];
-  const unreadable: IngestFailure[] = [];
-  for (const file of files) {
-    const input = { name: relative(folder, file), content: new Uint8Array(await readFile(file)) };
-    if (!isPdf(input.name)) inputs.push(input);
-    else
-      await readPdf(input, loadPdf).then(
-        (text) => inputs.push(text),
-        (error: unknown) => unreadable.push(failureOf(input.name, error)),
-      );
-  }
-  return { inputs, unreadable };
 }
 
 let lastShown = 0;
@@ -67,10 +45,7 @@ async function main(): Promise<number> {
     console.error(`Cannot read the corpus folder ${folder}: ${(error as Error).message}`);
     return 1;
   }
-  // The bundled thesaurus serves every corpus; a corpus's own aliases.tsv adds to it.
-  const bundled = join(import.meta.dirname, '..', 'corpus', THESAURUS_FILE);
-  const own = resolve(folder, THESAURUS_FILE) === resolve(bundled) ? undefined : await readFile(join(folder, THESAURUS_FILE), 'utf8').catch(() => undefined);
-  const thesaurus = [await readFile(bundled, 'utf8'), own].filter(Boolean).join('\n');
+  const thesaurus = await corpusThesaurus(folder);
   const { pack, failures: ingestFailures } = await ingestInParallel(inputs, { thesaurus, onProgress: process.stderr.isTTY ? showProgress : undefined });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const failures = [...unreadable, ...ingestFailures];
