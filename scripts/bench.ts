@@ -4,7 +4,7 @@
  * the floor (a bare TreeWalker pass), ours (every per-page cost of the content script) and
  * mark.js (one combined RegExp, and mark(array) for the small dictionary).
  *
- *   npx tsx scripts/bench.ts [pagesDir] [--out bench/results.md] [--runs 3] [--slow-runs 1] [--pack .generated/bundled-pack.json]
+ *   npx tsx scripts/bench.ts [pagesDir] [--out bench/results.md] [--runs 3] [--slow-runs 1] [--pack .generated/bundled-pack.json] [--json <file>]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,6 +35,8 @@ const CHROMIUM_FLAGS = [
   '--js-flags=--expose-gc',
 ];
 const LONG_TASK_BUDGET_MS = 50;
+/** mark(array) recurses once per alias: 4,449 aliases (the scale benchmark's pack) already overflow the stack. */
+const MARK_ARRAY_MAX_ALIASES = 1_000;
 interface Dictionary {
   key: 'pack' | 'gazetteer';
   title: string;
@@ -45,7 +47,7 @@ interface Dictionary {
   compileMs: number;
   compiledBytes: number;
   regexp: { source: string; flags: string };
-  /** mark(array) is run only where it can run: with many aliases it overflows the stack. */
+  /** mark(array) is run only where it can run: up to MARK_ARRAY_MAX_ALIASES. */
   runMarkArray: boolean;
 }
 
@@ -61,20 +63,30 @@ function combinedRegExp(aliases: string[]): { source: string; flags: string } {
 }
 
 /** Compiled in Node once, as the background does; timed and sized as it would travel. */
-function dictionary(key: Dictionary['key'], title: string, entries: MatchEntry[], runMarkArray: boolean): Dictionary {
+function dictionary(key: Dictionary['key'], title: string, entries: MatchEntry[]): Dictionary {
   const start = performance.now();
   const compiled = compileMatcher(entries);
   const compileMs = performance.now() - start;
   const aliases = distinctAliases(entries);
-  return { key, title, entries, aliases, compiled, compileMs, compiledBytes: Buffer.byteLength(JSON.stringify(compiled)), regexp: combinedRegExp(aliases), runMarkArray };
+  return {
+    key,
+    title,
+    entries,
+    aliases,
+    compiled,
+    compileMs,
+    compiledBytes: Buffer.byteLength(JSON.stringify(compiled)),
+    regexp: combinedRegExp(aliases),
+    runMarkArray: aliases.length <= MARK_ARRAY_MAX_ALIASES,
+  };
 }
 
 async function loadDictionaries(packPath: string): Promise<Dictionary[]> {
   if (!existsSync(packPath)) throw new Error(`No knowledge pack at ${packPath}: run \`npm run pack:bundled\` first (or pass --pack).`);
   const fromPack = packEntries(parsePack(await readFile(packPath, 'utf8')));
   return [
-    dictionary('pack', 'Bundled pack', fromPack, true),
-    dictionary('gazetteer', 'Gazetteer (i18n-iso-countries, every language + GeoNames cities + pack)', [...(await gazetteerEntries(fromPack)), ...fromPack], false),
+    dictionary('pack', 'Bundled pack', fromPack),
+    dictionary('gazetteer', 'Gazetteer (i18n-iso-countries, every language + GeoNames cities + pack)', [...(await gazetteerEntries(fromPack)), ...fromPack]),
   ];
 }
 
@@ -136,7 +148,7 @@ const dictionaryPath = (dictionary: Dictionary) => `/__bench/${dictionary.key}.j
 
 // ---------------------------------------------------------------- results
 
-interface PageRow {
+export interface PageRow {
   page: string;
   readableChars: number;
   floorMs: number;
@@ -318,7 +330,7 @@ function report({
     `- Date: ${new Date().toISOString()}`,
     `- Command: \`${command}\``,
     `- Browser: headless Chromium ${chromiumVersion}; machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
-    `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, ours and mark.js RegExp with the pack; ${runs.slowRuns} of mark.js RegExp with the gazetteer and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
+    `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, ours and mark.js RegExp with a dictionary small enough for mark(array); ${runs.slowRuns} of mark.js RegExp with a larger one and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
     "- Page conditions: served from 127.0.0.1, every other request aborted, the page's own scripts off (CSP `script-src 'none'`) so that nothing but the contender runs, cross-origin isolated (COOP/COEP) so that `performance.now()` resolves 5 µs.",
     '',
     '## Dictionaries',
@@ -333,7 +345,9 @@ function report({
     '',
     "- **Floor**: a bare TreeWalker pass reading every text node's data.",
     '- **Ours**: *total* = structuredClone of the compiled matcher (standing in for the message from the background) + `loadMatcher` + `scanInSlices` with the real highlighter (CSS Custom Highlights) until done; *scan* = `scanInSlices` alone. Wall-clock time, so it includes the yields to the page: one before the scan starts and one after each slice that ran past its 8 ms budget (checked with `performance.now()` after each run of text), never an idle wait.',
-    '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with the bundled pack: with the gazetteer it overflows the stack (12,604 aliases already do), so it is not run.',
+    '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with a dictionary of at most ' +
+      count(MARK_ARRAY_MAX_ALIASES) +
+      ' aliases (the bundled pack): it recurses once per alias and overflows the stack with 4,449, so it is not run with more.',
     '- **Longest task**: the largest gap between the pings of a MessageChannel heartbeat running while ours runs (an upper bound of our longest task; median of runs, worst run in brackets). *Long tasks > 50 ms*: the longest `longtask` PerformanceObserver entry seen during ours in any run.',
     '- **Heap**: `performance.memory.usedJSHeapSize` after a forced GC, minus the same before receiving the dictionary: what the content script keeps (matcher, highlighter, ranges).',
     '',
@@ -346,6 +360,13 @@ function report({
   return sections.join('\n');
 }
 
+/** What `--json` writes. */
+export interface BenchJson {
+  chromiumVersion: string;
+  dictionaries: { key: Dictionary['key']; title: string; aliases: number; compileMs: number; compiledBytes: number }[];
+  rows: PageRow[];
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -356,6 +377,8 @@ async function main() {
       runs: { type: 'string', default: '3' },
       'slow-runs': { type: 'string', default: '1' },
       pack: { type: 'string', default: '.generated/bundled-pack.json' },
+      /** The same figures as JSON too, for scripts/bench-scale.ts. */
+      json: { type: 'string' },
     },
   });
   const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
@@ -389,6 +412,10 @@ async function main() {
     const out = resolve(values.out);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, markdown + '\n');
+    if (values.json) {
+      const summaries = dictionaries.map(({ key, title, aliases, compileMs, compiledBytes }) => ({ key, title, aliases: aliases.length, compileMs, compiledBytes }));
+      await writeFile(resolve(values.json), JSON.stringify({ chromiumVersion: browser.version(), dictionaries: summaries, rows } satisfies BenchJson));
+    }
     console.log(markdown);
     log(`wrote ${relative(process.cwd(), out)}`);
   } finally {
