@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { SCAN_MARKS } from '../annotator/scan-marks';
 import { parsePack, type Pack } from '../core/pack';
-import { BENCH_HEADERS, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
+import { BENCH_HEADERS, OFFLINE_ARGS, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
 import { serveStatic, type StaticServer } from './lib/serve';
@@ -31,10 +31,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SETTLE_MS = 1500;
 /** How long a scan may take, with the large dictionary on a loaded machine, before the run fails. */
 const SCAN_TIMEOUT_MS = 30_000;
-/** Every host but the page server fails at once, without a look-up on the closed network. */
 /** Linux's USER_HZ. */
 const TICK_MS = 10;
-const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 const TARGETS = {
   extraTaskMedianMs: 10,

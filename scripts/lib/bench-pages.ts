@@ -22,6 +22,9 @@ export const BENCH_HEADERS = {
   'cross-origin-embedder-policy': 'require-corp',
 };
 
+/** Chromium flags that leave only 127.0.0.1 reachable: every other host name fails at once. */
+export const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
 /** Lets only the page server through, and gives its documents `headers`. */
 export async function servedOnly(context: BrowserContext, server: StaticServer, headers: Record<string, string>): Promise<void> {
   await context.route('**/*', async (route) => {
