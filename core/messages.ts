@@ -5,7 +5,7 @@
  * Responses are plain data: the receiver renders them as text, never as HTML.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, type EntityType, type Pack } from './pack';
+import { ENTITY_TYPES, type EntityType } from './pack';
 import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, siteOf, type PageSettings, type Settings } from './settings';
 import type { CompiledMatcher } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
@@ -67,10 +67,10 @@ export const RequestSchemas = {
     v.strictObject({ label: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)), pack: v.optional(v.unknown()), importId: v.optional(importId) }),
     v.check(({ pack, importId }) => (pack === undefined) !== (importId === undefined), 'must hold either a pack or the id of its staged parts'),
   ),
-  /** Removes a pack the reader imported, with its documents, events and mentions; the answer holds them, for 'packs/restore'. */
+  /** Removes a pack the reader imported, with its documents, events and mentions; the answer is the ticket 'packs/restore' takes to put them back. */
   'packs/remove': v.strictObject({ packId: userPackId }),
-  /** Puts back what 'packs/remove' answered (undo). */
-  'packs/restore': v.strictObject({ packId: userPackId, pack: v.unknown() }),
+  /** Puts back what 'packs/remove' or 'documents/delete' took away (undo), by the ticket they answered. */
+  'packs/restore': v.strictObject({ undoId: v.pipe(v.string(), v.uuid()) }),
   /**
    * Opens the document view in a new tab beside the sender's, at a sentence when one is given (the
    * popover's "Open the document"). The answer says nothing about the document.
@@ -84,7 +84,7 @@ export const RequestSchemas = {
       ),
     ),
   }),
-  /** Deletes one document of a collection, with its mentions, its events and the entities nothing else mentions; the answer holds them, for 'packs/restore'. */
+  /** Deletes one document of a collection, with its mentions, its events and the entities nothing else mentions; the answer is the ticket 'packs/restore' takes. */
   'documents/delete': v.strictObject({ documentId }),
   /** Changes a note's body or tags; the background stamps the updated time. */
   'notes/update': v.strictObject({ id: noteId, body: v.optional(NoteBodySchema), tags: v.optional(NoteTagsSchema) }),
@@ -171,14 +171,14 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'packs/import': true,
   // Keeps the part under its number: a repeat keeps the same part.
   'packs/stage': true,
-  // Answers what it removed, for the reader's undo: a repeat after a removal that went through would answer
+  // Answers the ticket for the reader's undo: a repeat after a removal that went through would answer
   // nothing, and a replaced collection's old documents could no longer be put back. The reader sees the failure instead.
   'packs/remove': false,
-  // Refused when the documents are already back, so a repeat puts back nothing twice.
+  // A ticket puts back once, so a repeat puts back nothing twice.
   'packs/restore': true,
   // Opens a tab: a repeat after an open that went through would open a second one.
   'documents/open': false,
-  // Answers the removed document for undo: like packs/remove, a repeat would answer nothing to undo.
+  // Answers the ticket for undo: like packs/remove, a repeat would answer nothing to undo.
   'documents/delete': false,
   // Sets the body and tags: the same note either way.
   'notes/update': true,
@@ -233,10 +233,10 @@ export interface ResponseTypes {
   'settings/update': Settings;
   'packs/stage': { staged: number };
   'packs/import': { packId: string; documents: number; entities: number; events: number };
-  'packs/remove': { removed: Pack | null };
+  'packs/remove': { removed: { undoId: string; documents: number } | null };
   'packs/restore': { restored: true };
   'documents/open': { opened: true };
-  'documents/delete': { deleted: { packId: UserPackId; removed: Pack } | null };
+  'documents/delete': { deleted: { packId: UserPackId; undoId: string } | null };
   'corrections/add': { correction: { id: string; name: string } | null };
   'corrections/remove': { removed: boolean };
   'notes/update': { updated: boolean };

@@ -11,6 +11,7 @@ import { createNotesService } from '@/services/notes-service';
 import { createPageService } from '@/services/page-service';
 import { askTab } from '@/services/tab-rpc';
 import { createPacksService } from '@/services/packs-service';
+import { createUndoShelf } from '@/services/undo-shelf';
 import { createRouter, type Handlers } from '@/services/router';
 import { databaseGate } from '@/storage/failures';
 import { seedBundledPack } from '@/storage/packs';
@@ -66,13 +67,19 @@ export default defineBackground(() => {
     knowledge.invalidateMatcher();
     broadcast('knowledge/changed', {});
   };
-  const packs = createPacksService(db, knowledgeChanged);
-  const documents = createDocumentsService(db, {
-    async openDocumentView(documentId, sentence, besideTabId) {
-      await browser.tabs.create({ url: documentViewUrl(documentId, sentence), ...(besideTabId !== undefined && { openerTabId: besideTabId }) });
+  // Removing a collection and deleting a document keep what went on one shelf: either is undone by 'packs/restore'.
+  const undo = createUndoShelf();
+  const packs = createPacksService(db, knowledgeChanged, undo);
+  const documents = createDocumentsService(
+    db,
+    {
+      async openDocumentView(documentId, sentence, besideTabId) {
+        await browser.tabs.create({ url: documentViewUrl(documentId, sentence), ...(besideTabId !== undefined && { openerTabId: besideTabId }) });
+      },
+      knowledgeChanged,
     },
-    knowledgeChanged,
-  });
+    undo,
+  );
   const corrections = createCorrectionsService(db, knowledgeChanged);
   const notes = createNotesService(db, {
     notesChanged: () => broadcast('notes/changed', {}),

@@ -3,6 +3,7 @@ import type { TextSpan } from '@/core/document-link';
 import { deleteDocument } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
+import { createUndoShelf, type UndoShelf } from './undo-shelf';
 
 /** What the service needs from the browser, injected so it runs under test without one. */
 export interface DocumentsPlatform {
@@ -11,7 +12,7 @@ export interface DocumentsPlatform {
   knowledgeChanged(): void;
 }
 
-export function createDocumentsService(db: ContestoDatabase, platform: DocumentsPlatform) {
+export function createDocumentsService(db: ContestoDatabase, platform: DocumentsPlatform, undo: UndoShelf = createUndoShelf()) {
   const handlers: Handlers<'documents/open' | 'documents/delete'> = {
     'documents/open': async ({ payload }, sender) => {
       await platform.openDocumentView(payload.documentId, payload.sentence, sender.tabId);
@@ -19,8 +20,9 @@ export function createDocumentsService(db: ContestoDatabase, platform: Documents
     },
     'documents/delete': async ({ payload }) => {
       const deleted = await deleteDocument(db, payload.documentId);
-      if (deleted) platform.knowledgeChanged();
-      return { deleted };
+      if (!deleted) return { deleted: null };
+      platform.knowledgeChanged();
+      return { deleted: { packId: deleted.packId, undoId: undo.keep({ packId: deleted.packId, pack: deleted.removed }) } };
     },
   };
   return { handlers };

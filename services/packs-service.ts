@@ -3,9 +3,10 @@ import { parsePack, type Pack } from '@/core/pack';
 import { userPackId } from '@/core/pack-id';
 import type { ResponseTypes } from '@/core/messages';
 import { importCorrections } from '@/storage/corrections';
-import { appendPartsToPack, appendToPack, removePack } from '@/storage/packs';
+import { appendPartsToPack, removePack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
+import { createUndoShelf, type UndoShelf } from './undo-shelf';
 
 /** A staged import not finished within this time is dropped: its sender has gone. */
 const STAGED_FOR_MS = 10 * 60_000;
@@ -17,7 +18,7 @@ interface StagedImport {
   stored?: ResponseTypes['packs/import'];
 }
 
-export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () => void, now = Date.now) {
+export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () => void, undo: UndoShelf = createUndoShelf(), now = Date.now) {
   const staged = new Map<string, StagedImport>();
   const stagedImport = (importId: string) => {
     for (const [id, entry] of staged) if (now() - entry.touched > STAGED_FOR_MS) staged.delete(id);
@@ -69,10 +70,10 @@ export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () 
     'packs/remove': async ({ payload }) => {
       const removed = await removePack(db, payload.packId);
       onKnowledgeChanged();
-      return { removed };
+      return { removed: removed && { undoId: undo.keep({ packId: payload.packId, pack: removed }), documents: removed.documents.length } };
     },
     'packs/restore': async ({ payload }) => {
-      await appendToPack(db, payload.pack, payload.packId);
+      await undo.restore(payload.undoId, ({ packId, pack }) => appendPartsToPack(db, [pack], packId));
       onKnowledgeChanged();
       return { restored: true };
     },

@@ -40,8 +40,8 @@ export interface ImportWorker {
 interface Undo {
   message: string;
   packId: UserPackId;
-  /** What the collection held before; null when it did not exist. */
-  previous: Pack | null;
+  /** The background's ticket for what the collection held before; null when it did not exist. */
+  previous: string | null;
   /** A replaced or removed collection is removed before `previous` goes back; a deleted document's collection is kept. */
   removeFirst: boolean;
 }
@@ -94,8 +94,8 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     }
     setPhase({ step: 'saving' });
     const errors: string[] = [];
-    let previous: Pack | null = null;
-    if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed ?? null;
+    let previous: string | null = null;
+    if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed?.undoId ?? null;
     for (const parts of result.packs) {
       await storePack(name, parts).catch(fail(errors));
       // A shared knowledge base may carry its author's notes (on its first part): merged by id, as a notes import is.
@@ -112,7 +112,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
   async function remove(pack: ImportedPack) {
     setConfirming(undefined);
     const { removed } = await request('packs/remove', { packId: pack.packId });
-    setUndo({ message: t('optionsRemoved', userPackLabel(pack.packId)), packId: pack.packId, previous: removed, removeFirst: true });
+    setUndo({ message: t('optionsRemoved', userPackLabel(pack.packId)), packId: pack.packId, previous: removed?.undoId ?? null, removeFirst: true });
   }
 
   async function deleteDocument(document: CollectionDocument) {
@@ -120,7 +120,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     setNotice('');
     try {
       const { deleted } = await request('documents/delete', { documentId: document.id });
-      if (deleted) setUndo({ message: t('documentDeleted', document.title || document.source), packId: deleted.packId, previous: deleted.removed, removeFirst: false });
+      if (deleted) setUndo({ message: t('documentDeleted', document.title || document.source), packId: deleted.packId, previous: deleted.undoId, removeFirst: false });
     } catch (error) {
       setNotice(t('optionsStoreFailed', (error as Error).message));
     }
@@ -130,7 +130,7 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     setUndo(undefined);
     // A replaced collection loses what was added in its place; a removed one comes back; a deleted document goes back into its collection.
     if (last.removeFirst) await request('packs/remove', { packId: last.packId });
-    if (last.previous) await request('packs/restore', { packId: last.packId, pack: last.previous });
+    if (last.previous) await request('packs/restore', { undoId: last.previous });
     setNotice(t('optionsUndone', userPackLabel(last.packId)));
   }
 

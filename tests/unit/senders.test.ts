@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestType } from '@/core/messages';
+import { parsePack } from '@/core/pack';
+import { userPackId } from '@/core/pack-id';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createNotesService } from '@/services/notes-service';
 import { createPacksService } from '@/services/packs-service';
@@ -9,9 +11,11 @@ import { createCorrectionsService } from '@/services/corrections-service';
 import { createDocumentsService } from '@/services/documents-service';
 import { createPageService } from '@/services/page-service';
 import { createRouter, type Sender } from '@/services/router';
+import { createUndoShelf } from '@/services/undo-shelf';
 import { addNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
+import { samplePackAs } from './helpers/packs';
 import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
 import { newNoteId } from '@/core/notes';
 
@@ -28,15 +32,18 @@ const seededDatabase = seededDatabases('senders');
 async function background() {
   const db = await seededDatabase();
   const elsewhere = await addNote(db, { id: newNoteId(), target: selection(OTHER_PAGE), body: 'Not for that page', tags: [] });
+  // A removal's ticket, for the valid 'packs/restore'.
+  const undo = createUndoShelf();
+  const ticket = undo.keep({ packId: userPackId('Kept'), pack: parsePack(samplePackAs('k')) });
   const handlers = {
     ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
     ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
-    ...createPacksService(db, vi.fn()).handlers,
-    ...createDocumentsService(db, { openDocumentView: vi.fn(async () => {}), knowledgeChanged: vi.fn() }).handlers,
+    ...createPacksService(db, vi.fn(), undo).handlers,
+    ...createDocumentsService(db, { openDocumentView: vi.fn(async () => {}), knowledgeChanged: vi.fn() }, undo).handlers,
     ...createCorrectionsService(db, vi.fn()).handlers,
     ...createPageService({ setBadge: vi.fn(), pageChanged: vi.fn() }).handlers,
   };
-  return { db, elsewhere, router: createRouter(handlers, Promise.resolve()) };
+  return { db, elsewhere, ticket, router: createRouter(handlers, Promise.resolve()) };
 }
 
 /** Everything the store holds, to compare before and after. */
@@ -46,10 +53,10 @@ async function snapshot(db: ContestoDatabase) {
 
 describe('who may ask the background what', () => {
   it('answers a web page only the requests a page needs, and the extension’s own pages all of them', async () => {
-    const { router } = await background();
+    const { router, ticket } = await background();
     const answered = async (sender: Sender) => {
       const types: string[] = [];
-      for (const [type, payload] of Object.entries(VALID)) {
+      for (const [type, payload] of Object.entries({ ...VALID, 'packs/restore': { undoId: ticket } })) {
         const reply = await router.handle({ type, payload }, sender);
         if (reply.ok) types.push(type);
         else if (sender.context === 'page') expect(reply.error, type).toMatch(/not available to web pages|only/);
