@@ -5,21 +5,16 @@
  * found; a collection name that exists is added to, removing and replacing ask first and can be
  * undone; the welcome page opens on install and leads to the options page, as the popup and side panel do.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ARCHIVE_FOLDER, archiveFiles, EXPECTED_PEOPLE, EXPECTED_SUMMARY, summaryRowsUnder } from './archive-folder';
 import { openExtensionPage, storedRows } from './extension-pages';
 import { test } from './harness';
 
-const FOLDER = 'tests/fixtures/archive';
-
-/** Rows of one heading of the import summary: "file — detail". */
-async function summaryRows(options: Page, heading: RegExp): Promise<string[]> {
-  const group = options.getByRole('region', { name: heading });
-  if ((await group.count()) === 0) return [];
-  return (await group.getByRole('listitem').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
-}
+/** Rows of one heading of the import summary: "file detail". */
+const summaryRows = (options: Page, heading: string) => options.evaluate(summaryRowsUnder, heading);
 
 /** Names of the stored entities. */
 const storedEntityNames = async (page: Page) => (await storedRows<{ name: string }>(page, 'entities')).map((entity) => entity.name);
@@ -34,30 +29,18 @@ const documentTitles = async (options: Page, name: string) => {
 test('a folder of mixed files: each file named in the summary with what became of it, the entities stored, the collection listing its documents', async ({ chromium }) => {
   const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
   // Every file of the folder, as the folder picker and a dropped folder give them (headless Chromium's picker takes no folder).
-  const folder = (await readdir(FOLDER)).map((name) => join(FOLDER, name));
-  await options.getByLabel('Choose files').setInputFiles(folder);
+  await options.getByLabel('Choose files').setInputFiles(await archiveFiles());
   await expect.poll(() => options.getByText('9 files chosen').count()).toBe(1);
   await options.getByLabel('Name for this collection').fill('Archive');
   await options.getByRole('button', { name: 'Add to my knowledge base' }).click();
 
-  await expect.poll(() => summaryRows(options, /^Added/), { timeout: 30_000 }).toHaveLength(4);
-  expect(await summaryRows(options, /^Added/)).toEqual([
-    'israel.pdf Where do strained U.S.-Israeli relations go after Netanyahu’s victory?',
-    'north-africa.html Attack stokes instability fears in North Africa',
-    "obama.md Obama admits US gun laws are his 'biggest frustration'",
-    expect.stringMatching(/^zimbabwe\.txt Zimbabwe coup: Robert Mugabe/),
-  ]);
-  expect(await summaryRows(options, /^Skipped as duplicates/)).toEqual(['zimbabwe_copy.txt same text as zimbabwe.txt']);
-  const failed = await summaryRows(options, /^Not added/);
-  expect(failed).toHaveLength(4);
-  expect(failed[0]).toMatch(/^broken\.pdf not a readable PDF/);
-  expect(failed[1]).toMatch(/^empty\.md the document is empty/);
-  // The folder's list of where each file came from is no document, and is named as such.
-  expect(failed[2]).toMatch(/^index\.tsv not a file Contesto reads/);
-  expect(failed[3]).toMatch(/^photo\.txt .*binary/);
+  await expect.poll(() => summaryRows(options, 'Added'), { timeout: 30_000 }).toHaveLength(4);
+  expect(await summaryRows(options, 'Added')).toEqual(EXPECTED_SUMMARY.added);
+  expect(await summaryRows(options, 'Skipped as duplicates')).toEqual(EXPECTED_SUMMARY.duplicates);
+  expect(await summaryRows(options, 'Not added')).toEqual(EXPECTED_SUMMARY.failed);
 
   const names = await storedEntityNames(options);
-  expect(names).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Barack Obama', 'Robert Mugabe']));
+  expect(names).toEqual(expect.arrayContaining(EXPECTED_PEOPLE));
   // The collection's table renders when opened, its entity counts a moment later.
   await expect.poll(() => documentTitles(options, 'Archive')).toHaveLength(4);
   const pdfRow = collection(options, 'Archive').locator('tbody tr', { hasText: 'Netanyahu’s victory' });
@@ -108,7 +91,7 @@ test('adding under a collection name that exists keeps its documents; removing a
 });
 
 test('Cancel stops between two files and keeps the documents already read', async ({ chromium }) => {
-  const page = await readFile(join(FOLDER, 'north-africa.html'), 'utf8');
+  const page = await readFile(join(ARCHIVE_FOLDER, 'north-africa.html'), 'utf8');
   // Twenty distinct copies of a real page: enough for the import to be under way when Cancel is pressed.
   const files = Array.from({ length: 20 }, (_, index) => ({
     name: `page-${String(index).padStart(2, '0')}.html`,
@@ -122,8 +105,8 @@ test('Cancel stops between two files and keeps the documents already read', asyn
   await expect.poll(() => options.getByRole('progressbar').getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/^[1-9]\d* of 20 files read/);
   await options.getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => options.getByText('Cancelled: the files read before are kept.').count(), { timeout: 30_000 }).toBe(1);
-  const added = await summaryRows(options, /^Added/);
-  const notRead = await summaryRows(options, /^Not read/);
+  const added = await summaryRows(options, 'Added');
+  const notRead = await summaryRows(options, 'Not read');
   expect(added.length).toBeGreaterThan(0);
   expect(notRead.length).toBeGreaterThan(0);
   expect(added.length + notRead.length).toBe(20);

@@ -33,24 +33,25 @@ export interface StoredNoteRow {
   orphaned?: boolean;
 }
 
-/** The rows of one table of the extension's database, read with the bare IndexedDB API from an extension page. */
-export function storedRows<T>(extensionPage: Page, table: string): Promise<T[]> {
-  return extensionPage.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('contesto');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction(name).objectStore(name).getAll();
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as T[]);
-          };
-          read.onerror = () => reject(read.error);
-        };
-      }),
-    table,
-  );
+/** Evaluated in an extension page (of either browser): the rows of one table of the extension's database, read with the bare IndexedDB API. */
+export function readTable(name: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('contesto');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction(name).objectStore(name).getAll();
+      read.onsuccess = () => {
+        open.result.close();
+        resolve(read.result);
+      };
+      read.onerror = () => reject(read.error);
+    };
+  });
+}
+
+/** The rows of one table of the extension's database, from an extension page. */
+export async function storedRows<T>(extensionPage: Page, table: string): Promise<T[]> {
+  return (await extensionPage.evaluate(readTable, table)) as T[];
 }
 
 /** The notes in the extension's database, sorted by id. */

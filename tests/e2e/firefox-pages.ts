@@ -1,0 +1,42 @@
+/**
+ * Contesto's own pages in Firefox. WebDriver BiDi refuses to navigate to a moz-extension: address,
+ * but an extension page the extension opened may navigate itself: a card's source opens the
+ * document view (as a reader opens it, from the keyboard), and that tab then goes to the page wanted.
+ */
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import type { FirefoxWithExtension } from '@/scripts/lib/browsers';
+import { hasHighlights, settledHighlightCount, type FixtureServer } from './page-probes';
+
+/** Opens the first source of the card of the first highlight in view on `page`, from the keyboard; answers the new tab. */
+export async function openFirstSourceFromKeyboard(firefox: FirefoxWithExtension, page: Page): Promise<Page> {
+  await page.waitForFunction(hasHighlights, { timeout: 20_000 });
+  // Matches are drawn in slices: the first highlight in view is the right one only once all are drawn.
+  await settledHighlightCount(page);
+  const before = await firefox.browser.pages();
+  // The card of the first highlight in view takes the focus; its body, then its first source's button, come next.
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyJ');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^CONTESTO-POPOVER/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await firefox.browser.pages()).length, { timeout: 10_000 }).toBe(before.length + 1);
+  return (await firefox.browser.pages()).find((tab) => !before.includes(tab))!;
+}
+
+/** Contesto's page at `path` (options.html…) in a tab of its own. */
+export async function openFirefoxExtensionPage(firefox: FirefoxWithExtension, server: FixtureServer, path: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.origin}/demo.html`);
+  const tab = await openFirstSourceFromKeyboard(firefox, page);
+  await page.close();
+  await expect.poll(() => tab.evaluate(() => location.protocol), { timeout: 10_000 }).toBe('moz-extension:');
+  await tab.evaluate((to) => void location.assign(`/${to}`), path);
+  await expect.poll(() => tab.evaluate(() => location.pathname), { timeout: 10_000 }).toBe(`/${path}`);
+  await tab.waitForFunction(() => document.readyState === 'complete' && document.body.childElementCount > 0);
+  return tab;
+}
