@@ -12,7 +12,7 @@
  *  7. the highlight pass on that page with the pack's dictionary (scripts/bench.ts).
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ import { DATABASE_NAME } from '../storage/database-name';
 import { inContentScript, settledHighlightCount, waitForHighlights } from '../tests/e2e/page-probes';
 import type { BenchJson } from './bench';
 import { BENCH_HEADERS, OFFLINE_ARGS, defaultPagesDir, median, percentile } from './lib/bench-pages';
-import { launchChromium, type ChromiumWithExtension } from './lib/browsers';
+import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
 import { corpusThesaurus, readCorpus } from './lib/corpus-folder';
 import { importInOptionsPage, type OptionsImport } from './lib/options-import';
 import { ingestInParallel } from './lib/parallel-ingest';
@@ -78,7 +78,7 @@ async function makeCorpus(work: string) {
     folder,
     paths,
     characters: sizes.reduce((sum, size) => sum + size, 0),
-    medianCharacters: median(sizes),
+    medianCharacters: Math.round(median(sizes)),
     titles: new Set(documents.map((document) => document.title)).size,
     languages: [...languages].sort(([, a], [, b]) => b - a),
   };
@@ -377,7 +377,12 @@ function queryLine(query: string, timed: Timed[]): string {
   return `“${query}” ${ms(median(runs.map((run) => run.paintedMs)))} (${runs[0]!.status})`;
 }
 
-const summary = (values: number[]) => `median ${ms(median(values))} ms, p95 ${ms(percentile(values, 95))} ms, max ${ms(Math.max(...values))} ms (${values.length})`;
+const phases = ({ phases }: OptionsImport) => (phases ? `: reading ${phases.readingS.toFixed(1)} s, building the pack ${phases.buildingS.toFixed(1)} s, storing ${phases.storingS.toFixed(1)} s` : '');
+
+const longestTasks = ({ longestTaskMs, chooseLongestTaskMs, chooseHandlerMs }: OptionsImport) =>
+  `${count(Math.round(longestTaskMs))} ms (before the click, taking the chosen files in: ${count(Math.round(chooseLongestTaskMs))} ms, of which the page's change handler ${count(Math.round(chooseHandlerMs))} ms)`;
+
+const summary = (values: number[]) => `median ${ms(median(values))} ms, p95 ${ms(percentile(values, 95))} ms, max ${count(Math.round(Math.max(...values)))} ms (${values.length})`;
 
 interface Results {
   corpus: Awaited<ReturnType<typeof makeCorpus>>;
@@ -419,32 +424,22 @@ function report(results: Results, command: string): string {
       '≥ 50 documents/s',
       parts
         ? `not all stored: ended after ${whole.seconds.toFixed(1)} s, ${count(whole.added)} in its summary${errors}`
-        : `${wholeRate.toFixed(1)} documents/s (${count(whole.added)} in ${whole.seconds.toFixed(1)} s)${errors}`,
+        : `${wholeRate.toFixed(1)} documents/s (${count(whole.added)} in ${whole.seconds.toFixed(1)} s${phases(whole)})${errors}`,
       !parts && wholeRate >= TARGETS.importPerSecond,
     );
-    row(
-      '…its longest task on the page’s main thread',
-      '≤ 50 ms',
-      `${Math.round(whole.longestTaskMs)} ms (choosing the files: ${Math.round(whole.chooseLongestTaskMs)} ms)`,
-      whole.longestTaskMs <= TARGETS.importLongestTaskMs,
-    );
+    row('…its longest task on the page’s main thread', '≤ 50 ms', longestTasks(whole), whole.longestTaskMs <= TARGETS.importLongestTaskMs);
     if (parts) {
       const added = parts.reduce((sum, part) => sum + part.added, 0);
       const seconds = parts.reduce((sum, part) => sum + part.seconds, 0);
-      const longest = Math.max(...parts.map((part) => part.longestTaskMs));
-      const errors = parts.flatMap((part) => part.errors);
+      const worst = parts.reduce((a, b) => (b.longestTaskMs > a.longestTaskMs ? b : a));
+      const partErrors = parts.flatMap((part) => part.errors);
       row(
         `Import in the options page, in ${parts.length} parts of ${count(IMPORT_PART)} into one collection`,
         '≥ 50 documents/s',
-        `${(added / seconds).toFixed(1)} documents/s (${count(added)} added in ${seconds.toFixed(1)} s)${errors.length ? `; ${errors.join('; ')}` : ''}`,
+        `${(added / seconds).toFixed(1)} documents/s (${count(added)} added in ${seconds.toFixed(1)} s)${partErrors.length ? `; ${partErrors.join('; ')}` : ''}`,
         added / seconds >= TARGETS.importPerSecond,
       );
-      row(
-        '…its longest task on the page’s main thread',
-        '≤ 50 ms',
-        `${Math.round(longest)} ms (choosing the files: ${Math.round(Math.max(...parts.map((part) => part.chooseLongestTaskMs)))} ms)`,
-        longest <= TARGETS.importLongestTaskMs,
-      );
+      row('…its longest task on the page’s main thread, the worst part', '≤ 50 ms', longestTasks(worst), worst.longestTaskMs <= TARGETS.importLongestTaskMs);
     }
   } else row('Import in the options page', '≥ 50 documents/s', notMeasured(imported.error), false);
 
@@ -486,7 +481,7 @@ function report(results: Results, command: string): string {
     'value' in cli
       ? `- **Pack** (CLI): ${count(cli.value.entities)} entities, ${count(cli.value.events)} events, ${count(cli.value.mentions)} mentions, ${megabytes(cli.value.packBytes)} of JSON${cli.value.failures ? `, ${cli.value.failures} documents not read` : ''}. Recombined text names the same people, places and organisations again and again, so the dictionary is that of the source pages, not of 10,000 different articles.`
       : '',
-    `- **Import**: the files chosen with the options page's file picker, *Add to my knowledge base*, timed from the click to the summary (reading in the worker, building the pack, storing it through the background); longest task from PerformanceObserver (long tasks). When the whole folder is not all stored, the same files are imported again in parts of ${count(IMPORT_PART)} into the same collection, as a reader could, so that the store the next steps measure holds every document. ${storedLine}`,
+    `- **Import**: the files chosen with the options page's file picker, *Add to my knowledge base*, timed from the click to the summary (reading in the worker, building the pack, storing it through the background; each phase from the progress line: its bar full once every file is read, *Saving…* while storing); longest task from PerformanceObserver (long tasks). The task in which the page takes the chosen files in, before the click, is reported apart, with how long the page's own change handler ran in it: the rest is the browser's. When the whole folder is not all stored, the same files are imported again in parts of ${count(IMPORT_PART)} into the same collection, as a reader could, so that the store the next steps measure holds every document. ${storedLine}`,
     `- **Search**: \`sidepanel.html\` in a tab; *Search* clicked and timed until the index is ready (the side panel reads the whole store and builds its MiniSearch index then); then each query set in the field with the \`input\` event that typing its last key fires, timed to the status line showing the count of results and to the next animation frame (the figure above), ${SEARCH_ROUNDS} rounds.` +
       ('value' in search
         ? ` Queries (median painted ms, results): ${[...new Set(search.value.timed.map((timed) => timed.query))].map((query) => queryLine(query, search.value.timed)).join('; ')}. Results in the DOM: ${summary(search.value.timed.map((timed) => timed.inDomMs))}.`
@@ -533,7 +528,10 @@ try {
   if ('value' in cli) log(`CLI: ${count(documentCount)} documents in ${cli.value.seconds.toFixed(1)} s`);
   const largest = await largestPage(resolve(values.pages ?? defaultPagesDir()));
 
-  const chromium = await launchChromium({ profile, extraArgs: OFFLINE_ARGS });
+  // A copy of the build: another `npm run build` during the run would otherwise change the extension under the browser.
+  const extension = join(work, 'extension');
+  await cp(CHROME_BUILD, extension, { recursive: true });
+  const chromium = await launchChromium({ extension, profile, extraArgs: OFFLINE_ARGS });
   const chromiumVersion = chromium.context.browser()?.version() ?? 'unknown';
   const server = await serveStatic(dirname(largest), { documentHeaders: BENCH_HEADERS });
   let results: Omit<Results, 'diskBytes' | 'highlight' | 'corpus' | 'cli' | 'largest' | 'load'>;
