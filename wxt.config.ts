@@ -21,6 +21,7 @@ export default defineConfig({
     // Keyboard: a note on the selection (Chromium reserves Alt+Shift+N and Alt+Shift+A), the side panel (Firefox's built-in sidebar command).
     commands: {
       'add-note': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandAddNote__' },
+      'add-page': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_commandAddPage__' },
       ...(browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' } }
         : { 'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandOpenSidePanel__' } }),

@@ -4,7 +4,7 @@
  * import worker reads it as it reads any HTML file (Readability finds the article, its title and
  * date); the background stores it, and open tabs highlight its entities at once.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/services/i18n';
 import { askTab } from '@/services/tab-rpc';
 import type { ImportWorker } from './archive/Archive';
@@ -19,12 +19,24 @@ export function pageFileName(url: string): string {
   return `${hostname}${pathname.replace(/\/+$/, '').replace(/\.html?$/i, '')}.html`;
 }
 
-export function AddPage({ tab, createWorker }: { tab: DescribedTab | undefined; createWorker: () => ImportWorker }) {
-  const [state, setState] = useState<State>({ step: 'idle' });
-  const tabId = tab?.id;
-  if (tabId === undefined || !tab?.url || !/^https?:/.test(tab.url)) return null;
+interface AddPageProps {
+  tab: DescribedTab | undefined;
+  createWorker: () => ImportWorker;
+  /** When the context menu or the shortcut asked for the page (the side panel): the page is added at once, once per request. */
+  requestedAt?: number;
+}
 
-  const add = async () => {
+export function AddPage({ tab, createWorker, requestedAt }: AddPageProps) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const tabId = tab?.url && /^https?:/.test(tab.url) ? tab.id : undefined;
+  const addable = tabId !== undefined;
+  useEffect(() => {
+    if (addable && requestedAt !== undefined) void add();
+  }, [addable, requestedAt]);
+  if (!addable) return null;
+
+  async function add() {
+    if (tabId === undefined) return;
     setState({ step: 'adding' });
     try {
       const page = await askTab(tabId, 'tab/page-html', {});
@@ -37,7 +49,7 @@ export function AddPage({ tab, createWorker }: { tab: DescribedTab | undefined; 
     } catch (error) {
       setState({ step: 'done', message: t('pageNotAdded', error instanceof Error ? error.message : String(error)) });
     }
-  };
+  }
 
   return (
     <section class="add-page" aria-label={t('addThisPage')}>

@@ -84,6 +84,8 @@ export const RequestSchemas = {
       ),
     ),
   }),
+  /** What "Add this page" in the context menu and its shortcut ask once the tab's side panel is opening: that it add the page the tab shows. */
+  'documents/add-page': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** Deletes one document of a collection, with its mentions, its events and the entities nothing else mentions; the answer is the ticket 'packs/restore' takes. */
   'documents/delete': v.strictObject({ documentId }),
   /** Changes a note's body or tags; the background stamps the updated time. */
@@ -178,6 +180,8 @@ export const REPEATABLE: Record<RequestType, boolean> = {
   'packs/restore': true,
   // Opens a tab: a repeat after an open that went through would open a second one.
   'documents/open': false,
+  // Asks the side panel to add the page: a repeat asks again, and adding a page twice stores it once.
+  'documents/add-page': true,
   // Answers the ticket for undo: like packs/remove, a repeat would answer nothing to undo.
   'documents/delete': false,
   // Sets the body and tags: the same note either way.
@@ -236,6 +240,7 @@ export interface ResponseTypes {
   'packs/remove': { removed: { undoId: string; documents: number } | null };
   'packs/restore': { restored: true };
   'documents/open': { opened: true };
+  'documents/add-page': { requested: true };
   'documents/delete': { deleted: { packId: UserPackId; undoId: string } | null };
   'corrections/add': { correction: { id: string; name: string } | null };
   'corrections/remove': { removed: boolean };

@@ -19,8 +19,10 @@ import { openDatabase } from '@/storage/schema';
 import { setSidePanelFocus } from '@/storage/settings';
 
 const ADD_NOTE_MENU_ID = 'contesto-add-note';
+const ADD_PAGE_MENU_ID = 'contesto-add-page';
 /** Manifest `commands` (wxt.config.ts). Firefox toggles its sidebar with the built-in `_execute_sidebar_action`. */
 const ADD_NOTE_COMMAND = 'add-note';
+const ADD_PAGE_COMMAND = 'add-page';
 const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
 
 export default defineBackground(() => {
@@ -114,13 +116,24 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // A new reader is greeted once: what Contesto does, the bundled example, the way to their documents.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
-    void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNoteToSelection'), contexts: ['selection'] }));
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNoteToSelection'), contexts: ['selection'] });
+      browser.contextMenus.create({ id: ADD_PAGE_MENU_ID, title: t('addThisPageMenu'), contexts: ['page'], documentUrlPatterns: ['http://*/*', 'https://*/*'] });
+    });
   });
+  // "Add this page" from the context menu or the keyboard: the side panel opens on the tab and adds its page, as the popup's button does.
+  function addPage(tabId: number | undefined) {
+    if (tabId === undefined) return;
+    void openSidePanel(tabId).catch(() => false);
+    void router.handle({ type: 'documents/add-page', payload: { tabId } }, { context: 'extension' });
+  }
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID) noteOnSelection(tab?.id);
+    if (info.menuItemId === ADD_PAGE_MENU_ID) addPage(tab?.id);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === ADD_NOTE_COMMAND) noteOnSelection(tab?.id);
+    if (command === ADD_PAGE_COMMAND) addPage(tab?.id);
     if (command === OPEN_SIDE_PANEL_COMMAND) void openSidePanel(tab?.id).catch(() => false);
   });
   void navigator.storage?.persist?.();

@@ -1,6 +1,7 @@
 /** Answers what concerns one document: opening it in the document view, deleting it from its collection. */
 import type { TextSpan } from '@/core/document-link';
 import { deleteDocument } from '@/storage/packs';
+import { requestPageAdd } from '@/storage/settings';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 import { createUndoShelf, type UndoShelf } from './undo-shelf';
@@ -13,10 +14,14 @@ export interface DocumentsPlatform {
 }
 
 export function createDocumentsService(db: ContestoDatabase, platform: DocumentsPlatform, undo: UndoShelf = createUndoShelf()) {
-  const handlers: Handlers<'documents/open' | 'documents/delete'> = {
+  const handlers: Handlers<'documents/open' | 'documents/add-page' | 'documents/delete'> = {
     'documents/open': async ({ payload }, sender) => {
       await platform.openDocumentView(payload.documentId, payload.sentence, sender.tabId);
       return { opened: true };
+    },
+    'documents/add-page': async ({ payload }) => {
+      await requestPageAdd(db, payload.tabId);
+      return { requested: true };
     },
     'documents/delete': async ({ payload }) => {
       const deleted = await deleteDocument(db, payload.documentId);

@@ -26,6 +26,24 @@ export async function setSidePanelFocus(db: ContestoDatabase, entityId: string, 
   await db.settings.put({ key: SIDE_PANEL_FOCUS_KEY, value: { entityId, at: now } satisfies SidePanelFocus });
 }
 
+/** The context menu's or the shortcut's "Add this page": the side panel of that tab adds it (components/AddPage.tsx). */
+export interface PageAddRequest {
+  tabId: number;
+  at: number;
+}
+
+const PAGE_ADD_REQUEST_KEY = 'pageAddRequest';
+const PageAddRequestSchema = v.object({ tabId: v.number(), at: v.number() });
+
+export async function requestPageAdd(db: ContestoDatabase, tabId: number, now = Date.now()): Promise<void> {
+  await db.settings.put({ key: PAGE_ADD_REQUEST_KEY, value: { tabId, at: now } satisfies PageAddRequest });
+}
+
+export async function readPageAddRequest(db: ContestoDatabase): Promise<PageAddRequest | undefined> {
+  const value = (await db.settings.get(PAGE_ADD_REQUEST_KEY))?.value;
+  return v.is(PageAddRequestSchema, value) ? value : undefined;
+}
+
 /** Undefined when nothing was asked for (or the row is not a focus request, which nothing else writes). */
 export async function readSidePanelFocus(db: ContestoDatabase): Promise<SidePanelFocus | undefined> {
   const value = (await db.settings.get(SIDE_PANEL_FOCUS_KEY))?.value;

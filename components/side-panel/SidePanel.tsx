@@ -8,7 +8,9 @@ import { database } from '../database';
 import { StorageNotice } from '../StorageNotice';
 import { t } from '@/services/i18n';
 import { readNoteDraft } from '@/storage/notes';
-import { readSidePanelFocus } from '@/storage/settings';
+import { readPageAddRequest, readSidePanelFocus } from '@/storage/settings';
+import type { ImportWorker } from '../archive/Archive';
+import { AddPage } from '../AddPage';
 import { OptionsLink } from '../OptionsLink';
 import { DraftEditor } from './DraftEditor';
 import { EntityView } from './EntityView';
@@ -19,10 +21,11 @@ import { TimelineView } from './TimelineView';
 type View = 'page' | 'search' | 'timeline';
 const VIEWS: View[] = ['page', 'search', 'timeline'];
 const VIEW_LABELS: Record<View, string> = { page: 'viewOnThisPage', search: 'viewSearch', timeline: 'viewTimeline' };
-/** A focus request this recent when the panel opens is the one that opened it. */
+/** A focus or add-page request this recent when the panel opens is the one that opened it. */
 const FOCUS_FRESH_MS = 10_000;
 
-export function SidePanel() {
+/** `createImportWorker` reads the page when the context menu or the shortcut asks to add it (entrypoints/options/import-worker.ts). */
+export function SidePanel({ createImportWorker }: { createImportWorker: () => ImportWorker }) {
   const db = database();
   const tab = useDescribedTab();
   const [view, setView] = useState<View>('page');
@@ -31,6 +34,8 @@ export function SidePanel() {
   const [mountedAt] = useState(Date.now);
   const focus = useLive(() => readSidePanelFocus(db), [], undefined);
   const draft = useLive(() => readNoteDraft(db), [], undefined);
+  const addRequest = useLive(() => readPageAddRequest(db), [], undefined);
+  const addRequested = addRequest && addRequest.tabId === tab?.id && addRequest.at > mountedAt - FOCUS_FRESH_MS ? addRequest.at : undefined;
 
   useEffect(() => {
     if (focus && focus.at > mountedAt - FOCUS_FRESH_MS) setTrail((current) => [...current, focus.entityId]);
@@ -61,6 +66,7 @@ export function SidePanel() {
         </nav>
       </header>
       <StorageNotice />
+      {addRequested !== undefined && <AddPage tab={tab} createWorker={createImportWorker} requestedAt={addRequested} />}
       {draft && <DraftEditor draft={draft} />}
       {entityId ? (
         <EntityView key={entityId} entityId={entityId} onOpenEntity={openEntity} onBack={() => setTrail((current) => current.slice(0, -1))} />

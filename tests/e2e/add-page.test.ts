@@ -1,10 +1,11 @@
 /**
  * "Add this page" in real Chromium: from the popup, the article in the reader's tab joins their
  * documents (collection "Pages I added", with its title, date and address), its names light up on
- * another page at once, and adding it again says it is already there.
+ * another page at once, and adding it again says it is already there; from the context menu and
+ * the keyboard shortcut, the tab's side panel adds it.
  */
 import { describe, expect } from 'vitest';
-import { openExtensionPage, tabIdOf } from './extension-pages';
+import { openExtensionPage, sendRequest, storedRows, tabIdOf } from './extension-pages';
 import { highlightedTexts, settledHighlightCount, test } from './harness';
 
 /** A page that names people and places of the article added, none of them known before. */
@@ -45,5 +46,25 @@ describe('Add this page', () => {
     await popup.getByRole('button', { name: 'Add this page to my documents' }).click();
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('This page is already among your documents.');
     for (const page of [elsewhere, article, options, popup, view]) await page.close();
+  });
+
+  test('the context menu item and the shortcut have the tab’s side panel add the page', async ({ chromium, server }) => {
+    const worker = chromium.context.serviceWorkers()[0]!;
+    expect(await worker.evaluate(() => chrome.contextMenus.update('contesto-add-page', {}).then(() => true))).toBe(true);
+    expect(await worker.evaluate(() => chrome.commands.getAll())).toContainEqual(expect.objectContaining({ name: 'add-page', shortcut: 'Alt+Shift+D' }));
+
+    const article = await chromium.context.newPage();
+    await article.goto(`${server.origin}/yahoo-2.html`);
+    await settledHighlightCount(article);
+    const options = await openExtensionPage(chromium.context, chromium.extensionId, 'options.html');
+    const tabId = await tabIdOf(options, `${server.origin}/yahoo-2.html`);
+    const panel = await openExtensionPage(chromium.context, chromium.extensionId, `sidepanel.html?tab=${tabId}`);
+    // What the menu item and the shortcut ask once they have opened the panel, through the same handler.
+    expect(await sendRequest(panel, 'documents/add-page', { tabId })).toEqual({ ok: true, value: { requested: true } });
+    const status = panel.getByRole('region', { name: 'Add this page to my documents' }).getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Added “.+” to “Pages I added”\.$/);
+    const added = (await storedRows<{ pack: string; text: string }>(options, 'documents')).filter((document) => document.pack.startsWith('user:Pages I added'));
+    expect(added.map((document) => document.text)).toContainEqual(expect.stringContaining('Progress MS-04'));
+    for (const page of [article, options, panel]) await page.close();
   });
 });

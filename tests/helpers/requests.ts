@@ -24,6 +24,7 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
     'packs/remove': { packId: 'user:Mine' },
     'packs/restore': { undoId: '0b6f1a57-3c4e-4d7a-9a8e-2f1c5d6e7f80' },
     'documents/open': { documentId: 'd1', sentence: { start: 23, end: 83 } },
+    'documents/add-page': { tabId: 3 },
     'documents/delete': { documentId: 'u1' },
     'notes/update': { id: 'n-1', body: 'changed' },
     'notes/delete': { id: 'n-1' },
