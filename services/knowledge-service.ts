@@ -7,7 +7,7 @@ import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
 import { correctionsInForce } from '@/storage/corrections';
-import { entityDossier, knowledgeDictionary } from '@/storage/knowledge';
+import { entityCardFacts, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
 import type { Handlers } from './router';
@@ -20,9 +20,8 @@ export interface Platform {
   uiLanguage(): string;
 }
 
-/** Events and sources a card shows: the rest is one click away, in the side panel. */
-const CARD_EVENTS = 3;
-const CARD_SOURCES = 2;
+/** Events, sources and related entities a card shows: the rest is one click away, in the side panel. */
+const CARD_SHOWS = { events: 3, sources: 2, related: 8 };
 
 export function createKnowledgeService(db: ContestoDatabase, platform: Platform) {
   /**
@@ -52,28 +51,22 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * entities, each named in the language that fits the page (`pageLanguage`) and the reader.
    */
   async function entityCard(entityId: string, pageLanguage: string | undefined): Promise<EntityCard | null> {
-    const [dossier, { languages }] = await Promise.all([entityDossier(db, entityId), currentSettings()]);
-    if (!dossier) return null;
-    const { entity, events, documents, related, notes } = dossier;
-    const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: documents.flatMap(({ document }) => document.lang ?? []) };
+    const [facts, { languages }] = await Promise.all([entityCardFacts(db, entityId, CARD_SHOWS), currentSettings()]);
+    if (!facts) return null;
+    const { entity, events, sources, related } = facts;
+    const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: facts.documentLanguages };
     const { name, otherNames } = shownNames(entity, context);
-    const sources = documents.flatMap(({ document, sentences }) =>
-      sentences.map(({ text, start, end }) => ({ sentence: text, title: document.title, date: document.date, documentId: document.id, start, end })),
-    );
     return {
       id: entity.id,
       name,
       type: entity.type,
       description: entity.description,
       aliases: otherNames,
-      events: events.events
-        .map(({ id, date, summary }) => ({ id, date, summary }))
-        .reverse()
-        .slice(0, CARD_EVENTS),
-      sources: sources.slice(0, CARD_SOURCES),
-      more: Math.max(0, events.events.length - CARD_EVENTS) + Math.max(0, sources.length - CARD_SOURCES),
-      related: related.slice(0, 8).map(({ entity: other }) => ({ id: other.id, name: shownNames(other, context).name, type: other.type })),
-      noteCount: notes.length,
+      events: events.map(({ id, date, summary }) => ({ id, date, summary })),
+      sources: sources.map(({ document, text, start, end }) => ({ sentence: text, title: document.title, date: document.date, documentId: document.id, start, end })),
+      more: Math.max(0, facts.eventCount - events.length) + Math.max(0, facts.sourceCount - sources.length),
+      related: related.map(({ entity: other }) => ({ id: other.id, name: shownNames(other, context).name, type: other.type })),
+      noteCount: facts.noteCount,
     };
   }
 

@@ -8,9 +8,9 @@ import type { EntityType } from '@/core/pack';
 import { foldAlias } from '@/core/normalize';
 import { isUserPackId, userPackLabel } from '@/core/pack-id';
 import { asCorrected, correctionsInForce, finalId, idsReadAs, splitEntity, type CorrectionsInForce } from './corrections';
-import { mentionsOfEntities } from './mentions';
+import { mentionsIn, rowsNaming } from './mentions';
 import { notesOnEntity } from './notes';
-import type { ContestoDatabase, StoredDocument, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
+import type { ContestoDatabase, StoredDocument, StoredDocumentMentions, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
 /** Events with what a list of them shows besides: their documents' titles and their entities. */
 export interface EventsInContext {
@@ -71,8 +71,20 @@ export interface EntityDossier {
 
 const RELATED_SHOWN = 20;
 
-/** What is known of an entity, or of the one the reader merged it into, with what the entities merged into it contribute. */
-export async function entityDossier(db: ContestoDatabase, entityId: string): Promise<EntityDossier | null> {
+/** An entity as the reader corrected it, the stored ids read as it, and where its documents name it. */
+interface EntityReading {
+  entity: StoredEntity;
+  ids: string[];
+  /** The rows of the documents that name it, and its mentions in them. */
+  rows: StoredDocumentMentions[];
+  mentions: StoredMention[];
+  /** Its events, oldest first. */
+  events: StoredEvent[];
+  notes: StoredNote[];
+  corrections: CorrectionsInForce;
+}
+
+async function readEntity(db: ContestoDatabase, entityId: string): Promise<EntityReading | null> {
   const corrections = await correctionsInForce(db);
   const [entity] = await correctedEntities(db, [entityId], corrections);
   if (!entity) return null;
@@ -81,20 +93,71 @@ export async function entityDossier(db: ContestoDatabase, entityId: string): Pro
   const ids = idsReadAs(split ? finalId(split.from, corrections) : entity.id, corrections);
   const splitKey = split && foldAlias(split.name);
   const leftNames = corrections.splitNames.get(entity.id);
-  const candidates = await mentionsOfEntities(db, ids);
-  const mentions = splitKey ? await mentionsWriting(db, candidates, (key) => key === splitKey) : leftNames ? await mentionsWriting(db, candidates, (key) => !leftNames.has(key)) : candidates;
-  const [events, documents, related, notes] = await Promise.all([
+  const [rows, events, notes] = await Promise.all([
+    rowsNaming(db, ids),
     db.events
       .where('entities')
       .anyOf(ids)
       .distinct()
       .sortBy('date')
-      .then((events) => inContext(db, splitKey ? events.filter((event) => foldAlias(event.summary).includes(splitKey)) : events)),
-    documentsMentioning(db, mentions),
-    coMentionedEntities(db, ids, mentions, corrections),
+      .then((events) => (splitKey ? events.filter((event) => foldAlias(event.summary).includes(splitKey)) : events)),
     Promise.all((split ? [entity.id] : ids).map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
   ]);
+  const candidates = mentionsIn(rows, ids);
+  const mentions = splitKey ? await mentionsWriting(db, candidates, (key) => key === splitKey) : leftNames ? await mentionsWriting(db, candidates, (key) => !leftNames.has(key)) : candidates;
+  return { entity, ids, rows, mentions, events, notes, corrections };
+}
+
+/** What is known of an entity, or of the one the reader merged it into, with what the entities merged into it contribute. */
+export async function entityDossier(db: ContestoDatabase, entityId: string): Promise<EntityDossier | null> {
+  const reading = await readEntity(db, entityId);
+  if (!reading) return null;
+  const { entity, ids, rows, mentions, notes, corrections } = reading;
+  const [events, documents] = await Promise.all([inContext(db, reading.events), documentsMentioning(db, mentions)]);
+  const related = await coMentionedEntities(db, ids, rows, mentions, corrections);
   return { entity, events, documents, related, notes };
+}
+
+/** What a card shows of an entity: its newest events, its first sources and the entities most named with it, read without the documents it does not show. */
+export interface EntityCardFacts {
+  entity: StoredEntity;
+  /** Newest first. */
+  events: StoredEvent[];
+  eventCount: number;
+  sources: ({ document: DocumentMentions['document']; text: string } & TextSpan)[];
+  /** Sentences that name the entity, across its documents. */
+  sourceCount: number;
+  related: RelatedEntity[];
+  /** The languages of the documents that name it, one per document. */
+  documentLanguages: string[];
+  noteCount: number;
+}
+
+export async function entityCardFacts(db: ContestoDatabase, entityId: string, shown: { events: number; sources: number; related: number }): Promise<EntityCardFacts | null> {
+  const reading = await readEntity(db, entityId);
+  if (!reading) return null;
+  const { entity, ids, rows, mentions, events, notes, corrections } = reading;
+  const named = new Set(mentions.map((mention) => mention.documentId));
+  // Only the documents whose sentences the card shows are read.
+  const firstDocuments: StoredMention[] = [];
+  const sentences = new Set<string>();
+  for (const mention of mentions) {
+    const key = `${mention.documentId}:${mention.sentenceStart}`;
+    if (sentences.has(key)) continue;
+    sentences.add(key);
+    if (sentences.size <= shown.sources) firstDocuments.push(mention);
+  }
+  const [shownDocuments, related] = await Promise.all([documentsMentioning(db, firstDocuments), coMentionedEntities(db, ids, rows, mentions, corrections)]);
+  return {
+    entity,
+    events: events.slice(-shown.events).reverse(),
+    eventCount: events.length,
+    sources: shownDocuments.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ document, ...sentence }))).slice(0, shown.sources),
+    sourceCount: sentences.size,
+    related: related.slice(0, shown.related),
+    documentLanguages: rows.flatMap((row) => (named.has(row.documentId) && row.lang ? [row.lang] : [])),
+    noteCount: notes.length,
+  };
 }
 
 /** The mentions whose words, folded, pass `keep`. */
@@ -121,10 +184,13 @@ async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention
   });
 }
 
-async function coMentionedEntities(db: ContestoDatabase, ids: string[], mentions: StoredMention[], corrections: CorrectionsInForce): Promise<RelatedEntity[]> {
+/** The entities most named in the documents of `mentions` (their `rows`), with how many documents name both. */
+async function coMentionedEntities(db: ContestoDatabase, ids: string[], rows: StoredDocumentMentions[], mentions: StoredMention[], corrections: CorrectionsInForce): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
-  for (const row of await db.documentMentions.bulkGet([...new Set(mentions.map((m) => m.documentId))])) {
-    const others = new Set((row?.entityIds ?? []).map((id) => finalId(id, corrections)));
+  const named = new Set(mentions.map((m) => m.documentId));
+  for (const row of rows) {
+    if (!named.has(row.documentId)) continue;
+    const others = new Set(row.entityIds.map((id) => finalId(id, corrections)));
     for (const own of ids) others.delete(own);
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }

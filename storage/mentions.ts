@@ -4,15 +4,17 @@
  * some fifty things, and writing a row (with three indexes) for each made storing an import four
  * times slower than reading it. Callers see single mentions, as the pack gives them.
  */
-import type { PackMention } from '@/core/pack';
+import type { Pack, PackMention } from '@/core/pack';
 import type { ContestoDatabase, PackId, StoredDocumentMentions, StoredMention } from './schema';
 
-/** One row per document of `mentions`, in the pack `packId`. */
-export function documentMentionRows(mentions: PackMention[], packId: PackId): StoredDocumentMentions[] {
+/** One row per document of `mentions`, in the pack `packId`, with its document's language. */
+export function documentMentionRows(mentions: PackMention[], packId: PackId, documents: { id: string; lang?: string }[]): StoredDocumentMentions[] {
+  const languages = new Map(documents.map(({ id, lang }) => [id, lang]));
   const byDocument = new Map<string, StoredDocumentMentions>();
   for (const { documentId, entityId, start, end, sentenceStart, sentenceEnd } of mentions) {
     let row = byDocument.get(documentId);
-    if (!row) byDocument.set(documentId, (row = { documentId, pack: packId, entityIds: [], mentions: [] }));
+    const lang = languages.get(documentId);
+    if (!row) byDocument.set(documentId, (row = { documentId, pack: packId, ...(lang && { lang }), entityIds: [], mentions: [] }));
     row.mentions.push({ entityId, start, end, sentenceStart, sentenceEnd });
   }
   for (const row of byDocument.values()) row.entityIds = [...new Set(row.mentions.map((mention) => mention.entityId))];
@@ -24,15 +26,24 @@ export function mentionsOfRow({ documentId, pack, mentions }: StoredDocumentMent
   return mentions.map((mention) => ({ ...mention, documentId, pack }));
 }
 
-export async function writeMentions(db: ContestoDatabase, mentions: PackMention[], packId: PackId): Promise<void> {
-  await db.documentMentions.bulkPut(documentMentionRows(mentions, packId));
+export async function writeMentions(db: ContestoDatabase, pack: Pick<Pack, 'mentions' | 'documents'>, packId: PackId): Promise<void> {
+  await db.documentMentions.bulkPut(documentMentionRows(pack.mentions, packId, pack.documents));
+}
+
+/** The rows of the documents that name any of `entityIds`. */
+export function rowsNaming(db: ContestoDatabase, entityIds: string[]): Promise<StoredDocumentMentions[]> {
+  return db.documentMentions.where('entityIds').anyOf(entityIds).distinct().toArray();
+}
+
+/** The mentions in `rows` of any of `entityIds`. */
+export function mentionsIn(rows: StoredDocumentMentions[], entityIds: string[]): StoredMention[] {
+  const wanted = new Set(entityIds);
+  return rows.flatMap((row) => mentionsOfRow(row).filter((mention) => wanted.has(mention.entityId)));
 }
 
 /** Every mention of any of `entityIds`. */
 export async function mentionsOfEntities(db: ContestoDatabase, entityIds: string[]): Promise<StoredMention[]> {
-  const wanted = new Set(entityIds);
-  const rows = await db.documentMentions.where('entityIds').anyOf(entityIds).distinct().toArray();
-  return rows.flatMap((row) => mentionsOfRow(row).filter((mention) => wanted.has(mention.entityId)));
+  return mentionsIn(await rowsNaming(db, entityIds), entityIds);
 }
 
 export async function mentionsOfDocument(db: ContestoDatabase, documentId: string): Promise<StoredMention[]> {

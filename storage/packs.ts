@@ -54,7 +54,7 @@ export async function appendPartsToPack(db: ContestoDatabase, parts: Pack[], pac
 async function writePackRows(db: ContestoDatabase, pack: Pack, packId: PackId): Promise<void> {
   await db.documents.bulkPut(pack.documents.map((doc) => ({ ...doc, pack: packId })));
   await db.events.bulkPut(pack.events.map((event) => ({ ...event, pack: packId })));
-  await writeMentions(db, pack.mentions, packId);
+  await writeMentions(db, pack, packId);
   const existing = new Map((await db.entities.bulkGet(pack.entities.map((e) => e.id))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
   await db.entities.bulkPut(pack.entities.map((entity) => mergeEntity(existing.get(entity.id), entity, packId)));
 }

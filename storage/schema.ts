@@ -33,6 +33,8 @@ type MentionRowV4 = StoredMention & { key: number };
 export interface StoredDocumentMentions {
   documentId: string;
   pack: PackId;
+  /** The document's language, so that a card can weigh its names by the documents' languages without reading the documents. */
+  lang?: string;
   /** The distinct entities the document names, for finding every document that names one. */
   entityIds: string[];
   mentions: Pick<PackMention, 'entityId' | 'start' | 'end' | 'sentenceStart' | 'sentenceEnd'>[];
@@ -146,7 +148,8 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
       const mentions = tx.table<MentionRowV4, number>('mentions');
       for (const packId of (await mentions.orderBy('pack').uniqueKeys()) as PackId[]) {
         const rows = await mentions.where('pack').equals(packId).toArray();
-        await tx.table<StoredDocumentMentions, string>('documentMentions').bulkPut(documentMentionRows(rows, packId));
+        const documents = await tx.table<StoredDocument, string>('documents').where('pack').equals(packId).toArray();
+        await tx.table<StoredDocumentMentions, string>('documentMentions').bulkPut(documentMentionRows(rows, packId, documents));
       }
     });
   db.version(6).stores(SCHEMA_V6);

@@ -8,13 +8,14 @@ const database = seededDatabases('mentions');
 const mention = (documentId: string, entityId: string, start: number) => ({ documentId, entityId, start, end: start + 3, sentenceStart: 0, sentenceEnd: 40 });
 
 describe('mentions by document', () => {
-  it('groups a pack’s mentions into one row per document, naming each entity once', () => {
-    const rows = documentMentionRows([mention('a', 'x', 0), mention('b', 'y', 4), mention('a', 'x', 9), mention('a', 'z', 20)], 'user:Mine');
+  it('groups a pack’s mentions into one row per document with its language, naming each entity once', () => {
+    const rows = documentMentionRows([mention('a', 'x', 0), mention('b', 'y', 4), mention('a', 'x', 9), mention('a', 'z', 20)], 'user:Mine', [{ id: 'a', lang: 'it' }, { id: 'b' }]);
     expect(rows.map(({ documentId, entityIds, mentions }) => [documentId, entityIds, mentions.length])).toEqual([
       ['a', ['x', 'z'], 3],
       ['b', ['y'], 1],
     ]);
     expect(rows.every((row) => row.pack === 'user:Mine')).toBe(true);
+    expect(rows.map((row) => row.lang)).toEqual(['it', undefined]);
   });
 
   it('finds every mention of the entities asked for across documents, and no mention of another entity', async () => {
