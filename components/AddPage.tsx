@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/services/i18n';
 import { askTab } from '@/services/tab-rpc';
 import type { ImportWorker } from './archive/Archive';
-import { storePack } from './archive/store-pack';
+import { packStager } from './archive/store-pack';
 import type { DescribedTab } from './hooks';
 
 type State = { step: 'idle' } | { step: 'adding' } | { step: 'done'; message: string };
@@ -41,8 +41,10 @@ export function AddPage({ tab, createWorker, requestedAt }: AddPageProps) {
     try {
       const page = await askTab(tabId, 'tab/page-html', {});
       const name = pageFileName(page.url);
-      const { packs, summary } = await createWorker().start([{ name, file: new File([page.html], name, { type: 'text/html' }) }], () => {});
-      for (const parts of packs) await storePack(t('pagesIAdded'), parts);
+      const stager = packStager();
+      const { summary } = await createWorker().start([{ name, file: new File([page.html], name, { type: 'text/html' }) }], () => {}, stager.stage);
+      const [failed] = await stager.store(t('pagesIAdded'));
+      if (failed) throw new Error(failed);
       const [added] = summary.added;
       const message = added ? t('pageAdded', added.title, t('pagesIAdded')) : summary.duplicates.length > 0 ? t('pageAlreadyAdded') : t('pageNotAdded', summary.failed[0]?.reason ?? '');
       setState({ step: 'done', message });

@@ -3,6 +3,7 @@
  * is written or none is, and the reader's notes are never touched.
  */
 import { mergeNames } from '@/core/names';
+import { joinParts } from '@/core/pack-parts';
 import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
 import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest';
 import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
@@ -46,7 +47,8 @@ export async function appendPartsToPack(db: ContestoDatabase, parts: Pack[], pac
       const stored = await db.documents.bulkGet(parts.flatMap((part) => part.documents.map((document) => document.id)));
       const taken = stored.find((document) => document !== undefined);
       if (taken) throw new Error(`${taken.source} is already stored (document ${taken.id}); nothing was added.`);
-      for (const part of parts) await writePackRows(db, part, packId);
+      // Joined first: the entities several parts name are merged into the store once, not once per part.
+      await writePackRows(db, joinParts(parts), packId);
     },
   );
 }

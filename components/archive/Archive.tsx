@@ -18,22 +18,25 @@ import { useLive } from '../hooks';
 import { filesOfDrop, filesOfInput, type ChosenFile } from './chosen-files';
 import { Collections } from './Collections';
 import { Confirm } from './Confirm';
-import { storePack } from './store-pack';
+import { packStager } from './store-pack';
 import { ImportSummaryView } from './ImportSummaryView';
 
 /** How long an Undo is offered after a collection is replaced or removed. */
 export const UNDO_MS = 15_000;
 
-/** What the worker read: each pack as the parts it travels in (core/pack-parts.ts), and what became of each file. */
+/** What became of each file the worker read; the packs went to `onPart` as they came. */
 export interface ReadFiles {
-  packs: Pack[][];
   summary: ImportSummary;
   cancelled: boolean;
 }
 
-/** The worker that reads the files (entrypoints/options/import.worker.ts), as the options page starts it. */
+/**
+ * The worker that reads the files (entrypoints/options/import.worker.ts), as the options page
+ * starts it. Each pack read comes back in parts (core/pack-parts.ts), one at a time: the worker
+ * sends the next once `onPart` has settled.
+ */
 export interface ImportWorker {
-  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void): Promise<ReadFiles>;
+  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void, onPart: (part: Pack, packIndex: number) => Promise<void>): Promise<ReadFiles>;
   cancel(): void;
 }
 
@@ -82,9 +85,10 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     const startedAt = performance.now();
     setPhase({ step: 'reading', progress: { done: 0, total: files.length }, startedAt, now: startedAt });
     worker.current = createWorker();
+    const stager = packStager();
     let result: ReadFiles;
     try {
-      result = await worker.current.start(files, (progress) => setPhase({ step: 'reading', progress, startedAt, now: performance.now() }));
+      result = await worker.current.start(files, (progress) => setPhase({ step: 'reading', progress, startedAt, now: performance.now() }), stager.stage);
     } catch (error) {
       setSummary({ summary: { added: [], duplicates: [], failed: [], notRead: [] }, cancelled: false, errors: [(error as Error).message] });
       setPhase({ step: 'idle' });
@@ -95,13 +99,8 @@ export function Archive({ createWorker }: { createWorker: () => ImportWorker }) 
     setPhase({ step: 'saving' });
     const errors: string[] = [];
     let previous: string | null = null;
-    if (existing && replace && result.packs.length > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed?.undoId ?? null;
-    for (const parts of result.packs) {
-      await storePack(name, parts).catch(fail(errors));
-      // A shared knowledge base may carry its author's notes (on its first part): merged by id, as a notes import is.
-      const notes = parts[0]?.notes;
-      if (notes !== undefined) await request('notes/import', { text: JSON.stringify(notes) }).catch(fail(errors));
-    }
+    if (existing && replace && stager.count > 0) previous = (await request('packs/remove', { packId }).catch(fail(errors)))?.removed?.undoId ?? null;
+    errors.push(...(await stager.store(name)));
     if (previous) setUndo({ message: t('optionsReplaced', name), packId, previous, removeFirst: true });
     setSummary({ summary: result.summary, cancelled: result.cancelled, errors });
     setFiles([]);

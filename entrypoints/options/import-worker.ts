@@ -1,6 +1,5 @@
 /** The import worker (import.worker.ts) as the options page and the popup's "Add this page" drive it: one import per worker. */
 import type { ImportWorker, ReadFiles } from '@/components/archive/Archive';
-import type { Pack } from '@/core/pack';
 import type { FromImportWorker, ToImportWorker } from './import.worker';
 
 /** Files posted to the worker in one message: cloning a file handle costs about a third of a millisecond of the page's thread. */
@@ -10,16 +9,15 @@ export function createImportWorker(): ImportWorker {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToImportWorker) => worker.postMessage(message);
   return {
-    start: (files, onProgress) =>
+    start: (files, onProgress, onPart) =>
       new Promise<ReadFiles>((resolve, reject) => {
-        const packs: Pack[][] = [];
         worker.addEventListener('message', ({ data }: MessageEvent<FromImportWorker>) => {
           if (data.type === 'progress') return onProgress(data);
-          if (data.type === 'part') return void (packs[data.packIndex] ??= []).push(data.pack);
+          if (data.type === 'part') return void onPart(data.pack, data.packIndex).finally(() => send({ type: 'next' }));
           // PDF.js's parser, loaded in the worker, also greets the worker's owner ("ready"): only the import's answers count.
           if (data.type !== 'done' && data.type !== 'error') return;
           worker.terminate();
-          if (data.type === 'done') resolve({ packs, summary: data.summary, cancelled: data.cancelled });
+          if (data.type === 'done') resolve({ summary: data.summary, cancelled: data.cancelled });
           else reject(new Error(data.message));
         });
         worker.addEventListener('error', (event) => {

@@ -15,9 +15,12 @@ import type { Pack } from '@/core/pack';
 import { packParts } from '@/core/pack-parts';
 import { DATABASE_NAME } from '@/storage/database-name';
 
-/** The chosen files arrive a few at a time (posting thousands of files at once holds the page for seconds), then 'start'. */
-export type ToImportWorker = { type: 'files'; files: ChosenFile[] } | { type: 'start' } | { type: 'cancel' };
-/** Each pack read goes back in parts (core/pack-parts.ts), numbered by pack, before 'done'. */
+/**
+ * The chosen files arrive a few at a time (posting thousands of files at once holds the page for
+ * seconds), then 'start'; 'next' asks for the next part of what was read.
+ */
+export type ToImportWorker = { type: 'files'; files: ChosenFile[] } | { type: 'start' } | { type: 'next' } | { type: 'cancel' };
+/** Each pack read goes back in parts (core/pack-parts.ts), numbered by pack, one per 'next', before 'done'. */
 export type FromImportWorker =
   ({ type: 'progress' } & ImportProgress) | { type: 'part'; packIndex: number; pack: Pack } | { type: 'done'; summary: ImportSummary; cancelled: boolean } | { type: 'error'; message: string };
 
@@ -31,11 +34,13 @@ const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/
 
 let cancelled = false;
 const chosen: ChosenFile[] = [];
+let sendNext = () => {};
 const post = (message: FromImportWorker) => postMessage(message);
 
 addEventListener('message', ({ data }: MessageEvent<ToImportWorker>) => {
   if (data.type === 'cancel') cancelled = true;
   else if (data.type === 'files') chosen.push(...data.files);
+  else if (data.type === 'next') sendNext();
   else void start(chosen);
 });
 
@@ -44,7 +49,13 @@ async function start(files: ChosenFile[]) {
     const known = await storedDocuments();
     const sources = files.map(({ name, file }) => ({ name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
     const result = await runImport(sources, { thesaurus: bundledThesaurus, parseHtml, loadPdf, known, onProgress: (progress) => post({ type: 'progress', ...progress }), cancelled: () => cancelled });
-    for (const [packIndex, pack] of result.packs.entries()) for (const part of packParts(pack)) post({ type: 'part', packIndex, pack: part });
+    // One part at a time: the page holds one while it hands it on, never the whole import.
+    for (const [packIndex, pack] of result.packs.entries())
+      for (const part of packParts(pack)) {
+        const asked = new Promise<void>((resolve) => (sendNext = resolve));
+        post({ type: 'part', packIndex, pack: part });
+        await asked;
+      }
     post({ type: 'done', summary: result.summary, cancelled: result.cancelled });
   } catch (error) {
     post({ type: 'error', message: (error as Error).message });

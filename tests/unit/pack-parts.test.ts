@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { parsePack, type Pack } from '@/core/pack';
-import { packParts } from '@/core/pack-parts';
+import { joinParts, packParts } from '@/core/pack-parts';
 import { createPacksService } from '@/services/packs-service';
 import { createRouter } from '@/services/router';
 import type { ContestoDatabase } from '@/storage/schema';
@@ -37,6 +37,16 @@ describe('cutting a pack into parts', () => {
     expect(ids([...new Map(parts.flatMap((part) => part.entities).map((entity) => [entity.id, entity])).values()])).toEqual(ids(pack.entities));
     // Corrections and notes travel once.
     expect(parts.map((part) => part.corrections !== undefined && part.notes !== undefined)).toEqual(parts.map((_, index) => index === 0));
+  });
+
+  it('joined again, gives the pack back, each entity once', () => {
+    const pack = realPack();
+    const joined = joinParts(packParts(pack, 1));
+    expect(ids(joined.documents)).toEqual(ids(pack.documents));
+    expect(ids(joined.events)).toEqual(ids(pack.events));
+    expect(joined.mentions.length).toBe(pack.mentions.length);
+    expect(ids(joined.entities)).toEqual(ids(pack.entities));
+    expect(() => parsePack(joined)).not.toThrow();
   });
 
   it('keeps a pack under the weight whole, and sends entities that no document names with the first part', () => {
