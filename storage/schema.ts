@@ -37,7 +37,8 @@ export interface StoredDocumentMentions {
   lang?: string;
   /** The distinct entities the document names, for finding every document that names one. */
   entityIds: string[];
-  mentions: Pick<PackMention, 'entityId' | 'start' | 'end' | 'sentenceStart' | 'sentenceEnd'>[];
+  /** Five numbers per mention (storage/mentions.ts): the index of its entity in `entityIds`, its start and end, its sentence's start and end. */
+  spans: Uint32Array;
 }
 
 export interface StoredNote extends NoteRecord {

@@ -1,7 +1,7 @@
 /** Mentions stored one row per document (storage/mentions.ts), read back one mention at a time. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { documentMentionRows, mentionsOfDocument, mentionsOfEntities, mentionsOfPack } from '@/storage/mentions';
+import { documentMentionRows, mentionsOfDocument, mentionsOfEntities, mentionsOfPack, mentionsOfRow } from '@/storage/mentions';
 import { seededDatabases } from './helpers/database';
 
 const database = seededDatabases('mentions');
@@ -10,12 +10,18 @@ const mention = (documentId: string, entityId: string, start: number) => ({ docu
 describe('mentions by document', () => {
   it('groups a pack’s mentions into one row per document with its language, naming each entity once', () => {
     const rows = documentMentionRows([mention('a', 'x', 0), mention('b', 'y', 4), mention('a', 'x', 9), mention('a', 'z', 20)], 'user:Mine', [{ id: 'a', lang: 'it' }, { id: 'b' }]);
-    expect(rows.map(({ documentId, entityIds, mentions }) => [documentId, entityIds, mentions.length])).toEqual([
+    expect(rows.map(({ documentId, entityIds, spans }) => [documentId, entityIds, spans.length / 5])).toEqual([
       ['a', ['x', 'z'], 3],
       ['b', ['y'], 1],
     ]);
     expect(rows.every((row) => row.pack === 'user:Mine')).toBe(true);
     expect(rows.map((row) => row.lang)).toEqual(['it', undefined]);
+  });
+
+  it('gives back from a row every mention it was made from, as the pack gave it', () => {
+    const mentions = [mention('a', 'x', 0), mention('a', 'z', 20), mention('a', 'x', 9)];
+    const [row] = documentMentionRows(mentions, 'bundled', []);
+    expect(mentionsOfRow(row!)).toEqual(mentions.map((m) => ({ ...m, pack: 'bundled' })));
   });
 
   it('finds every mention of the entities asked for across documents, and no mention of another entity', async () => {
