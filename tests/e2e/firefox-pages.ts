@@ -21,11 +21,35 @@ export async function openFirstSourceFromKeyboard(firefox: FirefoxWithExtension,
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^CONTESTO-POPOVER/);
+  // The card's sources are drawn once its look-up answers: Tab reaches them only then.
+  await cardDrawn(page);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await firefox.browser.pages()).length, { timeout: 10_000 }).toBe(before.length + 1);
   return (await firefox.browser.pages()).find((tab) => !before.includes(tab))!;
+}
+
+/** Evaluated in the page: how much of the viewport Contesto's card covers, in points of a 20-pixel grid (the page cannot see inside it). */
+function cardCover(): number {
+  let covered = 0;
+  for (let y = 10; y < innerHeight; y += 20) for (let x = 10; x < innerWidth; x += 20) if (document.elementFromPoint(x, y)?.tagName.startsWith('CONTESTO-POPOVER')) covered++;
+  return covered;
+}
+
+/** Waits until the card has stopped growing (its content drawn). */
+async function cardDrawn(page: Page): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const [before, now] = [last, await page.evaluate(cardCover)];
+        last = now;
+        return now > 0 && now === before;
+      },
+      { timeout: 10_000, interval: 300 },
+    )
+    .toBe(true);
 }
 
 /** Contesto's page at `path` (options.html…) in a tab of its own. */
