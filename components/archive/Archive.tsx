@@ -8,7 +8,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportProgress, ImportSummary } from '@/core/ingest/run';
 import { timeLeftMs } from '@/core/ingest/run';
-import type { Pack } from '@/core/pack';
 import { userPackId, userPackLabel, type UserPackId } from '@/core/pack-id';
 import { t, tCount } from '@/services/i18n';
 import { request } from '@/services/rpc';
@@ -30,13 +29,19 @@ export interface ReadFiles {
   cancelled: boolean;
 }
 
+/** One part of a pack read (core/pack-parts.ts), as JSON text, with the notes a shared knowledge base carries on its first part. */
+export interface PackPart {
+  json: string;
+  notes?: unknown;
+}
+
 /**
  * The worker that reads the files (entrypoints/options/import.worker.ts), as the options page
- * starts it. Each pack read comes back in parts (core/pack-parts.ts), one at a time: the worker
- * sends the next once `onPart` has settled.
+ * starts it. Each pack read comes back in parts, one at a time: the worker sends the next once
+ * `onPart` has settled.
  */
 export interface ImportWorker {
-  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void, onPart: (part: Pack, packIndex: number) => Promise<void>): Promise<ReadFiles>;
+  start(files: ChosenFile[], onProgress: (progress: ImportProgress) => void, onPart: (part: PackPart, packIndex: number) => Promise<void>): Promise<ReadFiles>;
   cancel(): void;
 }
 

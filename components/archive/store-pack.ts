@@ -4,7 +4,7 @@
  * never holds a large import, and each pack is then stored whole, in one transaction
  * (`packs/import` with its import id), so a large import never lands by halves.
  */
-import type { Pack } from '@/core/pack';
+import type { PackPart } from './Archive';
 import { request } from '@/services/rpc';
 
 export function packStager() {
@@ -12,12 +12,13 @@ export function packStager() {
   const errors: string[] = [];
   return {
     /** Stages one part of the pack numbered `packIndex`; a failure is kept for `store` to report. */
-    async stage(part: Pack, packIndex: number): Promise<void> {
+    async stage({ json, notes }: PackPart, packIndex: number): Promise<void> {
       const staged = (imports[packIndex] ??= { importId: crypto.randomUUID(), parts: 0 });
       // A shared knowledge base may carry its author's notes, on its first part.
-      if (part.notes !== undefined) staged.notes = part.notes;
+      if (notes !== undefined) staged.notes = notes;
       try {
-        await request('packs/stage', { importId: staged.importId, part: staged.parts++, pack: part });
+        // The background reads the part's JSON (parsePack): the page never rebuilds it.
+        await request('packs/stage', { importId: staged.importId, part: staged.parts++, pack: json });
       } catch (error) {
         errors.push((error as Error).message);
       }

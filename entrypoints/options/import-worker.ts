@@ -13,7 +13,7 @@ export function createImportWorker(): ImportWorker {
       new Promise<ReadFiles>((resolve, reject) => {
         worker.addEventListener('message', ({ data }: MessageEvent<FromImportWorker>) => {
           if (data.type === 'progress') return onProgress(data);
-          if (data.type === 'part') return void onPart(data.pack, data.packIndex).finally(() => send({ type: 'next' }));
+          if (data.type === 'part') return void onPart(data, data.packIndex).finally(() => send({ type: 'next' }));
           // PDF.js's parser, loaded in the worker, also greets the worker's owner ("ready"): only the import's answers count.
           if (data.type !== 'done' && data.type !== 'error') return;
           worker.terminate();

@@ -11,7 +11,7 @@ import bundledThesaurus from '@/corpus/aliases.tsv?raw';
 import { knownDocumentsCollector, type KnownDocuments, type PdfLoader } from '@/core/ingest';
 import type { ChosenFile } from '@/components/archive/chosen-files';
 import { runImport, type ImportProgress, type ImportSummary } from '@/core/ingest/run';
-import type { Pack } from '@/core/pack';
+import type { PackPart } from '@/components/archive/Archive';
 import { packParts } from '@/core/pack-parts';
 import { DATABASE_NAME } from '@/storage/database-name';
 
@@ -20,9 +20,13 @@ import { DATABASE_NAME } from '@/storage/database-name';
  * seconds), then 'start'; 'next' asks for the next part of what was read.
  */
 export type ToImportWorker = { type: 'files'; files: ChosenFile[] } | { type: 'start' } | { type: 'next' } | { type: 'cancel' };
-/** Each pack read goes back in parts (core/pack-parts.ts), numbered by pack, one per 'next', before 'done'. */
+/**
+ * Each pack read goes back in parts (core/pack-parts.ts), numbered by pack, one per 'next', before
+ * 'done', as JSON text: the page hands it on to the background unread (a string crosses both
+ * threads as one copy, where a graph of objects is rebuilt and serialised again on the page's thread).
+ */
 export type FromImportWorker =
-  ({ type: 'progress' } & ImportProgress) | { type: 'part'; packIndex: number; pack: Pack } | { type: 'done'; summary: ImportSummary; cancelled: boolean } | { type: 'error'; message: string };
+  ({ type: 'progress' } & ImportProgress) | ({ type: 'part'; packIndex: number } & PackPart) | { type: 'done'; summary: ImportSummary; cancelled: boolean } | { type: 'error'; message: string };
 
 // PDF.js runs its parser here, in this thread, instead of starting a worker of its own from a URL.
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfWorker;
@@ -53,7 +57,7 @@ async function start(files: ChosenFile[]) {
     for (const [packIndex, pack] of result.packs.entries())
       for (const part of packParts(pack)) {
         const asked = new Promise<void>((resolve) => (sendNext = resolve));
-        post({ type: 'part', packIndex, pack: part });
+        post({ type: 'part', packIndex, json: JSON.stringify(part), ...(part.notes !== undefined && { notes: part.notes }) });
         await asked;
       }
     post({ type: 'done', summary: result.summary, cancelled: result.cancelled });
