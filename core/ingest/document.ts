@@ -178,13 +178,27 @@ function parseHtmlDocument(input: TextInput, parseHtml: HtmlParser): ParsedDocum
     (value) => value && /^https?:\/\//.test(value),
   );
   if (!isProbablyReaderable(page)) throw new IngestError(input.name, 'no article found in this HTML page.');
+  // Read before Readability, which takes the page apart.
+  const [pageTitle, heading] = ['title', 'h1'].map((tag) => page.querySelector(tag)?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
   const article = new Readability(page).parse();
   if (!article?.content) throw new IngestError(input.name, 'no article found in this HTML page.');
   const body = blockText(parseHtml(`<!DOCTYPE html><html><body>${article.content}</body></html>`).body);
   if (!body) throw new IngestError(input.name, 'the article in this HTML page has no text.');
-  const title = (article.title ?? '').replace(/\s+/g, ' ').trim();
+  const title = articleTitle((article.title ?? '').replace(/\s+/g, ' ').trim(), pageTitle!, heading!);
   const date = isoDatePrefix(article.publishedTime ?? declaredDate?.getAttribute('content') ?? declaredDate?.getAttribute('datetime'));
   return { source: input.name, title, text: joinTitle(title, body), date, lang, ...(address && { origin: address }) };
+}
+
+/**
+ * Readability's title (the page's metadata first, e.g. og:title), unless that names the site: a
+ * metadata title sharing no word with the page's <title>, while the page's main heading is in its
+ * <title>, is the site's own ("Yahoo News - Latest News & Headlines"), and the heading is the article's.
+ */
+function articleTitle(readabilityTitle: string, pageTitle: string, heading: string): string {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+  const titleWords = words(pageTitle);
+  const sharesWord = [...words(readabilityTitle)].some((word) => titleWords.has(word));
+  return heading && !sharesWord && pageTitle.includes(heading) ? heading : readabilityTitle;
 }
 
 /** Text of an element with one blank line between blocks and single spaces within them. */

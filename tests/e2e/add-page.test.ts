@@ -62,7 +62,7 @@ describe('Add this page', () => {
     // What the menu item and the shortcut ask once they have opened the panel, through the same handler.
     expect(await sendRequest(panel, 'documents/add-page', { tabId })).toEqual({ ok: true, value: { requested: true } });
     const status = panel.getByRole('region', { name: 'Add this page to my documents' }).getByRole('status');
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Added “.+” to “Pages I added”\.$/);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Added “Russia: Space ship malfunctions, breaks up over Siberia” to “Pages I added”.');
     const added = (await storedRows<{ pack: string; text: string }>(options, 'documents')).filter((document) => document.pack.startsWith('user:Pages I added'));
     expect(added.map((document) => document.text)).toContainEqual(expect.stringContaining('Progress MS-04'));
     for (const page of [article, options, panel]) await page.close();

@@ -51,6 +51,26 @@ describe('formats', () => {
   });
 });
 
+describe('the title of an HTML page', () => {
+  const page = (head: string, heading: string) =>
+    `<!DOCTYPE html><html lang="en"><head>${head}</head><body><article><h1>${heading}</h1>${'<p>The regional council met on Tuesday to vote on the new budget for schools and roads, after a long debate among its members.</p>'.repeat(6)}</article></body></html>`;
+
+  it('is the article’s heading when the sharing title names the site and shares no word with the page title', () => {
+    const html = page(
+      '<title>Council backs school budget after long debate</title><meta property="og:title" content="Daily Courier - Latest News &amp; Headlines">',
+      'Council backs school budget after long debate',
+    );
+    expect(parse('site-title.html', html).title).toBe('Council backs school budget after long debate');
+  });
+
+  it('stays the sharing title when the page title is the site’s, or when both speak of the same article', () => {
+    const generic = page('<title>Daily Courier</title><meta property="og:title" content="Council backs school budget">', 'Council backs school budget after long debate');
+    expect(parse('generic-page-title.html', generic).title).toBe('Council backs school budget');
+    const same = page('<title>Council budget vote | Daily Courier</title><meta property="og:title" content="Council backs school budget">', 'Council budget vote');
+    expect(parse('same-article.html', same).title).toBe('Council backs school budget');
+  });
+});
+
 describe('malformed documents', () => {
   it.each([
     ['garbage.txt', 'PK\u0003\u0004\u0000\u0000\u0014\u0000binary', /garbage\.txt: .*binary/],
