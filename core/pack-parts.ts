@@ -1,14 +1,14 @@
 /**
  * A large pack cut into parts that each travel in a message of their own (an extension message is
  * refused over 64 MB, and sending a large one holds the sender's thread for as long as it takes
- * to serialise), and put back together in the background, which stores them in one transaction.
+ * to serialise), and joined again in the background (joinParts), which stores them in one transaction.
  * Each part is a valid pack: whole documents with their events and mentions, and the entities
  * these name.
  */
 import type { Pack, PackEntity } from './pack';
 
 /** About a quarter of a megabyte of JSON per part: a part of 1 MB held the options page's thread for 50 ms (received, sent on, collected). */
-export const PART_WEIGHT = 250_000;
+const PART_WEIGHT = 250_000;
 /** What one mention or event adds to its document's weight in a part, beside the document's text. */
 const ROW_WEIGHT = 120;
 

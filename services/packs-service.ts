@@ -1,9 +1,10 @@
 /** Answers the options page: the reader's own packs, built from their documents. */
 import { parsePack, type Pack } from '@/core/pack';
 import { userPackId } from '@/core/pack-id';
+import { joinParts } from '@/core/pack-parts';
 import type { ResponseTypes } from '@/core/messages';
 import { importCorrections } from '@/storage/corrections';
-import { appendPartsToPack, removePack } from '@/storage/packs';
+import { appendCheckedPack, removePack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import type { Handlers } from './router';
 import { createUndoShelf, type UndoShelf } from './undo-shelf';
@@ -50,20 +51,13 @@ export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () 
       const packId = userPackId(payload.label);
       const earlier = payload.importId === undefined ? undefined : staged.get(payload.importId)?.stored;
       if (earlier) return earlier;
-      const parts = payload.importId === undefined ? [parsePack(payload.pack)] : stagedParts(payload.importId);
-      await appendPartsToPack(db, parts, packId);
+      // Parts are joined first, so an entity several parts name is merged into the store once.
+      const pack = payload.importId === undefined ? parsePack(payload.pack) : joinParts(stagedParts(payload.importId));
+      await appendCheckedPack(db, pack, packId);
       // A shared knowledge base brings its corrections; the reader's own win where both corrected the same thing.
-      await importCorrections(
-        db,
-        parts.flatMap((part) => part.corrections ?? []),
-      );
+      await importCorrections(db, pack.corrections ?? []);
       onKnowledgeChanged();
-      const stored = {
-        packId,
-        documents: parts.reduce((sum, part) => sum + part.documents.length, 0),
-        entities: new Set(parts.flatMap((part) => part.entities.map((entity) => entity.id))).size,
-        events: parts.reduce((sum, part) => sum + part.events.length, 0),
-      };
+      const stored = { packId, documents: pack.documents.length, entities: pack.entities.length, events: pack.events.length };
       if (payload.importId !== undefined) Object.assign(stagedImport(payload.importId), { parts: new Map(), stored });
       return stored;
     },
@@ -73,7 +67,7 @@ export function createPacksService(db: ContestoDatabase, onKnowledgeChanged: () 
       return { removed: removed && { undoId: undo.keep({ packId: payload.packId, pack: removed }), documents: removed.documents.length } };
     },
     'packs/restore': async ({ payload }) => {
-      await undo.restore(payload.undoId, ({ packId, pack }) => appendPartsToPack(db, [pack], packId));
+      await undo.restore(payload.undoId, ({ packId, pack }) => appendCheckedPack(db, pack, packId));
       onKnowledgeChanged();
       return { restored: true };
     },

@@ -138,16 +138,16 @@ export async function entityCardFacts(db: ContestoDatabase, entityId: string, sh
   if (!reading) return null;
   const { entity, ids, rows, mentions, events, notes, corrections } = reading;
   const named = new Set(mentions.map((mention) => mention.documentId));
-  // Only the documents whose sentences the card shows are read.
-  const firstDocuments: StoredMention[] = [];
+  // One mention per sentence the card shows: only those sentences' documents are read.
+  const shownMentions: StoredMention[] = [];
   const sentences = new Set<string>();
   for (const mention of mentions) {
     const key = `${mention.documentId}:${mention.sentenceStart}`;
     if (sentences.has(key)) continue;
     sentences.add(key);
-    if (sentences.size <= shown.sources) firstDocuments.push(mention);
+    if (sentences.size <= shown.sources) shownMentions.push(mention);
   }
-  const [shownDocuments, related] = await Promise.all([documentsMentioning(db, firstDocuments), coMentionedEntities(db, ids, rows, mentions, corrections)]);
+  const [shownDocuments, related] = await Promise.all([documentsMentioning(db, shownMentions), coMentionedEntities(db, ids, rows, mentions, corrections)]);
   return {
     entity,
     events: events.slice(-shown.events).reverse(),

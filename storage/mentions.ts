@@ -54,11 +54,6 @@ export function mentionsIn(rows: StoredDocumentMentions[], entityIds: string[]):
   return rows.flatMap((row) => mentionsOfRow(row).filter((mention) => wanted.has(mention.entityId)));
 }
 
-/** Every mention of any of `entityIds`. */
-export async function mentionsOfEntities(db: ContestoDatabase, entityIds: string[]): Promise<StoredMention[]> {
-  return mentionsIn(await rowsNaming(db, entityIds), entityIds);
-}
-
 export async function mentionsOfDocument(db: ContestoDatabase, documentId: string): Promise<StoredMention[]> {
   const row = await db.documentMentions.get(documentId);
   return row ? mentionsOfRow(row) : [];

@@ -3,7 +3,6 @@
  * is written or none is, and the reader's notes are never touched.
  */
 import { mergeNames } from '@/core/names';
-import { joinParts } from '@/core/pack-parts';
 import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
 import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest';
 import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
@@ -34,21 +33,20 @@ export async function importPack(db: ContestoDatabase, input: string | unknown, 
  */
 export async function appendToPack(db: ContestoDatabase, input: string | unknown, packId: UserPackId): Promise<Pack> {
   const pack = parsePack(input);
-  await appendPartsToPack(db, [pack], packId);
+  await appendCheckedPack(db, pack, packId);
   return pack;
 }
 
-/** The parts of one pack (core/pack-parts.ts), each already checked, added as appendToPack adds a pack: all of them or none. */
-export async function appendPartsToPack(db: ContestoDatabase, parts: Pack[], packId: UserPackId): Promise<void> {
+/** A pack already checked (parsePack, or parts checked on arrival and joined), added as appendToPack adds one. */
+export async function appendCheckedPack(db: ContestoDatabase, pack: Pack, packId: UserPackId): Promise<void> {
   await db.transaction(
     'rw',
     PACK_TABLES.map((name) => db.table(name)),
     async () => {
-      const stored = await db.documents.bulkGet(parts.flatMap((part) => part.documents.map((document) => document.id)));
+      const stored = await db.documents.bulkGet(pack.documents.map((document) => document.id));
       const taken = stored.find((document) => document !== undefined);
       if (taken) throw new Error(`${taken.source} is already stored (document ${taken.id}); nothing was added.`);
-      // Joined first: the entities several parts name are merged into the store once, not once per part.
-      await writePackRows(db, joinParts(parts), packId);
+      await writePackRows(db, pack, packId);
     },
   );
 }

@@ -4,7 +4,7 @@ import type { ImportSummary } from '@/core/ingest/run';
 import { t } from '@/services/i18n';
 
 /** Rows drawn at first and at each "Show more": an archive of thousands of files must not hold the page while its list is drawn. */
-export const ROWS_SHOWN = 200;
+const ROWS_SHOWN = 200;
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const groups = [

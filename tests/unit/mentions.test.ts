@@ -1,7 +1,7 @@
 /** Mentions stored one row per document (storage/mentions.ts), read back one mention at a time. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { documentMentionRows, mentionsOfDocument, mentionsOfEntities, mentionsOfPack, mentionsOfRow } from '@/storage/mentions';
+import { documentMentionRows, mentionsIn, mentionsOfDocument, mentionsOfPack, mentionsOfRow, rowsNaming } from '@/storage/mentions';
 import { seededDatabases } from './helpers/database';
 
 const database = seededDatabases('mentions');
@@ -26,12 +26,12 @@ describe('mentions by document', () => {
 
   it('finds every mention of the entities asked for across documents, and no mention of another entity', async () => {
     const db = await database();
-    const kim = await mentionsOfEntities(db, ['kim']);
+    const kim = mentionsIn(await rowsNaming(db, ['kim']), ['kim']);
     expect(kim.map(({ documentId, entityId, pack }) => [documentId, entityId, pack])).toEqual([
       ['d1', 'kim', 'bundled'],
       ['d1', 'kim', 'bundled'],
     ]);
-    const putinOrMoscow = await mentionsOfEntities(db, ['putin', 'moscow']);
+    const putinOrMoscow = mentionsIn(await rowsNaming(db, ['putin', 'moscow']), ['putin', 'moscow']);
     expect(new Set(putinOrMoscow.map((m) => `${m.documentId}:${m.entityId}`))).toEqual(new Set(['d1:putin', 'd2:putin', 'd2:moscow']));
   });
 
