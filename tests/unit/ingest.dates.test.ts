@@ -43,6 +43,21 @@ describe('dates at the precision the text gives', () => {
   });
 });
 
+describe('dates in any case', () => {
+  // findDates runs chrono's patterns lowercased, on the lowercased sentence (see dates.ts): what the
+  // text spells in capitals, or with a capital where chrono's own patterns spell one, must still count.
+  it.each([
+    ['IL VERTICE SI È TENUTO IL 12 MARZO 2019 A BRUXELLES.', 'it', undefined, ['2019-03-12']],
+    ['Lunedì 3 Giugno 2024 la Camera ha votato.', 'it', undefined, ['2024-06-03']],
+    ['THREE WEEKS AGO THE PLANT SHUT DOWN.', 'en', '2022-11-20', ['2022-10']],
+    ['The statement, dated 2021-09-14T08:30:00Z, was withdrawn.', 'en', undefined, ['2021-09-14']],
+    ['The Roman fort was rebuilt on 4 March 212 AD by the legion.', 'en', undefined, ['0212-03-04']],
+    ['IL FORTE FU RICOSTRUITO IL 4 MARZO 212 AD DALLA LEGIONE.', 'it', undefined, ['0212-03-04']],
+  ])('reads "%s" (%s, document of %s) as %j', (sentence, lang, documentDate, expected) => {
+    expect(datesIn(sentence, lang, documentDate)).toEqual(expected);
+  });
+});
+
 describe('events', () => {
   it('are never made from a dateline or a list header with nobody in it', () => {
     const { pack } = ingestFiles([
