@@ -10,6 +10,7 @@ import { isUserPackId, userPackLabel } from '@/core/pack-id';
 import { asCorrected, correctionsInForce, finalId, idsReadAs, splitEntity, type CorrectionsInForce } from './corrections';
 import { mentionsIn, rowsNaming } from './mentions';
 import { notesOnEntity } from './notes';
+import { rowsWithAnyKey } from './query';
 import type { ContestoDatabase, StoredDocument, StoredDocumentMentions, StoredEntity, StoredEvent, StoredMention, StoredNote } from './schema';
 
 /** Events with what a list of them shows besides: their documents' titles and their entities. */
@@ -95,12 +96,9 @@ async function readEntity(db: ContestoDatabase, entityId: string): Promise<Entit
   const leftNames = corrections.splitNames.get(entity.id);
   const [rows, events, notes] = await Promise.all([
     rowsNaming(db, ids),
-    db.events
-      .where('entities')
-      .anyOf(ids)
-      .distinct()
-      .sortBy('date')
-      .then((events) => (splitKey ? events.filter((event) => foldAlias(event.summary).includes(splitKey)) : events)),
+    rowsWithAnyKey(db.events, 'entities', ids, (event) => event.id).then((events) =>
+      events.filter((event) => !splitKey || foldAlias(event.summary).includes(splitKey)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    ),
     Promise.all((split ? [entity.id] : ids).map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
   ]);
   const candidates = mentionsIn(rows, ids);

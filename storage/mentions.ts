@@ -7,6 +7,7 @@
  * most of it rebuilding the objects. Callers see single mentions, as the pack gives them.
  */
 import type { Pack, PackMention } from '@/core/pack';
+import { rowsWithAnyKey } from './query';
 import type { ContestoDatabase, PackId, StoredDocumentMentions, StoredMention } from './schema';
 
 /** One row per document of `mentions`, in the pack `packId`, with its document's language. */
@@ -45,7 +46,7 @@ export async function writeMentions(db: ContestoDatabase, pack: Pick<Pack, 'ment
 
 /** The rows of the documents that name any of `entityIds`. */
 export function rowsNaming(db: ContestoDatabase, entityIds: string[]): Promise<StoredDocumentMentions[]> {
-  return db.documentMentions.where('entityIds').anyOf(entityIds).distinct().toArray();
+  return rowsWithAnyKey(db.documentMentions, 'entityIds', entityIds, (row) => row.documentId);
 }
 
 /** The mentions in `rows` of any of `entityIds`. */

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { documentMentionRows, mentionsIn, mentionsOfDocument, mentionsOfPack, mentionsOfRow, rowsNaming } from '@/storage/mentions';
+import { rowsWithAnyKey } from '@/storage/query';
 import { seededDatabases } from './helpers/database';
 
 const database = seededDatabases('mentions');
@@ -33,6 +34,17 @@ describe('mentions by document', () => {
     ]);
     const putinOrMoscow = mentionsIn(await rowsNaming(db, ['putin', 'moscow']), ['putin', 'moscow']);
     expect(new Set(putinOrMoscow.map((m) => `${m.documentId}:${m.entityId}`))).toEqual(new Set(['d1:putin', 'd2:putin', 'd2:moscow']));
+  });
+
+  it('reads the rows naming several entities as anyOf().distinct() does: each once, by entity and then by document', async () => {
+    const db = await database();
+    const mentions = [mention('d9', 'kim', 0), mention('d9', 'putin', 9), mention('d3', 'moscow', 0), mention('d7', 'kim', 4), mention('d4', 'putin', 2), mention('d4', 'kim', 8)];
+    await db.documentMentions.bulkPut(documentMentionRows(mentions, 'user:Mine', []));
+    for (const ids of [['putin', 'kim'], ['kim'], ['moscow', 'putin', 'kim', 'kim'], ['nobody']]) {
+      const byCursor = await db.documentMentions.where('entityIds').anyOf(ids).distinct().toArray();
+      const byGetAll = await rowsWithAnyKey(db.documentMentions, 'entityIds', ids, (row) => row.documentId);
+      expect(byGetAll.map((row) => row.documentId)).toEqual(byCursor.map((row) => row.documentId));
+    }
   });
 
   it('reads one document’s mentions in text order and a pack’s in full', async () => {
