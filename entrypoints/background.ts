@@ -66,7 +66,7 @@ export default defineBackground(() => {
   });
 
   const knowledgeChanged = () => {
-    knowledge.invalidateMatcher();
+    knowledge.forgetKnowledge();
     broadcast('knowledge/changed', {});
   };
   // Removing a collection and deleting a document keep what went on one shelf: either is undone by 'packs/restore'.

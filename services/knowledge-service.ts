@@ -6,7 +6,7 @@ import { compileMatcher, type CompiledMatcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
-import { correctionsInForce } from '@/storage/corrections';
+import { correctionsInForce, type CorrectionsInForce } from '@/storage/corrections';
 import { entityCardFacts, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
@@ -29,7 +29,13 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * names (storage/corrections.ts), built when a page of that site first asks.
    */
   const compiled = new Map<string, Promise<CompiledMatcher>>();
-  let sitesWithHiddenNames: Promise<Set<string>> | undefined;
+  // Read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
+  let corrections: Promise<CorrectionsInForce> | undefined;
+  const currentCorrections = () =>
+    (corrections ??= correctionsInForce(db).catch((error: unknown) => {
+      corrections = undefined;
+      throw error;
+    }));
   // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
   let settings: Promise<Settings> | undefined;
   const currentSettings = () =>
@@ -39,8 +45,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     }));
 
   async function matcherFor(url: string): Promise<CompiledMatcher> {
-    const sites = await (sitesWithHiddenNames ??= correctionsInForce(db).then((excluded) => new Set(excluded.namesBySite.keys())));
-    const site = sites.has(siteOf(url)) ? siteOf(url) : '';
+    const site = (await currentCorrections()).namesBySite.has(siteOf(url)) ? siteOf(url) : '';
     let matcher = compiled.get(site);
     if (!matcher) compiled.set(site, (matcher = knowledgeDictionary(db, site || undefined).then(compileMatcher)));
     return matcher;
@@ -51,7 +56,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * entities, each named in the language that fits the page (`pageLanguage`) and the reader.
    */
   async function entityCard(entityId: string, pageLanguage: string | undefined): Promise<EntityCard | null> {
-    const [facts, { languages }] = await Promise.all([entityCardFacts(db, entityId, CARD_SHOWS), currentSettings()]);
+    const [facts, { languages }] = await Promise.all([currentCorrections().then((known) => entityCardFacts(db, entityId, CARD_SHOWS, known)), currentSettings()]);
     if (!facts) return null;
     const { entity, events, sources, related } = facts;
     const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: facts.documentLanguages };
@@ -95,10 +100,10 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
 
   return {
     handlers,
-    /** Call after the store's entities change so the next page gets the new dictionary. */
-    invalidateMatcher() {
+    /** Call after the store's entities or corrections change: the next page gets the new dictionary, the next card the new corrections. */
+    forgetKnowledge() {
       compiled.clear();
-      sitesWithHiddenNames = undefined;
+      corrections = undefined;
     },
   };
 }

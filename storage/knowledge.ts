@@ -85,25 +85,37 @@ interface EntityReading {
   corrections: CorrectionsInForce;
 }
 
-async function readEntity(db: ContestoDatabase, entityId: string): Promise<EntityReading | null> {
-  const corrections = await correctionsInForce(db);
+async function readEntity(db: ContestoDatabase, entityId: string, known?: CorrectionsInForce): Promise<EntityReading | null> {
+  const corrections = known ?? (await correctionsInForce(db));
+  // The id the entity is read as follows from the corrections alone, so its documents, events and
+  // notes are read beside the entity itself rather than after it (read again in the rare case
+  // where the stored entity says otherwise).
+  const expectedId = corrections.splits.has(entityId) ? entityId : finalId(entityId, corrections);
+  const expected = readAround(db, expectedId, corrections);
+  expected.catch(() => undefined); // not awaited when the entity is gone or read as another: its failure is no one's
   const [entity] = await correctedEntities(db, [entityId], corrections);
   if (!entity) return null;
+  const { ids, rows, events, notes, mentions } = await (entity.id === expectedId ? expected : readAround(db, entity.id, corrections));
+  return { entity, ids, rows, mentions, events, notes, corrections };
+}
+
+/** The stored ids read as the entity `entityId` (as corrected), and what names it. */
+async function readAround(db: ContestoDatabase, entityId: string, corrections: CorrectionsInForce): Promise<Omit<EntityReading, 'entity' | 'corrections'>> {
   // A name split off takes with it the mentions that write it, and the events whose sentence does.
-  const split = corrections.splits.get(entity.id);
-  const ids = idsReadAs(split ? finalId(split.from, corrections) : entity.id, corrections);
+  const split = corrections.splits.get(entityId);
+  const ids = idsReadAs(split ? finalId(split.from, corrections) : entityId, corrections);
   const splitKey = split && foldAlias(split.name);
-  const leftNames = corrections.splitNames.get(entity.id);
+  const leftNames = corrections.splitNames.get(entityId);
   const [rows, events, notes] = await Promise.all([
     rowsNaming(db, ids),
     rowsWithAnyKey(db.events, 'entities', ids, (event) => event.id).then((events) =>
       events.filter((event) => !splitKey || foldAlias(event.summary).includes(splitKey)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     ),
-    Promise.all((split ? [entity.id] : ids).map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
+    Promise.all((split ? [entityId] : ids).map((id) => notesOnEntity(db, id))).then((lists) => lists.flat().sort((a, b) => b.created.localeCompare(a.created))),
   ]);
   const candidates = mentionsIn(rows, ids);
   const mentions = splitKey ? await mentionsWriting(db, candidates, (key) => key === splitKey) : leftNames ? await mentionsWriting(db, candidates, (key) => !leftNames.has(key)) : candidates;
-  return { entity, ids, rows, mentions, events, notes, corrections };
+  return { ids, rows, mentions, events, notes };
 }
 
 /** What is known of an entity, or of the one the reader merged it into, with what the entities merged into it contribute. */
@@ -131,8 +143,13 @@ export interface EntityCardFacts {
   noteCount: number;
 }
 
-export async function entityCardFacts(db: ContestoDatabase, entityId: string, shown: { events: number; sources: number; related: number }): Promise<EntityCardFacts | null> {
-  const reading = await readEntity(db, entityId);
+export async function entityCardFacts(
+  db: ContestoDatabase,
+  entityId: string,
+  shown: { events: number; sources: number; related: number },
+  known?: CorrectionsInForce,
+): Promise<EntityCardFacts | null> {
+  const reading = await readEntity(db, entityId, known);
   if (!reading) return null;
   const { entity, ids, rows, mentions, events, notes, corrections } = reading;
   const named = new Set(mentions.map((mention) => mention.documentId));

@@ -19,7 +19,7 @@ const seededDatabase = seededDatabases('corrections');
 async function corrections() {
   const db = await seededDatabase();
   const knowledge = createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' });
-  const knowledgeChanged = vi.fn(() => knowledge.invalidateMatcher());
+  const knowledgeChanged = vi.fn(() => knowledge.forgetKnowledge());
   const router = createRouter({ ...createCorrectionsService(db, knowledgeChanged).handlers, ...knowledge.handlers }, Promise.resolve());
   /** What a page at `url` would highlight in `text`. */
   const highlightedOn = async (url: string, text: string) => {
