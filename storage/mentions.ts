@@ -32,12 +32,15 @@ export function documentMentionRows(mentions: PackMention[], packId: PackId, doc
 const SPAN_FIELDS = 5;
 
 /** A row's mentions, each as the pack gives it, with its pack. */
-export function mentionsOfRow({ documentId, pack, entityIds, spans }: StoredDocumentMentions): StoredMention[] {
+export function mentionsOfRow(row: StoredDocumentMentions): StoredMention[] {
   const mentions: StoredMention[] = [];
-  for (let at = 0; at < spans.length; at += SPAN_FIELDS) {
-    mentions.push({ entityId: entityIds[spans[at]!]!, documentId, start: spans[at + 1]!, end: spans[at + 2]!, sentenceStart: spans[at + 3]!, sentenceEnd: spans[at + 4]!, pack });
-  }
+  for (let at = 0; at < row.spans.length; at += SPAN_FIELDS) mentions.push(mentionAt(row, at));
   return mentions;
+}
+
+/** The mention whose numbers start at `at` in the row's spans. */
+function mentionAt({ documentId, pack, entityIds, spans }: StoredDocumentMentions, at: number): StoredMention {
+  return { entityId: entityIds[spans[at]!]!, documentId, start: spans[at + 1]!, end: spans[at + 2]!, sentenceStart: spans[at + 3]!, sentenceEnd: spans[at + 4]!, pack };
 }
 
 export async function writeMentions(db: ContestoDatabase, pack: Pick<Pack, 'mentions' | 'documents'>, packId: PackId): Promise<void> {
@@ -49,10 +52,15 @@ export function rowsNaming(db: ContestoDatabase, entityIds: string[]): Promise<S
   return rowsWithAnyKey(db.documentMentions, 'entityIds', entityIds, (row) => row.documentId);
 }
 
-/** The mentions in `rows` of any of `entityIds`. */
+/** The mentions in `rows` of any of `entityIds`: only theirs are made into objects, not the fifty others of each document. */
 export function mentionsIn(rows: StoredDocumentMentions[], entityIds: string[]): StoredMention[] {
   const wanted = new Set(entityIds);
-  return rows.flatMap((row) => mentionsOfRow(row).filter((mention) => wanted.has(mention.entityId)));
+  const mentions: StoredMention[] = [];
+  for (const row of rows) {
+    const indexes = new Set(row.entityIds.flatMap((id, index) => (wanted.has(id) ? [index] : [])));
+    for (let at = 0; at < row.spans.length; at += SPAN_FIELDS) if (indexes.has(row.spans[at]!)) mentions.push(mentionAt(row, at));
+  }
+  return mentions;
 }
 
 export async function mentionsOfDocument(db: ContestoDatabase, documentId: string): Promise<StoredMention[]> {
