@@ -39,5 +39,3 @@ export function packStager() {
     },
   };
 }
-
-export type PackStager = ReturnType<typeof packStager>;

@@ -121,9 +121,13 @@ describe('the reader’s corrections', () => {
     const page = 'https://news.example/';
     const text = 'Putin in Vladivostok, the Primorsky capital, then Mosca.';
     const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
+    // The card a page asks the background for: its corrections, kept between requests, follow each change.
+    const cardName = async () => ((await router.handle({ type: 'entity/card', payload: { entityId: 'putin' } }, FROM_PAGE)) as { value: { name: string } }).value.name;
+    expect(await cardName()).toBe('Vladimir Putin');
     await ask({ kind: 'added-name', entityId: 'vladivostok', name: 'Primorsky capital' });
     await ask({ kind: 'removed-name', entityId: 'moscow', name: 'Mosca' });
     await ask({ kind: 'rename', entityId: 'putin', name: 'V. V. Putin' });
+    expect(await cardName()).toBe('V. V. Putin');
     expect(await highlightedOn(page, text)).toEqual(['Putin', 'Vladivostok', 'Primorsky capital']);
     const putin = (await entityDossier(db, 'putin'))!.entity;
     expect([putin.name, putin.aliases]).toEqual(['V. V. Putin', ['V. V. Putin', 'Vladimir Putin', 'Putin']]);
@@ -133,6 +137,7 @@ describe('the reader’s corrections', () => {
     // Giving back the name taken ends that correction; renaming to ingestion's name ends the rename.
     await ask({ kind: 'added-name', entityId: 'moscow', name: 'mosca' });
     await ask({ kind: 'rename', entityId: 'putin', name: 'Vladimir Putin' });
+    expect(await cardName()).toBe('Vladimir Putin');
     expect((await listCorrections(db)).map((correction) => correction.kind)).toEqual(['added-name']);
     expect(await highlightedOn(page, text)).toEqual(['Putin', 'Vladivostok', 'Primorsky capital', 'Mosca']);
   });
