@@ -5,7 +5,6 @@
  * reloaded or updated) cleans up.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Matcher } from '@/core/match';
 import { matchesToDraw, type PageSettings } from '@/core/settings';
 import { createReader } from './ambiguity';
 import { watchDom } from './dom-watch';
@@ -15,7 +14,7 @@ import { watchHover } from './hover';
 import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
 import { SCAN_MARKS } from './scan-marks';
-import { scanInSlices, yieldToPage } from './scanner';
+import { scanInSlices, yieldToPage, type FindNames } from './scanner';
 
 /** Most matches drawn in one go (see `drawing`). */
 const MAX_BATCH = 5_000;
@@ -36,7 +35,7 @@ export interface AnnotatorOptions extends Pick<PageSettings, 'hoverDelayMs' | 'h
 
 export type Annotator = ReturnType<typeof createAnnotator>;
 
-export function createAnnotator(ctx: ContentScriptContext, doc: Document, matcher: Matcher, popover: Popover, options: AnnotatorOptions) {
+export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: FindNames, popover: Popover, options: AnnotatorOptions) {
   const { hoverDelayMs, graceMs = 300, mutationBatchMs = 150 } = options;
   const domWatch = watchDom(doc, rescanWithin, mutationBatchMs);
   const highlighter = createHighlighter(doc, domWatch.ownDomChange);
@@ -89,7 +88,10 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, matche
   }
 
   function scan(root: Node) {
-    return scanInSlices(root, matcher, drawing, { signal: scans.signal }).finally(drawPending);
+    // A scan the background cannot answer (the extension was reloaded or removed) ends quietly, keeping what it drew.
+    return scanInSlices(root, find, drawing, { signal: scans.signal })
+      .catch(() => {})
+      .finally(drawPending);
   }
 
   function rescanAll() {

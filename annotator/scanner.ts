@@ -1,17 +1,26 @@
 /**
- * Finds known names in a subtree and hands them to the highlighter, in slices of a few
- * milliseconds so that no task of ours holds the page's main thread for long.
+ * Finds known names in a subtree and hands them to the highlighter. The page only walks its
+ * text, in slices of a few milliseconds so that no task of ours holds its main thread for long;
+ * each slice's runs of text go to `find` (the background's matcher, whose code and dictionary
+ * stay warm there) and come back as matches.
  */
-import type { Matcher } from '@/core/match';
+import type { Match } from '@/core/match';
+import { MAX_FIND_CHARS } from '@/core/messages';
 import type { Annotation } from './highlighter';
 import { locateSpan } from './page-text';
-import { textRuns } from './text-walker';
+import { textRuns, type TextRun } from './text-walker';
+
+/** The matches in each of `texts`, in order. */
+export type FindNames = (texts: string[]) => Promise<Match[][]>;
 
 export interface ScanOptions {
-  /** Longest slice of work before yielding to the page. */
+  /** Longest slice of walking before the slice's text is matched and the page gets its turn. */
   sliceMs?: number;
   signal?: AbortSignal;
 }
+
+/** Most text asked about at once, so that an answer comes back soon even on a very long page. */
+const BATCH_CHARS = 256_000;
 
 /**
  * Gives the page its turn. Not setTimeout(0): browsers clamp nested timeouts to 4 ms, which
@@ -31,26 +40,53 @@ export interface MatchSink {
   add(annotations: Annotation[]): void | Promise<void>;
 }
 
-/** Scans `root` and adds what it finds to `sink`; resolves when done or aborted. */
-export async function scanInSlices(root: Node, matcher: Matcher, sink: MatchSink, { sliceMs = 5, signal }: ScanOptions = {}): Promise<void> {
-  // Start in a task of our own, apart from receiving and preparing the dictionary.
-  await yieldToPage();
-  if (signal?.aborted) return;
-  let sliceStart = performance.now();
-  let found: Annotation[] = [];
-  for (const run of textRuns(root)) {
-    // A run is read as one string ("Kim <b>Jong-un</b>" is "Kim Jong-un"), its matches mapped back to its nodes.
-    for (const match of matcher.find(run.text)) {
-      const { range, nodes } = locateSpan(run, match);
-      found.push({ range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) });
-    }
-    if (performance.now() - sliceStart > sliceMs) {
-      await sink.add(found);
-      found = [];
-      await yieldToPage();
-      if (signal?.aborted) return;
-      sliceStart = performance.now();
-    }
+/** A piece of a run as `find` reads it: runs longer than it takes are cut at a space. */
+interface Piece {
+  run: TextRun;
+  offset: number;
+  text: string;
+}
+
+function* piecesOf(run: TextRun): Generator<Piece> {
+  let offset = 0;
+  while (run.text.length - offset > MAX_FIND_CHARS) {
+    const space = run.text.lastIndexOf(' ', offset + MAX_FIND_CHARS - 1);
+    const end = space > offset ? space + 1 : offset + MAX_FIND_CHARS;
+    yield { run, offset, text: run.text.slice(offset, end) };
+    offset = end;
   }
-  await sink.add(found);
+  yield { run, offset, text: offset === 0 ? run.text : run.text.slice(offset) };
+}
+
+/** Scans `root` and adds what it finds to `sink`; resolves when done or aborted. */
+export async function scanInSlices(root: Node, find: FindNames, sink: MatchSink, { sliceMs = 5, signal }: ScanOptions = {}): Promise<void> {
+  // Start in a task of our own, apart from whatever made the scan start.
+  await yieldToPage();
+  const runs = textRuns(root);
+  for (let done = false; !done && !signal?.aborted;) {
+    // A run is read as one string ("Kim <b>Jong-un</b>" is "Kim Jong-un"), its matches mapped back to its nodes.
+    const batch: Piece[] = [];
+    let chars = 0;
+    const sliceStart = performance.now();
+    while (batch.length === 0 || (chars < BATCH_CHARS && performance.now() - sliceStart <= sliceMs)) {
+      const next = runs.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      for (const piece of piecesOf(next.value)) {
+        batch.push(piece);
+        chars += piece.text.length;
+      }
+    }
+    if (batch.length === 0) break;
+    const found = await find(batch.map((piece) => piece.text));
+    if (signal?.aborted) return;
+    await sink.add(batch.flatMap(({ run, offset }, i) => found[i].map((match) => annotationOf(run, match, offset))));
+  }
+}
+
+function annotationOf(run: TextRun, match: Match, offset: number): Annotation {
+  const { range, nodes } = locateSpan(run, { start: match.start + offset, end: match.end + offset });
+  return { range, entityId: match.entityId, type: match.type, nodes, ...(match.entityIds.length > 1 ? { candidates: match.entityIds } : {}) };
 }

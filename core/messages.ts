@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from './pack';
 import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, siteOf, type PageSettings, type Settings } from './settings';
-import type { CompiledMatcher } from './match';
+import type { Match } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';
 import { NoteBodySchema, NoteTagsSchema, NoteTargetSchema, type NoteTarget, type TextPositionSelector, type TextQuoteSelector } from './notes';
 import { pageUrl as pageOf } from './page-url';
@@ -34,11 +34,20 @@ const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
 const importId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be an import id'));
 /** Parts of about 1 MB each (core/pack-parts.ts): far more than the largest pack parsePack accepts. */
 export const MAX_PACK_PARTS = 10_000;
+/** Runs of text in one page/find: more than a page's walk collects in one slice. */
+export const MAX_FIND_TEXTS = 20_000;
+/** Longest run of text page/find takes; a longer run is matched in pieces (annotator/scanner.ts). */
+export const MAX_FIND_CHARS = 1_000_000;
 const NoteRecordSchema = v.strictObject({ id: noteId, target: NoteTargetSchema, body: NoteBodySchema, tags: NoteTagsSchema, created: timestamp, updated: timestamp });
 
 export const RequestSchemas = {
-  /** A page asks whether Contesto runs on it and, if so, for the compiled dictionary. */
+  /** A page asks whether Contesto runs on it and, if so, how it highlights. */
   'page/init': v.strictObject({ url: pageUrl }),
+  /**
+   * The known names in runs of a page's text, found by the background's matcher: it stays warm
+   * there, so a page neither receives the dictionary nor compiles the matching code again.
+   */
+  'page/find': v.strictObject({ url: pageUrl, texts: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_FIND_CHARS))), v.maxLength(MAX_FIND_TEXTS)) }),
   /** What the popover shows for one entity, named for a page in `lang` (BCP 47, when the page says or it was detected). */
   'entity/card': v.strictObject({ entityId, lang: v.optional(v.pipe(v.string(), v.maxLength(35))) }),
   /** Opens the side panel of the sender's tab, on an entity when one is given. */
@@ -163,6 +172,8 @@ export type RequestType = keyof typeof RequestSchemas;
  */
 export const REPEATABLE: Record<RequestType, boolean> = {
   'page/init': true,
+  // Reads only.
+  'page/find': true,
   'entity/card': true,
   'sidepanel/open': true,
   // The sender's id makes a second add store nothing and answer the same id.
@@ -230,7 +241,9 @@ export interface EntityCard {
 }
 
 export interface ResponseTypes {
-  'page/init': { enabled: false } | ({ enabled: true; matcher: CompiledMatcher } & PageSettings);
+  'page/init': { enabled: false } | ({ enabled: true } & PageSettings);
+  /** For each text asked about, its matches in order. */
+  'page/find': { matches: Match[][] };
   'entity/card': EntityCard | null;
   'sidepanel/open': { opened: boolean };
   'notes/add': { id: string };
@@ -310,9 +323,10 @@ export function validateRequest(message: unknown): { request: Request } | { erro
  */
 export type RequestSender = { context: 'extension' } | { context: 'page'; url: string };
 
-/** What a page context needs: its dictionary, cards, the side panel, a card's source document, notes on what it shows, its badge, the card's "Not an entity". */
+/** What a page context needs: its settings, the names in its text, cards, the side panel, a card's source document, notes on what it shows, its badge, the card's "Not an entity". */
 const PAGE_CONTEXT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'page/init',
+  'page/find',
   'entity/card',
   'sidepanel/open',
   'documents/open',
@@ -337,6 +351,9 @@ export function refusalFor(request: Request, sender: RequestSender): string | un
     case 'page/init':
     case 'notes/for-page':
       return ownPage(typed.payload.url) ? undefined : 'A page may ask only about itself.';
+    // The url only chooses the site's dictionary; a page that moved with history.pushState may be ahead of the address the browser gives its sender.
+    case 'page/find':
+      return sameSite(typed.payload.url, sender.url) ? undefined : 'A page may ask only about its own site.';
     case 'notes/add':
       return typed.payload.target.kind === 'entity' || ownPage(typed.payload.target.url) ? undefined : 'A page may add notes only on itself.';
     case 'corrections/add':
@@ -349,6 +366,7 @@ export function refusalFor(request: Request, sender: RequestSender): string | un
 }
 
 const samePage = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && pageOf(a) === pageOf(b);
+const sameSite = (a: string, b: string) => URL.canParse(a) && URL.canParse(b) && siteOf(a) === siteOf(b);
 
 /** The same check for messages to a content script. */
 export function validateTabMessage(message: unknown): { message: TabMessage } | { error: string } {

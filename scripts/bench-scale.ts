@@ -327,7 +327,7 @@ async function highlightPass(page: string, packPath: string, work: string) {
   return {
     aliases: result.dictionaries.find((dictionary) => dictionary.key === 'pack')!.aliases,
     floorMs: row.floorMs,
-    oursMs: ours.totalMs,
+    oursMs: ours.mainMs,
     markMs: row.markRegExp.pack!.ms,
     longestTaskMs: ours.longestGapMs,
     worstTaskMs: ours.worstGapMs,

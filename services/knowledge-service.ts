@@ -1,8 +1,9 @@
 /**
- * Answers what pages ask of the knowledge base: the compiled dictionary (held in memory and
- * rebuilt when the store changes, one more for a site where the reader hid names), entity cards, settings, opening the side panel.
+ * Answers what pages ask of the knowledge base: the names in their text (the matcher is held in
+ * memory and rebuilt when the store changes, one more for a site where the reader hid names),
+ * entity cards, settings, opening the side panel.
  */
-import { compileMatcher, type CompiledMatcher } from '@/core/match';
+import { compileMatcher, loadMatcher, type Matcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
@@ -25,10 +26,10 @@ const CARD_SHOWS = { events: 3, sources: 2, related: 8 };
 
 export function createKnowledgeService(db: ContestoDatabase, platform: Platform) {
   /**
-   * Compiled dictionaries: one for every page, and one more for each site where the reader hid
-   * names (storage/corrections.ts), built when a page of that site first asks.
+   * Matchers: one for every page, and one more for each site where the reader hid names
+   * (storage/corrections.ts), built when a page of that site first asks.
    */
-  const compiled = new Map<string, Promise<CompiledMatcher>>();
+  const matchers = new Map<string, Promise<Matcher>>();
   // Read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
   let corrections: Promise<CorrectionsInForce> | undefined;
   const currentCorrections = () =>
@@ -44,10 +45,14 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       throw error;
     }));
 
-  async function matcherFor(url: string): Promise<CompiledMatcher> {
+  async function matcherFor(url: string): Promise<Matcher> {
     const site = (await currentCorrections()).namesBySite.has(siteOf(url)) ? siteOf(url) : '';
-    let matcher = compiled.get(site);
-    if (!matcher) compiled.set(site, (matcher = knowledgeDictionary(db, site || undefined).then(compileMatcher)));
+    const known = matchers.get(site);
+    if (known) return known;
+    const matcher = knowledgeDictionary(db, site || undefined).then((dictionary) => loadMatcher(compileMatcher(dictionary)));
+    matchers.set(site, matcher);
+    // A failed read is not kept: the next page asks the store again.
+    matcher.catch(() => matchers.get(site) === matcher && matchers.delete(site));
     return matcher;
   }
 
@@ -75,11 +80,17 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     };
   }
 
-  const handlers: Handlers<'page/init' | 'entity/card' | 'sidepanel/open' | 'settings/update'> = {
+  const handlers: Handlers<'page/init' | 'page/find' | 'entity/card' | 'sidepanel/open' | 'settings/update'> = {
     'page/init': async ({ payload }) => {
       const current = await currentSettings();
       if (!isEnabledFor(current, payload.url)) return { enabled: false };
-      return { enabled: true, matcher: await matcherFor(payload.url), ...pageSettings(current) };
+      // Prepared now, while the page walks its text, so that its first page/find does not wait for the store.
+      void matcherFor(payload.url).catch(() => {});
+      return { enabled: true, ...pageSettings(current) };
+    },
+    'page/find': async ({ payload }) => {
+      const matcher = await matcherFor(payload.url);
+      return { matches: payload.texts.map((text) => matcher.find(text)) };
     },
     'entity/card': async ({ payload }) => entityCard(payload.entityId, payload.lang),
     'sidepanel/open': async ({ payload }, sender) => ({ opened: await platform.openSidePanel(sender.tabId, payload.entityId) }),
@@ -100,9 +111,9 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
 
   return {
     handlers,
-    /** Call after the store's entities or corrections change: the next page gets the new dictionary, the next card the new corrections. */
+    /** Call after the store's entities or corrections change: the next page is matched with the new dictionary, the next card gets the new corrections. */
     forgetKnowledge() {
-      compiled.clear();
+      matchers.clear();
       corrections = undefined;
     },
   };

@@ -7,7 +7,6 @@ import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
 import { pageLanguageOnce } from '@/annotator/page-language';
 import { createPopover } from '@/annotator/popover';
 import { createTabServer } from '@/annotator/tab-server';
-import { loadMatcher } from '@/core/match';
 import { newNoteId } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
 import { siteOf } from '@/core/settings';
@@ -22,7 +21,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     let annotator: Annotator | undefined;
-    // The page settings the annotator runs with (page/init's answer less the dictionary), to tell when they change; undefined asks for a fresh start.
+    // The page settings the annotator runs with (page/init's answer), to tell when they change; undefined asks for a fresh start.
     let runningWith: string | undefined;
     let notes: NotesLayer | undefined;
     // What the extension's questions are answered about: kept while a new dictionary loads, gone when Contesto is off.
@@ -45,10 +44,9 @@ export default defineContentScript({
       const init = await request('page/init', { url: location.href });
       if (ctx.isInvalid) return;
       if (!init.enabled) return turnOff();
-      const { matcher, ...settings } = init;
-      if (annotator && JSON.stringify(settings) === runningWith) return;
+      if (annotator && JSON.stringify(init) === runningWith) return;
       annotator?.destroy();
-      runningWith = JSON.stringify(settings);
+      runningWith = JSON.stringify(init);
       const popover = createPopover(ctx, document, {
         loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
@@ -57,7 +55,8 @@ export default defineContentScript({
         markNotAnEntity: async (entityId) => void (await request('corrections/add', { kind: 'not-an-entity', entityId })),
         hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
       });
-      annotator = createAnnotator(ctx, document, loadMatcher(matcher), popover, settings);
+      const find = async (texts: string[]) => (await request('page/find', { url: location.href, texts })).matches;
+      annotator = createAnnotator(ctx, document, find, popover, init);
       shown = annotator.highlighter;
       badge.follow(shown);
       notes ??= createNotesLayer(document, {

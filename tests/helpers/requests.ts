@@ -15,6 +15,7 @@ export const selection = (url: string) => ({
 export function validRequests(page: string): { [T in RequestType]: RequestPayload<T> } {
   return {
     'page/init': { url: page },
+    'page/find': { url: page, texts: ['Putin met Kim Jong-un.'] },
     'entity/card': { entityId: 'putin', lang: 'en' },
     'sidepanel/open': { entityId: 'putin' },
     'notes/add': { id: newNoteId(), target: { kind: 'entity', entityId: 'putin' }, body: 'From the popover' },
@@ -41,4 +42,4 @@ export function validRequests(page: string): { [T in RequestType]: RequestPayloa
 }
 
 /** What a web page's content script may ask for, as the contract means it (an oracle kept apart from core/messages.ts). */
-export const PAGE_CONTEXT = ['page/init', 'entity/card', 'sidepanel/open', 'notes/add', 'documents/open', 'notes/for-page', 'notes/anchored', 'page/entities-changed', 'corrections/add'];
+export const PAGE_CONTEXT = ['page/init', 'page/find', 'entity/card', 'sidepanel/open', 'notes/add', 'documents/open', 'notes/for-page', 'notes/anchored', 'page/entities-changed', 'corrections/add'];

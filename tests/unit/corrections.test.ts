@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { loadMatcher } from '@/core/match';
+import type { Match } from '@/core/match';
 import { createCorrectionsService } from '@/services/corrections-service';
 import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter, type Sender } from '@/services/router';
@@ -21,15 +21,17 @@ async function corrections() {
   const knowledge = createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' });
   const knowledgeChanged = vi.fn(() => knowledge.forgetKnowledge());
   const router = createRouter({ ...createCorrectionsService(db, knowledgeChanged).handlers, ...knowledge.handlers }, Promise.resolve());
-  /** What a page at `url` would highlight in `text`. */
-  const highlightedOn = async (url: string, text: string) => {
-    const reply = await router.handle({ type: 'page/init', payload: { url } }, { context: 'page', url });
-    if (!reply.ok || !(reply.value as { enabled: boolean }).enabled) throw new Error(`page/init: ${JSON.stringify(reply)}`);
-    return loadMatcher((reply.value as { matcher: Parameters<typeof loadMatcher>[0] }).matcher)
-      .find(text)
-      .map((match) => text.slice(match.start, match.end));
+  /** What the background finds in `text` for a page at `url`, asked as the page asks. */
+  const matchesOn = async (url: string, text: string) => {
+    const init = await router.handle({ type: 'page/init', payload: { url } }, { context: 'page', url });
+    if (!init.ok || !(init.value as { enabled: boolean }).enabled) throw new Error(`page/init: ${JSON.stringify(init)}`);
+    const reply = await router.handle({ type: 'page/find', payload: { url, texts: [text] } }, { context: 'page', url });
+    if (!reply.ok) throw new Error(`page/find: ${reply.error}`);
+    return (reply.value as { matches: Match[][] }).matches[0]!;
   };
-  return { db, knowledgeChanged, router, highlightedOn };
+  /** What a page at `url` would highlight in `text`. */
+  const highlightedOn = async (url: string, text: string) => (await matchesOn(url, text)).map((match) => text.slice(match.start, match.end));
+  return { db, knowledgeChanged, router, matchesOn, highlightedOn };
 }
 
 /** The names pages would highlight, and for which entity. */
@@ -143,19 +145,14 @@ describe('the reader’s corrections', () => {
   });
 
   it('“Same as”: one entity is read as the other everywhere (pages, cards, events, search, lists of names), never as itself through a loop, and Undo parts them', async () => {
-    const { db, router, highlightedOn } = await corrections();
+    const { db, router, matchesOn, highlightedOn } = await corrections();
     const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
     expect(await ask({ kind: 'merge', entityId: 'vladivostok', into: 'moscow' })).toMatchObject({ ok: true, value: { correction: { id: 'merge:vladivostok' } } });
     // Moscow into Vladivostok now would make each the other: refused.
     expect(await ask({ kind: 'merge', entityId: 'moscow', into: 'vladivostok' })).toEqual({ ok: true, value: { correction: null } });
 
     const page = 'https://news.example/';
-    const found = (await router.handle({ type: 'page/init', payload: { url: page } }, { context: 'page', url: page })) as { value: { matcher: Parameters<typeof loadMatcher>[0] } };
-    expect(
-      loadMatcher(found.value.matcher)
-        .find('Vladivostok and Moscow')
-        .map((match) => match.entityId),
-    ).toEqual(['moscow', 'moscow']);
+    expect((await matchesOn(page, 'Vladivostok and Moscow')).map((match) => match.entityId)).toEqual(['moscow', 'moscow']);
     expect(await highlightedOn(page, 'Vladivostok and Moscow')).toEqual(['Vladivostok', 'Moscow']);
 
     const moscow = (await entityDossier(db, 'moscow'))!;
@@ -174,15 +171,14 @@ describe('the reader’s corrections', () => {
   });
 
   it('“Split off”: a name leaves its entity for one of its own, which the pages highlight and whose card holds the documents that write that name; Undo joins them again', async () => {
-    const { db, router, highlightedOn } = await corrections();
+    const { db, router, matchesOn, highlightedOn } = await corrections();
     const ask = (payload: object) => router.handle({ type: 'corrections/add', payload }, FROM_OPTIONS);
     // An entity's only name cannot leave it.
     expect(await ask({ kind: 'split', entityId: 'vladivostok', name: 'Vladivostok' })).toEqual({ ok: true, value: { correction: null } });
     expect(await ask({ kind: 'split', entityId: 'moscow', name: 'Mosca' })).toMatchObject({ ok: true, value: { correction: { id: 'split:moscow:mosca' } } });
 
     const page = 'https://news.example/';
-    const found = (await router.handle({ type: 'page/init', payload: { url: page } }, { context: 'page', url: page })) as { value: { matcher: Parameters<typeof loadMatcher>[0] } };
-    const [mosca, moscow] = loadMatcher(found.value.matcher).find('Mosca, or Moscow');
+    const [mosca, moscow] = await matchesOn(page, 'Mosca, or Moscow');
     expect(moscow!.entityId).toBe('moscow');
     expect(mosca!.entityId).not.toBe('moscow');
     const split = (await entityDossier(db, mosca!.entityId))!;

@@ -43,7 +43,25 @@ describe('the message contract', () => {
     expect(await db.notes.count()).toBe(0);
   });
 
-  it('gives a page the compiled dictionary unless the reader turned the site off', async () => {
+  it('finds the known names in each of a page’s texts, leftmost-longest, and none in a text that has none', async () => {
+    const { service: s } = await service();
+    const texts = ['Vladimir Putin met Kim Jong-un in Vladivostok.', 'Nothing known here.', ''];
+    const reply = await s.handle({ type: 'page/find', payload: { url: 'https://news.example/a', texts } });
+    if (!reply.ok) throw new Error(reply.error);
+    const { matches } = reply.value as { matches: { start: number; end: number; entityId: string }[][] };
+    expect(matches.map((found, i) => found.map((match) => [texts[i]!.slice(match.start, match.end), match.entityId]))).toEqual([
+      [
+        ['Vladimir Putin', 'putin'],
+        ['Kim Jong-un', 'kim'],
+        ['Vladivostok', 'vladivostok'],
+      ],
+      [],
+      [],
+    ]);
+    expect(await s.handle({ type: 'page/find', payload: { url: 'https://news.example/a', texts: [42] } })).toMatchObject({ ok: false, error: expect.stringMatching(/Invalid "page\/find"/) });
+  });
+
+  it('tells a page how to highlight unless the reader turned the site off', async () => {
     const { service: s, platform } = await service();
     const on = await s.handle({ type: 'page/init', payload: { url: 'https://news.example/a' } });
     expect(on).toMatchObject({ ok: true, value: { enabled: true } });

@@ -71,6 +71,9 @@ describe('who may ask the background what', () => {
     const { db, router, elsewhere } = await background();
     const other = (type: RequestType, payload: unknown) => router.handle({ type, payload }, FROM_PAGE);
     expect(await other('page/init', { url: OTHER_PAGE })).toMatchObject({ ok: false, error: 'A page may ask only about itself.' });
+    expect(await other('page/find', { url: OTHER_PAGE, texts: ['Putin'] })).toMatchObject({ ok: false, error: 'A page may ask only about its own site.' });
+    // Another page of its own site is the page itself after history.pushState, which the browser's sender address may not show yet.
+    expect(await other('page/find', { url: 'https://news.example/next-story', texts: ['Putin'] })).toMatchObject({ ok: true });
     expect(await other('notes/for-page', { url: OTHER_PAGE })).toMatchObject({ ok: false });
     expect(await other('notes/add', { id: newNoteId(), target: selection(OTHER_PAGE), body: 'planted' })).toMatchObject({ ok: false, error: 'A page may add notes only on itself.' });
     expect(await other('notes/add', { id: newNoteId(), target: { kind: 'page', url: OTHER_PAGE }, body: 'planted' })).toMatchObject({ ok: false });

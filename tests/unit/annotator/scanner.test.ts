@@ -2,19 +2,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '@/annotator/highlighter';
 import { scanInSlices } from '@/annotator/scanner';
-import type { Match, Matcher } from '@/core/match';
+import type { FindNames } from '@/annotator/scanner';
+import type { Match } from '@/core/match';
 
-/** A matcher that finds every occurrence of the given names; each name's entity is its key. */
-function fakeMatcher(names: Record<string, string[]>): Matcher {
-  return {
-    find(text) {
-      const found: Match[] = [];
-      for (const [name, entityIds] of Object.entries(names)) {
-        for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, entityId: entityIds[0], entityIds, type: 'person' });
-      }
-      return found.sort((a, b) => a.start - b.start);
-    },
+/** Finds every occurrence of the given names, as the background would answer; each name's entity is its key. */
+function fakeMatcher(names: Record<string, string[]>): FindNames {
+  const find = (text: string) => {
+    const found: Match[] = [];
+    for (const [name, entityIds] of Object.entries(names)) {
+      for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, entityId: entityIds[0], entityIds, type: 'person' });
+    }
+    return found.sort((a, b) => a.start - b.start);
   };
+  return async (texts) => texts.map(find);
 }
 
 /** Records each batch it is asked to highlight. */
