@@ -4,6 +4,7 @@ import type { Annotation } from '@/annotator/highlighter';
 import { scanInSlices } from '@/annotator/scanner';
 import type { FindNames } from '@/annotator/scanner';
 import type { Match } from '@/core/match';
+import { MAX_FIND_CHARS } from '@/core/messages';
 
 /** Finds every occurrence of the given names, as the background would answer; each name's entity is its key. */
 function fakeMatcher(names: Record<string, string[]>): FindNames {
@@ -44,6 +45,23 @@ describe('scanInSlices', () => {
     const highlighter = fakeHighlighter();
     await scanInSlices(document.body, fakeMatcher({ 'Kim Jong-un': ['kim'] }), highlighter);
     expect(highlighter.all().map((a) => a.range.startContainer.parentElement!.outerHTML)).toEqual(['<p>Kim Jong-un</p>']);
+  });
+
+  it('asks about a run longer than one request takes in pieces cut at a space, and places each match in its own text node', async () => {
+    const filler = 'word '.repeat(MAX_FIND_CHARS / 5);
+    const text = `Moscow ${filler}Moscow ${filler}Moscow`;
+    document.body.innerHTML = '<p></p>';
+    document.querySelector('p')!.textContent = text;
+    const asked: string[] = [];
+    const find = fakeMatcher({ Moscow: ['moscow'] });
+    const highlighter = fakeHighlighter();
+    await scanInSlices(document.body, (texts) => (asked.push(...texts), find(texts)), highlighter);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(asked.every((piece) => piece.length <= MAX_FIND_CHARS)).toBe(true);
+    expect(asked.join('')).toBe(text);
+    const found = highlighter.all();
+    expect(found.map((a) => a.range.toString())).toEqual(['Moscow', 'Moscow', 'Moscow']);
+    expect(found.map((a) => a.range.startOffset)).toEqual([0, 7 + filler.length, 14 + 2 * filler.length]);
   });
 
   it('keeps every candidate of words that name several entities', async () => {
