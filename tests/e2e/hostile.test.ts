@@ -169,7 +169,7 @@ describe('Chromium', () => {
     expect(load.pageSize.text).toBeGreaterThan(3_000_000);
     expect(load.ranges).toBeGreaterThan(10_000);
     expect(load.lastParagraph, 'highlights in the last paragraph').toBeGreaterThan(0);
-    // Walking, matching and registering highlights all run in slices of 5 ms. The goal is no share of ours over 50 ms:
+    // Walking and registering highlights run in slices of 5 ms, matching in the background. The goal is no share of ours over 50 ms:
     // most loads stay within 22-36 ms, but on this 2-core machine some CI runs read 59-128 ms in both loads, so what is
     // asserted is a looser bound and the figure is reported: the 50 ms goal is not yet held on every load.
     expect(load.ours.length).toBeGreaterThan(0);
