@@ -87,9 +87,9 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     lastDrawnAt = performance.now();
   }
 
-  function scan(root: Node) {
+  function scan(roots: readonly Node[]) {
     // A scan the background cannot answer (the extension was reloaded or removed) ends quietly, keeping what it drew.
-    return scanInSlices(root, find, drawing, { signal: scans.signal })
+    return scanInSlices(roots, find, drawing, { signal: scans.signal })
       .catch(() => {})
       .finally(drawPending);
   }
@@ -101,18 +101,14 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     popover.hide();
     highlighter.clear();
     keyboard.reset();
-    return domWatch.hold(scan(doc.body));
+    return domWatch.hold(scan([doc.body]));
   }
 
   /** Rescans the blocks the page changed, after forgetting what left the page; resolves when done (dom-watch.ts runs one batch at a time). */
   function rescanWithin(roots: Node[]) {
     highlighter.pruneDetached();
-    return Promise.all(
-      roots.map((root) => {
-        highlighter.removeWithin(root);
-        return scan(root);
-      }),
-    );
+    highlighter.removeWithin(roots);
+    return scan(roots);
   }
 
   return {
@@ -124,7 +120,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       });
       domWatch.start();
       // Changes made while the page is first scanned wait for the scan, so no block is scanned twice at once.
-      await domWatch.hold(scan(doc.body));
+      await domWatch.hold(scan([doc.body]));
       if (destroyed) return;
       if (lastDrawnAt !== undefined) performance.mark(SCAN_MARKS.lastHighlight, { startTime: lastDrawnAt });
       performance.mark(SCAN_MARKS.scanned);

@@ -21,8 +21,8 @@ export interface Highlighter {
   add(annotations: Annotation[]): void;
   /** Forgets annotations whose text left the document. */
   pruneDetached(): void;
-  /** Removes the annotations inside `root` (before it is scanned again). */
-  removeWithin(root: Node): void;
+  /** Removes the annotations inside any of `roots` (before they are scanned again). */
+  removeWithin(roots: readonly Node[]): void;
   /** The live annotations, in the order they were added. */
   readonly annotations: readonly Annotation[];
   /** The annotations that cover a text node. */
@@ -87,8 +87,17 @@ abstract class AnnotationSet implements Highlighter {
     this.removeWhere((a) => !isAttached(a.range));
   }
 
-  removeWithin(root: Node) {
-    this.removeWhere((a) => root.contains(a.range.startContainer) || root.contains(a.range.endContainer));
+  removeWithin(roots: readonly Node[]) {
+    // One walk up from each annotation's nodes, remembered per node, rather than one contains() per root and annotation:
+    // a page that changes in many places at once hands over hundreds of roots.
+    const inside = new Map<Node, boolean>(roots.map((root) => [root, true]));
+    const within = (node: Node | null): boolean => {
+      if (!node) return false;
+      let known = inside.get(node);
+      if (known === undefined) inside.set(node, (known = within(node.parentNode)));
+      return known;
+    };
+    this.removeWhere((a) => within(a.range.startContainer) || within(a.range.endContainer));
   }
 
   clear() {

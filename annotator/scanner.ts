@@ -58,11 +58,15 @@ function* piecesOf(run: TextRun): Generator<Piece> {
   yield { run, offset, text: offset === 0 ? run.text : run.text.slice(offset) };
 }
 
-/** Scans `root` and adds what it finds to `sink`; resolves when done or aborted. */
-export async function scanInSlices(root: Node, find: FindNames, sink: MatchSink, { sliceMs = 5, signal }: ScanOptions = {}): Promise<void> {
+function* runsOf(roots: readonly Node[]): Generator<TextRun> {
+  for (const root of roots) yield* textRuns(root);
+}
+
+/** Scans `roots` in turn and adds what it finds to `sink`; resolves when done or aborted. Their text is asked about together, a slice at a time. */
+export async function scanInSlices(roots: readonly Node[], find: FindNames, sink: MatchSink, { sliceMs = 5, signal }: ScanOptions = {}): Promise<void> {
   // Start in a task of our own, apart from whatever made the scan start.
   await yieldToPage();
-  const runs = textRuns(root);
+  const runs = runsOf(roots);
   for (let done = false; !done && !signal?.aborted;) {
     // A run is read as one string ("Kim <b>Jong-un</b>" is "Kim Jong-un"), its matches mapped back to its nodes.
     const batch: Piece[] = [];
@@ -82,8 +86,20 @@ export async function scanInSlices(root: Node, find: FindNames, sink: MatchSink,
     if (batch.length === 0) break;
     const found = await find(batch.map((piece) => piece.text));
     if (signal?.aborted) return;
-    await sink.add(batch.flatMap(({ run, offset }, i) => found[i].map((match) => annotationOf(run, match, offset))));
+    // The page may have changed a run's text while the answer travelled: such a run is left to the rescan its change brings (dom-watch.ts).
+    const unchanged = new Map<TextRun, boolean>();
+    const stillReads = (run: TextRun) => unchanged.get(run) ?? unchanged.set(run, readsAsBefore(run)).get(run)!;
+    await sink.add(batch.flatMap(({ run, offset }, i) => (found[i].length > 0 && stillReads(run) ? found[i].map((match) => annotationOf(run, match, offset)) : [])));
   }
+}
+
+function readsAsBefore(run: TextRun): boolean {
+  let at = 0;
+  for (const node of run.nodes) {
+    if (!run.text.startsWith(node.data, at)) return false;
+    at += node.data.length;
+  }
+  return at === run.text.length;
 }
 
 function annotationOf(run: TextRun, match: Match, offset: number): Annotation {

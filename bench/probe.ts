@@ -118,7 +118,7 @@ export async function ours(dictionaryUrl: string, warmUp: string): Promise<OursR
 
   const start = performance.now();
   const highlighter = createHighlighter(document);
-  await scanInSlices(document.body, matcherThread.find, highlighter);
+  await scanInSlices([document.body], matcherThread.find, highlighter);
   const end = performance.now();
 
   const longestGapMs = heartbeat.stop();

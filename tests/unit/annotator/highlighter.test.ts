@@ -54,12 +54,24 @@ describe('the <contesto-mark> fallback', () => {
     const kyivText = document.getElementById('second')!.firstChild as Text;
     const kyiv: Annotation = { ...locateSpan(joinText([kyivText]), { start: 0, end: 4 }), entityId: 'kyiv', type: 'place' };
     highlighter.add([kyiv]);
-    highlighter.removeWithin(document.getElementById('first')!);
+    highlighter.removeWithin([document.getElementById('first')!]);
     expect(highlighter.annotations).toEqual([kyiv]);
     expect(document.getElementById('first')!.innerHTML).toBe('Moscow');
     highlighter.clear();
     expect(document.body.innerHTML).toBe('<p id="first">Moscow</p><p id="second">Kyiv</p>');
     expect(highlighter.annotations).toEqual([]);
+  });
+
+  it('removeWithin takes the annotations inside any of several roots, nested ones included, and keeps the rest', () => {
+    document.body.innerHTML = '<div id="a"><p><b id="m">Moscow</b></p></div><p id="b">Kyiv</p><p id="c">Minsk</p>';
+    const highlighter = createHighlighter(document);
+    const [moscow, kyiv, minsk] = ['m', 'b', 'c'].map((id) => {
+      const text = document.getElementById(id)!.firstChild as Text;
+      return { ...locateSpan(joinText([text]), { start: 0, end: text.length }), entityId: id, type: 'place' } as Annotation;
+    });
+    highlighter.add([moscow!, kyiv!, minsk!]);
+    highlighter.removeWithin([document.getElementById('a')!, document.getElementById('c')!]);
+    expect(highlighter.annotations).toEqual([kyiv]);
   });
 
   it('indexes annotations by text node and tells listeners of every change', () => {
