@@ -23,8 +23,8 @@ const STRICT_CSP = "default-src 'none'";
 const MISLABELLED_PAGE = resolve('tests/fixtures/gold/pages/it-QuotidianoDiPugliaCronacaList.html');
 const MISLABELLED = '/mislabelled.html';
 const LONG_TASK_MS = 50;
-/** What the large page's test asserts of our longest share of one task (the goal is LONG_TASK_MS; see the test). */
-const OUR_LONGEST_SHARE_BOUND_MS = 250;
+/** Fresh loads of the large page the test may take to tell a pause of the machine from a slice of ours that is too long (see the test). */
+const LARGE_PAGE_LOADS = 3;
 
 const test = base.extend<{ hostile: StaticServer; elsewhere: StaticServer; plain: ChromiumWithExtension }>({
   hostile: perFile(
@@ -162,22 +162,20 @@ describe('Chromium', () => {
     }
 
     // The profiler's samples are wall-clock time, so one pause of the machine (a collection, another process) inside a slice
-    // of ours reads as a long share: a second load tells such a pause from a slice that is too long, which shows in both.
+    // of ours reads as a long share: another load tells such a pause from a slice that is too long, which shows in every load.
     let load = await loadAndTrace();
-    if (load.longestShare > LONG_TASK_MS) load = await loadAndTrace();
+    for (let loads = 1; loads < LARGE_PAGE_LOADS && load.longestShare > LONG_TASK_MS; loads++) load = await loadAndTrace();
     expect(load.pageSize.elements).toBeGreaterThanOrEqual(200_000);
     expect(load.pageSize.text).toBeGreaterThan(3_000_000);
     expect(load.ranges).toBeGreaterThan(10_000);
     expect(load.lastParagraph, 'highlights in the last paragraph').toBeGreaterThan(0);
-    // Walking and registering highlights run in slices of 5 ms, matching in the background. The goal is no share of ours over 50 ms:
-    // most loads stay within 22-36 ms, but on this 2-core machine some CI runs read 59-128 ms in both loads, so what is
-    // asserted is a looser bound and the figure is reported: the 50 ms goal is not yet held on every load.
+    // Walking and registering highlights run in slices of 5 ms, matching in the background: no share of ours over 50 ms.
     expect(load.ours.length).toBeGreaterThan(0);
-    expect(load.longestShare, 'our longest share of one task, ms').toBeLessThanOrEqual(OUR_LONGEST_SHARE_BOUND_MS);
+    expect(load.longestShare, 'our longest share of one task, ms').toBeLessThanOrEqual(LONG_TASK_MS);
     // Every press reached the page; how long the longest waited is a figure (it waits on the browser's own work too: see docs/testing.md).
     expect(load.pageSize.delays.length).toBe(load.presses);
     expect(load.logged).toEqual([]);
-  }, 360_000);
+  }, 540_000);
 
   test('a mutation storm: at most a fifth of the CPU in batched rescans, none once it stops, and right highlights after it', async ({ chromium, hostile }) => {
     const page = await chromium.context.newPage();
