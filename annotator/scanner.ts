@@ -20,7 +20,7 @@ export interface ScanOptions {
 }
 
 /** Most text asked about at once, so that an answer comes back soon even on a very long page. */
-const BATCH_CHARS = 256_000;
+const BATCH_CHARS = 64_000;
 
 /**
  * Gives the page its turn. Not setTimeout(0): browsers clamp nested timeouts to 4 ms, which
@@ -85,12 +85,33 @@ export async function scanInSlices(roots: readonly Node[], find: FindNames, sink
     }
     if (batch.length === 0) break;
     const found = await find(batch.map((piece) => piece.text));
-    if (signal?.aborted) return;
-    // The page may have changed a run's text while the answer travelled: such a run is left to the rescan its change brings (dom-watch.ts).
-    const unchanged = new Map<TextRun, boolean>();
-    const stillReads = (run: TextRun) => unchanged.get(run) ?? unchanged.set(run, readsAsBefore(run)).get(run)!;
-    await sink.add(batch.flatMap(({ run, offset }, i) => (found[i].length > 0 && stillReads(run) ? found[i].map((match) => annotationOf(run, match, offset)) : [])));
+    if (signal?.aborted || !(await placeInSlices(batch, found, sink, sliceMs, signal))) return;
   }
+}
+
+/**
+ * Turns a batch's matches into ranges and hands them to `sink`, in slices of its own: a batch of a
+ * long page's text holds thousands of names. Resolves to false when aborted.
+ */
+async function placeInSlices(batch: Piece[], found: Match[][], sink: MatchSink, sliceMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+  // The page may have changed a run's text while the answer travelled (or between two slices): such a run is left to the rescan its change brings (dom-watch.ts).
+  const unchanged = new Map<TextRun, boolean>();
+  const stillReads = (run: TextRun) => unchanged.get(run) ?? unchanged.set(run, readsAsBefore(run)).get(run)!;
+  let placed: Annotation[] = [];
+  let sliceStart = performance.now();
+  for (const [i, { run, offset }] of batch.entries()) {
+    if (found[i].length > 0 && stillReads(run)) for (const match of found[i]) placed.push(annotationOf(run, match, offset));
+    if (performance.now() - sliceStart > sliceMs && i < batch.length - 1) {
+      await sink.add(placed);
+      placed = [];
+      await yieldToPage();
+      if (signal?.aborted) return false;
+      unchanged.clear();
+      sliceStart = performance.now();
+    }
+  }
+  await sink.add(placed);
+  return true;
 }
 
 function readsAsBefore(run: TextRun): boolean {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '@/annotator/highlighter';
 import { scanInSlices } from '@/annotator/scanner';
 import type { FindNames } from '@/annotator/scanner';
@@ -94,6 +94,24 @@ describe('scanInSlices', () => {
     await scanInSlices([document.body], fakeMatcher({ Moscow: ['moscow'] }), highlighter, { sliceMs: -1 });
     expect(highlighter.batches.filter((batch) => batch.length > 0)).toHaveLength(3);
     expect(highlighter.all()).toHaveLength(3);
+  });
+
+  it('places a batch’s matches in slices of their own when placing them runs out of time', async () => {
+    document.body.innerHTML = '<p>Moscow</p><p>Moscow</p><p>Moscow</p>';
+    const find = fakeMatcher({ Moscow: ['moscow'] });
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const asked: number[] = [];
+    const highlighter = fakeHighlighter();
+    try {
+      // The walk takes no time, so one batch holds every run; from the answer on, each look at the clock finds 10 ms gone.
+      const answered = (texts: string[]) => ((now.mockImplementation(() => (clock += 10)), asked.push(texts.length)), find(texts));
+      await scanInSlices([document.body], answered, highlighter, { sliceMs: 5 });
+    } finally {
+      now.mockRestore();
+    }
+    expect(asked).toEqual([3]);
+    expect(highlighter.batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
   });
 
   it('stops at the next slice once aborted', async () => {
