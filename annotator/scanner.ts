@@ -5,7 +5,7 @@
  * stay warm there) and come back as matches.
  */
 import type { Match } from '@/core/match';
-import { MAX_FIND_CHARS } from '@/core/messages';
+import { MAX_FIND_CHARS, MAX_FIND_TEXTS } from '@/core/messages';
 import type { Annotation } from './highlighter';
 import { locateSpan } from './page-text';
 import { textRuns, type TextRun } from './text-walker';
@@ -72,7 +72,7 @@ export async function scanInSlices(roots: readonly Node[], find: FindNames, sink
     const batch: Piece[] = [];
     let chars = 0;
     const sliceStart = performance.now();
-    while (batch.length === 0 || (chars < BATCH_CHARS && performance.now() - sliceStart <= sliceMs)) {
+    while (batch.length === 0 || (chars < BATCH_CHARS && batch.length < MAX_FIND_TEXTS && performance.now() - sliceStart <= sliceMs)) {
       const next = runs.next();
       if (next.done) {
         done = true;

@@ -34,7 +34,7 @@ const distinctList = <T extends v.GenericSchema>(item: T, max: number) =>
 const importId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'must be an import id'));
 /** Parts of about 1 MB each (core/pack-parts.ts): far more than the largest pack parsePack accepts. */
 export const MAX_PACK_PARTS = 10_000;
-/** Runs of text in one page/find: more than a page's walk collects in one slice. */
+/** Runs of text in one page/find (annotator/scanner.ts ends a batch there). */
 export const MAX_FIND_TEXTS = 20_000;
 /** Longest run of text page/find takes; a longer run is matched in pieces (annotator/scanner.ts). */
 export const MAX_FIND_CHARS = 1_000_000;

@@ -109,7 +109,7 @@ async function bundleProbe(): Promise<string> {
 }
 
 /** What the matcher thread is warmed with before a page is timed: the bundled article, a page no bench page is. */
-const WARM_UP_TEXT = join(ROOT, 'corpus/000_8393216312377e60.txt');
+const warmUpText = readFile(join(ROOT, 'corpus/000_8393216312377e60.txt'), 'utf8');
 
 type Job = { runs: number } & (
   { contender: 'floor' } | { contender: 'ours'; dictionary: Dictionary } | { contender: 'markRegExp'; dictionary: Dictionary } | { contender: 'markArray'; dictionary: Dictionary }
@@ -122,7 +122,6 @@ type JobResult = { floor: FloorResult & PageText } | { ours: OursResult } | { ma
  * carries over. Only 127.0.0.1 is reachable; documents get BENCH_HEADERS.
  */
 async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: string, pageUrl: string, job: Job): Promise<JobResult> {
-  const warmUp = job.contender === 'ours' ? await readFile(WARM_UP_TEXT, 'utf8') : '';
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await servedOnly(context, server, BENCH_HEADERS);
@@ -135,7 +134,7 @@ async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: str
       case 'floor':
         return { floor: await page.evaluate(() => ({ ...contestoBench.floor(), ...contestoBench.pageText() })) };
       case 'ours':
-        return { ours: await page.evaluate(([url, text]) => contestoBench.ours(url, text), [dictionaryPath(job.dictionary), warmUp] as const) };
+        return { ours: await page.evaluate(([url, text]) => contestoBench.ours(url, text), [dictionaryPath(job.dictionary), await warmUpText] as const) };
       case 'markRegExp':
         return { mark: await page.evaluate(({ source, flags }) => contestoBench.markRegExp(source, flags), job.dictionary.regexp) };
       case 'markArray':

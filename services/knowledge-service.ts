@@ -7,7 +7,7 @@ import { compileMatcher, loadMatcher, type Matcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
-import { correctionsInForce, type CorrectionsInForce } from '@/storage/corrections';
+import { correctionsInForce } from '@/storage/corrections';
 import { entityCardFacts, knowledgeDictionary } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
@@ -31,19 +31,11 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    */
   const matchers = new Map<string, Promise<Matcher>>();
   // Read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
-  let corrections: Promise<CorrectionsInForce> | undefined;
-  const currentCorrections = () =>
-    (corrections ??= correctionsInForce(db).catch((error: unknown) => {
-      corrections = undefined;
-      throw error;
-    }));
+  const corrections = remembered(() => correctionsInForce(db));
+  const currentCorrections = corrections.get;
   // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
-  let settings: Promise<Settings> | undefined;
-  const currentSettings = () =>
-    (settings ??= readSettings(db).catch((error: unknown) => {
-      settings = undefined;
-      throw error;
-    }));
+  const settings = remembered(() => readSettings(db));
+  const currentSettings = settings.get;
 
   async function matcherFor(url: string): Promise<Matcher> {
     const site = (await currentCorrections()).namesBySite.has(siteOf(url)) ? siteOf(url) : '';
@@ -103,7 +95,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       };
       await writeSettings(db, changes);
       const after = { ...before, ...changes };
-      settings = Promise.resolve(after);
+      settings.set(after);
       platform.settingsChanged();
       return after;
     },
@@ -114,7 +106,22 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     /** Call after the store's entities or corrections change: the next page is matched with the new dictionary, the next card gets the new corrections. */
     forgetKnowledge() {
       matchers.clear();
-      corrections = undefined;
+      corrections.forget();
     },
+  };
+}
+
+/** A value read once and kept until it is forgotten or replaced; a read that fails is not kept, so the next asks again. */
+function remembered<T>(read: () => Promise<T>) {
+  let value: Promise<T> | undefined;
+  const get = (): Promise<T> =>
+    (value ??= read().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    }));
+  return {
+    get,
+    set: (known: T) => void (value = Promise.resolve(known)),
+    forget: () => void (value = undefined),
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { ParsedResult, Parser } from 'chrono-node';
+import { memoized } from './memo';
 
 export interface DateExpression {
   date: string;
@@ -53,12 +54,7 @@ const STOCK: Record<string, chrono.Chrono> = {
   pt: chrono.pt.casual,
   nl: chrono.nl.casual,
 };
-const LOWERCASE = new Map<string, chrono.Chrono>();
-function lowercaseChronoFor(lang: string): chrono.Chrono {
-  let parser = LOWERCASE.get(lang);
-  if (!parser) LOWERCASE.set(lang, (parser = lowercaseChrono(STOCK[lang] ?? chrono.en.casual)));
-  return parser;
-}
+const lowercaseChronoFor = memoized((lang: string) => lowercaseChrono(STOCK[lang] ?? chrono.en.casual));
 
 const WEEK = /week|settiman|semaine|woche|semana/i;
 const VERSION_BEFORE = /\d+\.\d+\.$/;

@@ -4,7 +4,7 @@ import type { Annotation } from '@/annotator/highlighter';
 import { scanInSlices } from '@/annotator/scanner';
 import type { FindNames } from '@/annotator/scanner';
 import type { Match } from '@/core/match';
-import { MAX_FIND_CHARS } from '@/core/messages';
+import { MAX_FIND_CHARS, MAX_FIND_TEXTS } from '@/core/messages';
 
 /** Finds every occurrence of the given names, as the background would answer; each name's entity is its key. */
 function fakeMatcher(names: Record<string, string[]>): FindNames {
@@ -112,6 +112,20 @@ describe('scanInSlices', () => {
     }
     expect(asked).toEqual([3]);
     expect(highlighter.batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
+  });
+
+  it('never asks about more runs at once than one request takes', async () => {
+    document.body.innerHTML = '<p>a</p>'.repeat(MAX_FIND_TEXTS + 1);
+    const find = fakeMatcher({ Moscow: ['moscow'] });
+    const asked: number[] = [];
+    // The walk takes no time, so only the bound on runs ends the first batch.
+    const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+    try {
+      await scanInSlices([document.body], (texts) => (asked.push(texts.length), find(texts)), fakeHighlighter());
+    } finally {
+      now.mockRestore();
+    }
+    expect(asked).toEqual([MAX_FIND_TEXTS, 1]);
   });
 
   it('stops at the next slice once aborted', async () => {
