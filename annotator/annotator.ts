@@ -74,9 +74,12 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
   async function drawPending() {
     while (pending.length > 0) {
       await yieldToPage();
-      const sliceStart = performance.now();
-      while (pending.length > 0 && performance.now() - sliceStart < DRAW_SLICE_MS) drawStep(pending.splice(0, DRAW_STEP));
+      drawSlice();
     }
+  }
+  function drawSlice() {
+    const sliceStart = performance.now();
+    while (pending.length > 0 && performance.now() - sliceStart < DRAW_SLICE_MS) drawStep(pending.splice(0, DRAW_STEP));
   }
   function drawStep(step: Annotation[]) {
     // What the page removed while it waited is not drawn (Firefox refuses a highlight range outside the document).
@@ -104,6 +107,33 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     return domWatch.hold(scan([doc.body]));
   }
 
+  /**
+   * Reads the whole page again (the knowledge changed) and swaps the new matches in for the old in
+   * one task: what is drawn stays until then, so open tabs never blink, and an open card stays open.
+   */
+  function refreshAll() {
+    scans.abort();
+    scans = new AbortController();
+    const { signal } = scans;
+    pending = [];
+    const found: Annotation[] = [];
+    const collecting = { add: (annotations: Annotation[]) => void found.push(...annotations) };
+    const swap = () => {
+      if (signal.aborted) return;
+      highlighter.clear();
+      keyboard.reset();
+      pending = matchesToDraw(found, options);
+      drawSlice();
+      return drawPending();
+    };
+    return domWatch.hold(
+      scanInSlices([doc.body], find, collecting, { signal })
+        .then(swap)
+        // As scan(): a refresh the background cannot answer keeps what is drawn.
+        .catch(() => {}),
+    );
+  }
+
   /** Rescans the blocks the page changed, after forgetting what left the page; resolves when done (dom-watch.ts runs one batch at a time). */
   function rescanWithin(roots: Node[]) {
     highlighter.pruneDetached();
@@ -125,6 +155,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       if (lastDrawnAt !== undefined) performance.mark(SCAN_MARKS.lastHighlight, { startTime: lastDrawnAt });
       performance.mark(SCAN_MARKS.scanned);
     },
+    /** Call when the knowledge changed: the page is read with the new dictionary (see refreshAll). */
+    refresh: () => (destroyed ? Promise.resolve() : refreshAll()),
     destroy() {
       destroyed = true;
       scans.abort();

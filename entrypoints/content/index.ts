@@ -23,6 +23,8 @@ export default defineContentScript({
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer), to tell when they change; undefined asks for a fresh start.
     let runningWith: string | undefined;
+    // The knowledge changed since the page was last read: the running annotator reads it again.
+    let knowledgeChanged = false;
     let notes: NotesLayer | undefined;
     // What the extension's questions are answered about: kept while a new dictionary loads, gone when Contesto is off.
     let shown: Highlighter | undefined;
@@ -44,7 +46,14 @@ export default defineContentScript({
       const init = await request('page/init', { url: location.href });
       if (ctx.isInvalid) return;
       if (!init.enabled) return turnOff();
-      if (annotator && JSON.stringify(init) === runningWith) return;
+      const reread = knowledgeChanged;
+      knowledgeChanged = false;
+      if (annotator && JSON.stringify(init) === runningWith) {
+        if (!reread) return;
+        await annotator.refresh();
+        // Reported again whatever they are: the side panel may have read a state in between that the badge never reported.
+        return badge.follow(shown);
+      }
       annotator?.destroy();
       runningWith = JSON.stringify(init);
       const popover = createPopover(ctx, document, {
@@ -79,8 +88,8 @@ export default defineContentScript({
     ctx.onInvalidated(
       onBroadcast(({ broadcast }) => {
         if (broadcast === 'notes/changed') void notes?.refresh();
-        // Start over with the new dictionary (in turn, after any sync under way).
-        if (broadcast === 'knowledge/changed') runningWith = undefined;
+        // Read the page again with the new dictionary (in turn, after any sync under way).
+        if (broadcast === 'knowledge/changed') knowledgeChanged = true;
         if (broadcast === 'settings/changed' || broadcast === 'knowledge/changed') void sync();
       }),
     );

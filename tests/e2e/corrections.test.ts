@@ -33,6 +33,32 @@ async function highlightedPage(chromium: ChromiumWithExtension, url: string): Pr
   return page;
 }
 
+/**
+ * Counts, at every frame the page renders from now on, the ranges its highlights hold; the
+ * function returned stops and tells how many frames, the fewest ranges in one, and the last count.
+ */
+async function countHighlightsEveryFrame(page: Page): Promise<() => Promise<{ frames: number; fewest: number; last: number }>> {
+  await page.evaluate(() => {
+    const counts: number[] = [];
+    const state = { counts, running: true };
+    (window as unknown as { __frameCounts: typeof state }).__frameCounts = state;
+    const tick = () => {
+      if (!state.running) return;
+      let ranges = 0;
+      CSS.highlights.forEach((highlight) => (ranges += highlight.size));
+      counts.push(ranges);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      const state = (window as unknown as { __frameCounts: { counts: number[]; running: boolean } }).__frameCounts;
+      state.running = false;
+      return { frames: state.counts.length, fewest: Math.min(...state.counts), last: state.counts.at(-1) ?? -1 };
+    });
+}
+
 /** Clicks a button of the open card, found by its text, as the reader's pointer would. */
 async function clickCardButton(page: Page, label: RegExp): Promise<void> {
   const centre = await withPopoverRoot<{ x: number; y: number } | null>(
@@ -60,8 +86,9 @@ describe('corrections', () => {
 
     await hoverForPopover(reading, 'John Kirby');
     await clickCardButton(reading, /^(Wrong\?|Sbagliato\?)$/);
+    const framesWhileCorrecting = await countHighlightsEveryFrame(reading);
     await clickCardButton(reading, /^(Not an entity|Non è un’entità)$/);
-    // Each page scans again with the new dictionary (its highlights drawn anew as the background answers): only that entity goes, the others stay.
+    // Each page reads its text again with the new dictionary and swaps the new highlights in: only that entity goes, the others stay.
     for (const page of [reading, other]) {
       await expect
         .poll(
@@ -73,6 +100,10 @@ describe('corrections', () => {
         )
         .toBe(true);
     }
+    // The page never blinks: no frame drew fewer highlights than are left at the end.
+    const { frames, fewest, last } = await framesWhileCorrecting();
+    expect(frames).toBeGreaterThan(0);
+    expect(fewest).toBe(last);
     await reading.reload();
     await settledHighlightCount(reading);
     expect(await highlightsOf(reading, 'person')).not.toContain('John Kirby');

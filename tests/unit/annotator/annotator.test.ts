@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createAnnotator, type Annotator } from '@/annotator/annotator';
+import type { Match } from '@/core/match';
+import { DEFAULT_SETTINGS } from '@/core/settings';
+import { fakePopover } from './fake-popover';
+
+const ctx = new ContentScriptContext('test');
+afterAll(() => ctx.notifyInvalidated());
+
+/** What the background's matcher knows: a name per entity, each a place. */
+let known: Record<string, string>;
+/** Holds the background's answers while it is closed (a request in flight). */
+let gate: Promise<void>;
+const find = async (texts: string[]): Promise<Match[][]> => {
+  await gate;
+  return texts.map((text) =>
+    Object.entries(known).flatMap(([name, entityId]) => {
+      const start = text.indexOf(name);
+      return start < 0 ? [] : [{ start, end: start + name.length, entityId, entityIds: [entityId], type: 'place' as const }];
+    }),
+  );
+};
+
+const drawn = (annotator: Annotator) => annotator.highlighter.annotations.map((annotation) => annotation.entityId);
+const turns = async (count: number) => {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+let popover: ReturnType<typeof fakePopover>;
+let annotator: Annotator;
+
+beforeEach(async () => {
+  document.body.innerHTML = '<p>Talks in Moscow and in Kyiv.</p>';
+  known = { Moscow: 'moscow' };
+  gate = Promise.resolve();
+  popover = fakePopover(document);
+  annotator = createAnnotator(ctx, document, find, popover, { ...DEFAULT_SETTINGS, mutationBatchMs: 10 });
+  await annotator.start();
+});
+
+afterEach(() => annotator.destroy());
+
+describe('annotator', () => {
+  it('keeps what it drew while the page is read again after the knowledge changed, then shows the new matches', async () => {
+    expect(drawn(annotator)).toEqual(['moscow']);
+    known = { Kyiv: 'kyiv' };
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const refreshed = annotator.refresh();
+    await turns(5);
+    expect(drawn(annotator), 'while the background answers').toEqual(['moscow']);
+    open();
+    await refreshed;
+    expect(drawn(annotator)).toEqual(['kyiv']);
+  });
+
+  it('leaves an open card open through a refresh', async () => {
+    await popover.show({ entityId: 'moscow', words: 'Moscow', getRect: () => new DOMRect() });
+    known = { Moscow: 'moscow', Kyiv: 'kyiv' };
+    await annotator.refresh();
+    expect(drawn(annotator)).toEqual(['moscow', 'kyiv']);
+    expect(popover.hide).not.toHaveBeenCalled();
+  });
+
+  it('keeps only the last of two refreshes in quick succession', async () => {
+    known = { Kyiv: 'kyiv' };
+    const first = annotator.refresh();
+    known = { Moscow: 'moscow', Kyiv: 'kyiv' };
+    const second = annotator.refresh();
+    await Promise.all([first, second]);
+    expect(drawn(annotator)).toEqual(['moscow', 'kyiv']);
+  });
+});
