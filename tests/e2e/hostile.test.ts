@@ -25,8 +25,6 @@ const MISLABELLED = '/mislabelled.html';
 const LONG_TASK_MS = 50;
 /** Fresh loads of the large page the test may take to tell a pause of the machine from a slice of ours that is too long (see the test). */
 const LARGE_PAGE_LOADS = 3;
-/** What the large page's test asserts of our longest share of one task on the best of those loads (the goal is LONG_TASK_MS; see the test). */
-const OUR_LONGEST_SHARE_BOUND_MS = 100;
 
 const test = base.extend<{ hostile: StaticServer; elsewhere: StaticServer; plain: ChromiumWithExtension }>({
   hostile: perFile(
@@ -163,19 +161,23 @@ describe('Chromium', () => {
       return { ranges, ours, longestShare, pageSize, lastParagraph, presses, logged };
     }
 
-    // The profiler's samples are wall-clock time, so one pause of the machine (a collection, another process) inside a slice
-    // of ours reads as a long share: another load tells such a pause from a slice that is too long, which shows in every load.
+    // The profiler's samples are wall-clock time, so one pause of the machine (another process, a full collection of this
+    // page's heap) inside a slice of ours reads as a long share: another load tells such a pause from a slice that is too
+    // long, which shows in every load.
     let load = await loadAndTrace();
-    for (let loads = 1; loads < LARGE_PAGE_LOADS && load.longestShare > LONG_TASK_MS; loads++) load = await loadAndTrace();
+    const shares = [load.longestShare];
+    for (let loads = 1; loads < LARGE_PAGE_LOADS && load.longestShare > LONG_TASK_MS; loads++) {
+      load = await loadAndTrace();
+      shares.push(load.longestShare);
+    }
+    report(`large page: our longest share of one task on each load: ${shares.map(ms).join(', ')}`);
     expect(load.pageSize.elements).toBeGreaterThanOrEqual(200_000);
     expect(load.pageSize.text).toBeGreaterThan(3_000_000);
     expect(load.ranges).toBeGreaterThan(10_000);
     expect(load.lastParagraph, 'highlights in the last paragraph').toBeGreaterThan(0);
-    // Walking and registering highlights run in slices of 5 ms, matching in the background. The goal is no share of ours over 50 ms:
-    // most loads stay within 13-27 ms, but now and then a full collection of this page's heap (60-118 ms in a CPU profile) lands inside
-    // one of our tasks, on any load, so what is asserted is a looser bound on the best of the loads and the figure is reported.
+    // Walking and registering highlights run in slices of 5 ms, matching in the background: no share of ours over 50 ms.
     expect(load.ours.length).toBeGreaterThan(0);
-    expect(load.longestShare, 'our longest share of one task, ms').toBeLessThanOrEqual(OUR_LONGEST_SHARE_BOUND_MS);
+    expect(load.longestShare, 'our longest share of one task, ms').toBeLessThanOrEqual(LONG_TASK_MS);
     // Every press reached the page; how long the longest waited is a figure (it waits on the browser's own work too: see docs/testing.md).
     expect(load.pageSize.delays.length).toBe(load.presses);
     expect(load.logged).toEqual([]);
