@@ -75,7 +75,7 @@ async function clickCardButton(page: Page, label: RegExp): Promise<void> {
 }
 
 describe('corrections', () => {
-  test('“Not an entity” on a card: its highlights go on every open page, after a reload and after a document naming it is added; the options page lists it, and Undo brings them back', async ({
+  test('“Not an entity” on a card: its highlights go on every open page, with no frame drawn without the others, after a reload and after a document naming it is added; the options page lists it, and Undo brings them back', async ({
     chromium,
     server,
   }) => {
