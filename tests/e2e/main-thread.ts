@@ -10,6 +10,8 @@ export interface Task {
   /** Milliseconds since the trace started. */
   start: number;
   duration: number;
+  /** Of its duration, the time its thread ran (ms): less than the duration when the machine took the thread away. */
+  threadTime: number;
   /** Of its duration, the time the profiler saw in Contesto's code (ms, to within the sampling interval). */
   ours: number;
 }
@@ -32,6 +34,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time, µs. */
+  tdur?: number;
   id?: string;
   args?: { data?: ProfileData };
 }
@@ -82,7 +86,7 @@ function sortTasks(events: TraceEvent[]): MainThread {
     if (task) ours.set(task, (ours.get(task) ?? 0) + interval);
   }
   const byTimer = new Set(events.filter((e) => e.name === 'TimerFire' && e.pid === pid && e.tid === tid).map((e) => containing(tasks, e.ts)));
-  const toTask = (e: TraceEvent): Task => ({ start: (e.ts - origin) / 1000, duration: (e.dur ?? 0) / 1000, ours: (ours.get(e) ?? 0) / 1000 });
+  const toTask = (e: TraceEvent): Task => ({ start: (e.ts - origin) / 1000, duration: (e.dur ?? 0) / 1000, threadTime: (e.tdur ?? e.dur ?? 0) / 1000, ours: (ours.get(e) ?? 0) / 1000 });
   return {
     tasks: tasks.map(toTask),
     ours: [...ours.keys()].sort((a, b) => a.ts - b.ts).map(toTask),
