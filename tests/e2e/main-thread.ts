@@ -83,7 +83,8 @@ function sortTasks(events: TraceEvent[]): MainThread {
   const ours = new Map<TraceEvent, number>();
   for (const { time, interval } of samples) {
     const task = containing(tasks, time);
-    if (task) ours.set(task, (ours.get(task) ?? 0) + interval);
+    // A sample stands for the time since the one before, which for a task's first sample reaches back before the task began.
+    if (task) ours.set(task, (ours.get(task) ?? 0) + Math.min(interval, time - task.ts));
   }
   const byTimer = new Set(events.filter((e) => e.name === 'TimerFire' && e.pid === pid && e.tid === tid).map((e) => containing(tasks, e.ts)));
   const toTask = (e: TraceEvent): Task => ({ start: (e.ts - origin) / 1000, duration: (e.dur ?? 0) / 1000, threadTime: (e.tdur ?? e.dur ?? 0) / 1000, ours: (ours.get(e) ?? 0) / 1000 });
@@ -91,7 +92,7 @@ function sortTasks(events: TraceEvent[]): MainThread {
     tasks: tasks.map(toTask),
     ours: [...ours.keys()].sort((a, b) => a.ts - b.ts).map(toTask),
     oursByTimer: [...ours.keys()].filter((task) => byTimer.has(task)).length,
-    oursCpu: samples.reduce((sum, sample) => sum + sample.interval, 0) / 1000,
+    oursCpu: [...ours.values()].reduce((sum, share) => sum + share, 0) / 1000,
   };
 }
 
