@@ -37,6 +37,13 @@ export function createBadgeReporter(send: (entities: number) => void) {
       unsubscribe = pageHighlighter?.onChange(scheduleReport);
       scheduleReport();
     },
+    /**
+     * The side panel read the page's report itself: whatever the highlights settle on next is
+     * reported, even a state reported before, since the panel may now hold one the badge never saw.
+     */
+    wasRead() {
+      reported = undefined;
+    },
     destroy() {
       unsubscribe?.();
       clearTimeout(reportTimer);

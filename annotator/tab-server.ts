@@ -13,12 +13,16 @@ import { readPageText, spanOfRange } from './page-text';
 
 const MAX_QUOTE = 20_000;
 
-/** Returns the reply to a tab/* message, or undefined for any other message; `highlighter` is undefined while Contesto is off on the page. */
-export function createTabServer(doc: Document, highlighter: () => Highlighter | undefined) {
+/**
+ * Returns the reply to a tab/* message, or undefined for any other message; `highlighter` is
+ * undefined while Contesto is off on the page; `onReport` hears of every page report given.
+ */
+export function createTabServer(doc: Document, highlighter: () => Highlighter | undefined, onReport: () => void) {
   const revealer = createRevealer(doc);
 
   const answer: { [T in TabMessage['type']]: (message: TabMessage<T>) => TabResponseTypes[T] } = {
     'tab/page-report': () => {
+      onReport();
       const shown = highlighter();
       return shown ? pageReport(shown, location.href) : null;
     },

@@ -30,7 +30,7 @@ export default defineContentScript({
     let shown: Highlighter | undefined;
     const languageOfPage = pageLanguageOnce(document);
     const badge = createBadgeReporter((entities) => void request('page/entities-changed', { entities }).catch(() => {}));
-    const answerTab = createTabServer(document, () => shown);
+    const answerTab = createTabServer(document, () => shown, badge.wasRead);
 
     function turnOff() {
       annotator?.destroy();
@@ -48,12 +48,7 @@ export default defineContentScript({
       if (!init.enabled) return turnOff();
       const reread = knowledgeChanged;
       knowledgeChanged = false;
-      if (annotator && JSON.stringify(init) === runningWith) {
-        if (!reread) return;
-        await annotator.refresh();
-        // Reported again whatever they are: the side panel may have read a state in between that the badge never reported.
-        return badge.follow(shown);
-      }
+      if (annotator && JSON.stringify(init) === runningWith) return reread ? annotator.refresh() : undefined;
       annotator?.destroy();
       runningWith = JSON.stringify(init);
       const popover = createPopover(ctx, document, {

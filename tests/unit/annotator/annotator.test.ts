@@ -14,9 +14,11 @@ let known: Record<string, string>;
 /** Holds the background's answers while it is closed (a request in flight). */
 let gate: Promise<void>;
 const find = async (texts: string[]): Promise<Match[][]> => {
+  // Answers with what was known when asked, once the gate of that moment opens.
+  const names = known;
   await gate;
   return texts.map((text) =>
-    Object.entries(known).flatMap(([name, entityId]) => {
+    Object.entries(names).flatMap(([name, entityId]) => {
       const start = text.indexOf(name);
       return start < 0 ? [] : [{ start, end: start + name.length, entityId, entityIds: [entityId], type: 'place' as const }];
     }),
@@ -64,12 +66,18 @@ describe('annotator', () => {
     expect(popover.hide).not.toHaveBeenCalled();
   });
 
-  it('keeps only the last of two refreshes in quick succession', async () => {
+  it('keeps the later of two refreshes when the earlier one is answered last', async () => {
     known = { Kyiv: 'kyiv' };
-    const first = annotator.refresh();
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const earlier = annotator.refresh();
+    await turns(5);
     known = { Moscow: 'moscow', Kyiv: 'kyiv' };
-    const second = annotator.refresh();
-    await Promise.all([first, second]);
+    gate = Promise.resolve();
+    await annotator.refresh();
     expect(drawn(annotator)).toEqual(['moscow', 'kyiv']);
+    open();
+    await earlier;
+    expect(drawn(annotator), 'after the earlier answer came').toEqual(['moscow', 'kyiv']);
   });
 });

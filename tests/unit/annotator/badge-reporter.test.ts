@@ -68,6 +68,19 @@ describe('the badge reporter', () => {
     expect(send.mock.calls).toEqual([[2], [2]]);
   });
 
+  it('reports a return to the last reported highlights when the side panel read the page in between', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('moscow');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    // A split the badge never reports (undone within its delay), which the side panel read meanwhile.
+    highlighter.show('split-moscow');
+    badge.wasRead();
+    highlighter.show('moscow');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[1], [1]]);
+  });
+
   it('reports new highlights once even when they show what was last reported: a reader may have read the page meanwhile', () => {
     const highlighter = fakeHighlighter();
     badge.follow(highlighter);

@@ -1,17 +1,19 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "https://news.example/story#top" }
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHighlighter, type Highlighter } from '@/annotator/highlighter';
 import { joinText, locateSpan } from '@/annotator/page-text';
 import { createTabServer } from '@/annotator/tab-server';
 
 let shown: Highlighter | undefined;
 let answer: ReturnType<typeof createTabServer>;
+let reported: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
   document.body.innerHTML = '<p>Talks in Kyiv</p>';
   shown = undefined;
-  answer = createTabServer(document, () => shown);
+  reported = vi.fn();
+  answer = createTabServer(document, () => shown, reported);
 });
 
 describe('the tab-message server', () => {
@@ -34,6 +36,15 @@ describe('the tab-message server', () => {
       ok: true,
       value: { url: 'https://news.example/story#top', entities: [{ entityId: 'kyiv', type: 'place', count: 1 }] },
     });
+  });
+
+  it('tells whoever listens each time it gives the page report, and only then (the badge reports the next change whatever it is)', async () => {
+    await answer({ type: 'tab/reveal', payload: { entityId: 'kyiv' } });
+    await answer({ type: 'tab/selection', payload: {} });
+    expect(reported).not.toHaveBeenCalled();
+    await answer({ type: 'tab/page-report', payload: {} });
+    await answer({ type: 'tab/page-report', payload: {} });
+    expect(reported).toHaveBeenCalledTimes(2);
   });
 
   it('hands over the page as it is now for "Add this page", given its own address as canonical when it names none, and leaves the page as it was', async () => {
