@@ -7,8 +7,7 @@ import { compileMatcher, loadMatcher, type Matcher } from '@/core/match';
 import type { EntityCard } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
-import { correctionsInForce } from '@/storage/corrections';
-import { entityCardFacts, knowledgeDictionary } from '@/storage/knowledge';
+import { correctedKnowledge, dictionaryOf, entityCardFacts } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
 import type { Handlers } from './router';
@@ -30,18 +29,18 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * (storage/corrections.ts), built when a page of that site first asks.
    */
   const matchers = new Map<string, Promise<Matcher>>();
-  // Read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
-  const corrections = remembered(() => correctionsInForce(db));
-  const currentCorrections = corrections.get;
+  // The entities and corrections, read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
+  const knowledge = remembered(() => correctedKnowledge(db));
+  const currentKnowledge = knowledge.get;
   // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
   const settings = remembered(() => readSettings(db));
   const currentSettings = settings.get;
 
   async function matcherFor(url: string): Promise<Matcher> {
-    const site = (await currentCorrections()).namesBySite.has(siteOf(url)) ? siteOf(url) : '';
+    const site = (await currentKnowledge()).corrections.namesBySite.has(siteOf(url)) ? siteOf(url) : '';
     const known = matchers.get(site);
     if (known) return known;
-    const matcher = knowledgeDictionary(db, site || undefined).then((dictionary) => loadMatcher(compileMatcher(dictionary)));
+    const matcher = currentKnowledge().then((read) => loadMatcher(compileMatcher(dictionaryOf(read, site || undefined))));
     matchers.set(site, matcher);
     // A failed read is not kept: the next page asks the store again.
     matcher.catch(() => matchers.get(site) === matcher && matchers.delete(site));
@@ -53,7 +52,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    * entities, each named in the language that fits the page (`pageLanguage`) and the reader.
    */
   async function entityCard(entityId: string, pageLanguage: string | undefined): Promise<EntityCard | null> {
-    const [facts, { languages }] = await Promise.all([currentCorrections().then((known) => entityCardFacts(db, entityId, CARD_SHOWS, known)), currentSettings()]);
+    const [facts, { languages }] = await Promise.all([currentKnowledge().then((known) => entityCardFacts(db, entityId, CARD_SHOWS, known)), currentSettings()]);
     if (!facts) return null;
     const { entity, events, sources, related } = facts;
     const context: NameContext = { page: pageLanguage, reader: readerLanguages(languages, platform.uiLanguage()), documents: facts.documentLanguages };
@@ -106,7 +105,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     /** Call after the store's entities or corrections change: the next page is matched with the new dictionary, the next card gets the new corrections. */
     forgetKnowledge() {
       matchers.clear();
-      corrections.forget();
+      knowledge.forget();
     },
   };
 }

@@ -85,15 +85,15 @@ interface EntityReading {
   corrections: CorrectionsInForce;
 }
 
-async function readEntity(db: ContestoDatabase, entityId: string, known?: CorrectionsInForce): Promise<EntityReading | null> {
-  const corrections = known ?? (await correctionsInForce(db));
+async function readEntity(db: ContestoDatabase, entityId: string, known?: CorrectedKnowledge): Promise<EntityReading | null> {
+  const corrections = known?.corrections ?? (await correctionsInForce(db));
   // The id the entity is read as follows from the corrections alone, so its documents, events and
   // notes are read beside the entity itself rather than after it (read again in the rare case
   // where the stored entity says otherwise).
   const expectedId = corrections.splits.has(entityId) ? entityId : finalId(entityId, corrections);
   const expected = readAround(db, expectedId, corrections);
   expected.catch(() => undefined); // not awaited when the entity is gone or read as another: its failure is no one's
-  const [entity] = await correctedEntities(db, [entityId], corrections);
+  const [entity] = await entitiesAsCorrected(db, [entityId], corrections, known);
   if (!entity) return null;
   const { ids, rows, events, notes, mentions } = await (entity.id === expectedId ? expected : readAround(db, entity.id, corrections));
   return { entity, ids, rows, mentions, events, notes, corrections };
@@ -138,7 +138,7 @@ export interface EntityCardFacts {
   /** Sentences that name the entity, across its documents. */
   sourceCount: number;
   related: RelatedEntity[];
-  /** The languages of the documents that name it, one per document. */
+  /** The languages of the documents that name it, each once, in the order of its documents (a country is named in thousands). */
   documentLanguages: string[];
   noteCount: number;
 }
@@ -147,7 +147,7 @@ export async function entityCardFacts(
   db: ContestoDatabase,
   entityId: string,
   shown: { events: number; sources: number; related: number },
-  known?: CorrectionsInForce,
+  known?: CorrectedKnowledge,
 ): Promise<EntityCardFacts | null> {
   const reading = await readEntity(db, entityId, known);
   if (!reading) return null;
@@ -162,7 +162,7 @@ export async function entityCardFacts(
     sentences.add(key);
     if (sentences.size <= shown.sources) shownMentions.push(mention);
   }
-  const [shownDocuments, related] = await Promise.all([documentsMentioning(db, shownMentions), coMentionedEntities(db, ids, rows, mentions, corrections)]);
+  const [shownDocuments, related] = await Promise.all([documentsMentioning(db, shownMentions), coMentionedEntities(db, ids, rows, mentions, corrections, known)]);
   return {
     entity,
     events: events.slice(-shown.events).reverse(),
@@ -170,7 +170,7 @@ export async function entityCardFacts(
     sources: shownDocuments.flatMap(({ document, sentences }) => sentences.map((sentence) => ({ document, ...sentence }))).slice(0, shown.sources),
     sourceCount: sentences.size,
     related: related.slice(0, shown.related),
-    documentLanguages: rows.flatMap((row) => (named.has(row.documentId) && row.lang ? [row.lang] : [])),
+    documentLanguages: [...new Set(rows.flatMap((row) => (named.has(row.documentId) && row.lang ? [row.lang] : [])))],
     noteCount: notes.length,
   };
 }
@@ -200,7 +200,14 @@ async function documentsMentioning(db: ContestoDatabase, mentions: StoredMention
 }
 
 /** The entities most named in the documents of `mentions` (their `rows`), with how many documents name both. */
-async function coMentionedEntities(db: ContestoDatabase, ids: string[], rows: StoredDocumentMentions[], mentions: StoredMention[], corrections: CorrectionsInForce): Promise<RelatedEntity[]> {
+async function coMentionedEntities(
+  db: ContestoDatabase,
+  ids: string[],
+  rows: StoredDocumentMentions[],
+  mentions: StoredMention[],
+  corrections: CorrectionsInForce,
+  known?: CorrectedKnowledge,
+): Promise<RelatedEntity[]> {
   const counts = new Map<string, number>();
   const named = new Set(mentions.map((m) => m.documentId));
   for (const row of rows) {
@@ -210,10 +217,11 @@ async function coMentionedEntities(db: ContestoDatabase, ids: string[], rows: St
     for (const other of others) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]).slice(0, RELATED_SHOWN);
-  const entities = await correctedEntities(
+  const entities = await entitiesAsCorrected(
     db,
     ranked.map(([id]) => id),
     corrections,
+    known,
   );
   return ranked.flatMap(([, documents], i) => (entities[i] ? [{ entity: entities[i]!, documents }] : []));
 }
@@ -234,6 +242,30 @@ async function correctedEntities(db: ContestoDatabase, ids: string[], known?: Co
     const split = corrections.splits.get(ids[i]!);
     return entity && split ? splitEntity(ids[i]!, entity, split.name) : entity;
   });
+}
+
+/** Entities by id as the reader corrected them, from `known` when the caller holds it, else from the store. */
+async function entitiesAsCorrected(db: ContestoDatabase, ids: string[], corrections: CorrectionsInForce, known?: CorrectedKnowledge): Promise<(StoredEntity | undefined)[]> {
+  return known ? ids.map(known.entity) : correctedEntities(db, ids, corrections);
+}
+
+/**
+ * Every entity as the reader corrected it, with the corrections: read once, it serves every
+ * page's dictionary and every card until the knowledge changes (the background keeps one). A card
+ * that reads its related entities from it rather than the store saves a round trip to the store.
+ */
+export interface CorrectedKnowledge {
+  corrections: CorrectionsInForce;
+  entities: StoredEntity[];
+  /** The entity an id is read as (one merged into another is that other), as correctedEntities reads it. */
+  entity(id: string): StoredEntity | undefined;
+}
+
+export async function correctedKnowledge(db: ContestoDatabase): Promise<CorrectedKnowledge> {
+  const corrections = await correctionsInForce(db);
+  const entities = await allCorrectedEntities(db, corrections);
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  return { corrections, entities, entity: (id) => byId.get(corrections.splits.has(id) ? id : finalId(id, corrections)) };
 }
 
 /** Every entity as the reader corrected it, those merged into another left out. */
@@ -294,8 +326,11 @@ export async function allKnowledge(db: ContestoDatabase): Promise<{ entities: St
  * page, on its `site`.
  */
 export async function knowledgeDictionary(db: ContestoDatabase, site?: string): Promise<DictionaryEntry[]> {
-  const excluded = await correctionsInForce(db);
-  const entities = await allCorrectedEntities(db, excluded);
+  return dictionaryOf(await correctedKnowledge(db), site);
+}
+
+/** knowledgeDictionary from knowledge already read. */
+export function dictionaryOf({ corrections: excluded, entities }: CorrectedKnowledge, site?: string): DictionaryEntry[] {
   const onSite = (site && excluded.namesBySite.get(site)) || new Set<string>();
   const hidden = (alias: string) => excluded.names.size + onSite.size > 0 && (excluded.names.has(foldAlias(alias)) || onSite.has(foldAlias(alias)));
   return entities

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { entityCardFacts, entityDossier } from '@/storage/knowledge';
+import { correctedKnowledge, entityCardFacts, entityDossier } from '@/storage/knowledge';
 import { appendToPack } from '@/storage/packs';
 import { addCorrection } from '@/storage/corrections';
 import { fixture, ingestFiles } from '../fixtures/ingest/helpers';
@@ -21,7 +21,13 @@ async function realStore() {
 }
 
 async function expectCardToOpenTheDossier(db: Awaited<ReturnType<typeof database>>, id: string) {
-  const [card, dossier] = await Promise.all([entityCardFacts(db, id, SHOWN), entityDossier(db, id)]);
+  const [card, dossier, cardFromKnownEntities] = await Promise.all([
+    entityCardFacts(db, id, SHOWN),
+    entityDossier(db, id),
+    correctedKnowledge(db).then((known) => entityCardFacts(db, id, SHOWN, known)),
+  ]);
+  // The background reads the entities once for every card: what it shows must be what the store says.
+  expect(cardFromKnownEntities).toEqual(card);
   const sentences = dossier!.documents.flatMap(({ document, sentences }) => sentences.map(({ start, end }) => ({ documentId: document.id, start, end })));
   expect(card!.entity).toEqual(dossier!.entity);
   expect(card!.events.map((event) => event.id)).toEqual(
@@ -34,7 +40,7 @@ async function expectCardToOpenTheDossier(db: Awaited<ReturnType<typeof database
   expect(card!.sources.map(({ document, start, end }) => ({ documentId: document.id, start, end }))).toEqual(sentences.slice(0, SHOWN.sources));
   expect(card!.sourceCount).toBe(sentences.length);
   expect(card!.related).toEqual(dossier!.related.slice(0, SHOWN.related));
-  expect(card!.documentLanguages).toEqual(dossier!.documents.map(({ document }) => document.lang));
+  expect(card!.documentLanguages).toEqual([...new Set(dossier!.documents.flatMap(({ document }) => document.lang ?? []))]);
   expect(card!.noteCount).toBe(dossier!.notes.length);
 }
 
