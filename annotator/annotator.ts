@@ -31,6 +31,8 @@ export interface AnnotatorOptions extends Pick<PageSettings, 'hoverDelayMs' | 'h
   graceMs?: number;
   /** Batches DOM changes before rescanning what they touched. */
   mutationBatchMs?: number;
+  /** Asks for a card while the hover delay runs (card-prefetch.ts). */
+  prepareCard?(anchor: PopoverAnchor): void;
 }
 
 export type Annotator = ReturnType<typeof createAnnotator>;
@@ -53,7 +55,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       focusTarget: () => annotation.range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE) ?? null,
     };
   };
-  const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor }, { hoverDelayMs, graceMs });
+  const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor, prepare: options.prepareCard }, { hoverDelayMs, graceMs });
   const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
 
   let lastDrawnAt: number | undefined;

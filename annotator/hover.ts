@@ -20,6 +20,8 @@ export interface HoverTargets {
   /** The annotation under a point of the viewport, if any. */
   annotationAt(x: number, y: number): Annotation | null;
   anchorFor(annotation: Annotation): PopoverAnchor;
+  /** Called when the delay before a card starts: the card can be asked for meanwhile. */
+  prepare?(anchor: PopoverAnchor): void;
 }
 
 export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Popover, targets: HoverTargets, { hoverDelayMs, graceMs }: HoverOptions) {
@@ -51,7 +53,10 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
     if (annotation) {
       clearTimeout(closeTimer);
       const anchor = targets.anchorFor(annotation);
-      if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
+      if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) {
+        targets.prepare?.(anchor);
+        openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
+      }
     } else if (popover.anchor) {
       closeTimer = setTimeout(() => popover.hide(), graceMs);
     }

@@ -2,6 +2,7 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import { createAnnotator, type Annotator } from '@/annotator/annotator';
 import { createBadgeReporter } from '@/annotator/badge-reporter';
+import { prefetchingCards } from '@/annotator/card-prefetch';
 import type { Highlighter } from '@/annotator/highlighter';
 import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
 import { pageLanguageOnce } from '@/annotator/page-language';
@@ -51,8 +52,9 @@ export default defineContentScript({
       if (annotator && JSON.stringify(init) === runningWith) return reread ? annotator.refresh() : undefined;
       annotator?.destroy();
       runningWith = JSON.stringify(init);
+      const cards = prefetchingCards(async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }));
       const popover = createPopover(ctx, document, {
-        loadCard: async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }),
+        loadCard: cards.load,
         openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
         openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
         addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
@@ -60,7 +62,7 @@ export default defineContentScript({
         hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
       });
       const find = async (texts: string[]) => (await request('page/find', { url: location.href, texts })).matches;
-      annotator = createAnnotator(ctx, document, find, popover, init);
+      annotator = createAnnotator(ctx, document, find, popover, { ...init, prepareCard: (anchor) => cards.prepare(anchor.candidates ?? [anchor.entityId]) });
       shown = annotator.highlighter;
       badge.follow(shown);
       notes ??= createNotesLayer(document, {

@@ -93,6 +93,31 @@ describe('the demo page made from the bundled corpus', () => {
     await page.close();
   });
 
+  it('a card opens with its content, asked for while the hover delay ran: no frame shows it loading', async () => {
+    const page = await open('/demo.html');
+    await waitForHighlights(page);
+    // Every frame, in the content script's world: the card's label while it is shown.
+    await inContentScript(
+      page,
+      chromium.extensionId,
+      `(() => {
+        const labels = (globalThis.cardLabelsByFrame = []);
+        const record = () => {
+          const host = document.querySelector('contesto-popover');
+          const box = host && chrome.dom.openOrClosedShadowRoot(host)?.querySelector('.popover');
+          if (box && !box.hidden) labels.push(box.getAttribute('aria-label'));
+          if (labels.length < 20) requestAnimationFrame(record);
+        };
+        requestAnimationFrame(record);
+      })()`,
+    );
+    await hoverForPopover(page, 'Pyongyang');
+    const labels = await inContentScript<string[]>(page, chromium.extensionId, 'globalThis.cardLabelsByFrame');
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((label) => !label.includes('Pyongyang'))).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the page text exactly as it was', async () => {
     const page = await open('/demo.html');
     await waitForHighlights(page);

@@ -47,6 +47,21 @@ describe('hover', () => {
     expect(popover.show).toHaveBeenCalledWith(expect.objectContaining({ entityId: 'moscow' }));
   });
 
+  it('asks for the card as the delay starts, once per name the pointer comes onto', () => {
+    const prepare = vi.fn();
+    hover.destroy();
+    hover = watchHover(ctx, document, popover, { annotationAt, anchorFor: (annotation) => anchorAt(annotation.entityId), prepare }, { hoverDelayMs: DELAY, graceMs: GRACE });
+    pointTo(50);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(prepare).toHaveBeenCalledWith(expect.objectContaining({ entityId: 'moscow' }));
+    expect(popover.show).not.toHaveBeenCalled();
+    pointTo(60);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    pointTo(150);
+    expect(prepare).toHaveBeenLastCalledWith(expect.objectContaining({ entityId: 'kyiv' }));
+    expect(prepare).toHaveBeenCalledTimes(2);
+  });
+
   it('opens nothing when the pointer passes over a highlight without resting', () => {
     pointTo(50);
     vi.advanceTimersByTime(DELAY / 2);
