@@ -99,10 +99,16 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       .finally(drawPending);
   }
 
-  function rescanAll() {
+  /** Ends the scans under way and what they left to draw; the signal of the scan that starts. */
+  function restartScans(): AbortSignal {
     scans.abort();
     scans = new AbortController();
     pending = [];
+    return scans.signal;
+  }
+
+  function rescanAll() {
+    restartScans();
     popover.hide();
     highlighter.clear();
     keyboard.reset();
@@ -114,10 +120,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
    * one task: what is drawn stays until then, so open tabs never blink, and an open card stays open.
    */
   function refreshAll() {
-    scans.abort();
-    scans = new AbortController();
-    const { signal } = scans;
-    pending = [];
+    const signal = restartScans();
     const found: Annotation[] = [];
     const collecting = { add: (annotations: Annotation[]) => void found.push(...annotations) };
     const swap = () => {
