@@ -1,5 +1,5 @@
 /**
- * Cards asked for as soon as the pointer comes onto a name, while the hover delay runs, so that
+ * Cards asked for once the pointer rests on a name, while the hover delay runs (hover.ts), so that
  * the card opens with its content instead of a loading line: a frequent name's card takes 100 to
  * 200 ms on a store of 10,000 documents, well inside the delay. A card asked for early serves only
  * a show that follows soon after, so what it says is never older than that.

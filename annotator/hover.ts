@@ -16,11 +16,14 @@ export interface HoverOptions {
   graceMs: number;
 }
 
+/** How long the pointer rests on a name before its card is asked for, ahead of the delay's end. */
+const PREPARE_AFTER_MS = 100;
+
 export interface HoverTargets {
   /** The annotation under a point of the viewport, if any. */
   annotationAt(x: number, y: number): Annotation | null;
   anchorFor(annotation: Annotation): PopoverAnchor;
-  /** Called when the delay before a card starts: the card can be asked for meanwhile. */
+  /** Called while the delay before a card runs, once the pointer has rested on it: the card can be asked for meanwhile. */
   prepare?(anchor: PopoverAnchor): void;
 }
 
@@ -54,8 +57,12 @@ export function watchHover(ctx: ContentScriptContext, doc: Document, popover: Po
       clearTimeout(closeTimer);
       const anchor = targets.anchorFor(annotation);
       if (popover.anchor?.entityId !== anchor.entityId || popover.anchor.label !== anchor.label) {
-        targets.prepare?.(anchor);
-        openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs);
+        // The card is asked for once the pointer has rested a moment, so a pointer passing over names asks for none.
+        const rest = Math.min(PREPARE_AFTER_MS, hoverDelayMs);
+        openTimer = setTimeout(() => {
+          targets.prepare?.(anchor);
+          openTimer = setTimeout(() => void popover.show(anchor), hoverDelayMs - rest);
+        }, rest);
       }
     } else if (popover.anchor) {
       closeTimer = setTimeout(() => popover.hide(), graceMs);
