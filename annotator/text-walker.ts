@@ -7,8 +7,13 @@
  * against the one selector of attributes that can make it skipped. That check is made as the walk
  * reaches the element, never for the whole page up front: on a page of 200,000 elements one such
  * query is a single task of 20 to 50 ms, which the walk's 5 ms slices cannot split.
+ *
+ * A block that holds only inline elements and text (most paragraphs) is read in one call, its
+ * text nodes looked up only if a name is found in it: every node the walk touches costs a wrapper
+ * object in the content script's world, and on a large page those wrappers, not the reading,
+ * are most of the walk's cost (young-generation collections, the world's wrapper map growing).
  */
-import type { JoinedText } from './page-text';
+import { joinText, type JoinedText } from './page-text';
 
 /** What the walk does with an element, by name (any name not listed is a block). */
 const ElementKind = { block: 0, inline: 1, skipped: 2, maybeChrome: 3 } as const;
@@ -73,6 +78,45 @@ const SKIPPING_ATTRIBUTES = `[${OWN_UI_ATTRIBUTE}], [contenteditable], [role]`;
 /** A run of text nodes read as one string (see page-text.ts). */
 export type TextRun = JoinedText;
 
+/** Any descendant that would make a block more than one plain run: a non-inline element, or an attribute that can make it skipped. */
+const NOT_PLAIN = `:not(${INLINE.join(', ')}), ${SKIPPING_ATTRIBUTES}`;
+
+/**
+ * A block whose descendants are all inline elements and text, read as its `textContent`. Its
+ * nodes are looked up from the page as it is when first asked for, so a scanner that finds their
+ * text changed (readsAsBefore) leaves the run alone.
+ */
+class PlainBlockRun implements TextRun {
+  #joined: JoinedText | undefined;
+  constructor(
+    private readonly block: Element,
+    readonly text: string,
+  ) {}
+  get nodes(): Text[] {
+    return this.joined().nodes;
+  }
+  get starts(): number[] {
+    return this.joined().starts;
+  }
+  private joined(): JoinedText {
+    return (this.#joined ??= joinText(textNodesIn(this.block)));
+  }
+}
+
+function textNodesIn(block: Element): Text[] {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) if (node.data.length > 0) nodes.push(node);
+  return nodes;
+}
+
+/** The block's one run when it is plain (see PlainBlockRun): undefined when it is not, null when it is but holds only white space. */
+function plainRun(block: Element): PlainBlockRun | null | undefined {
+  if (block.querySelector(NOT_PLAIN)) return undefined;
+  const text = block.textContent ?? '';
+  return text.trim() ? new PlainBlockRun(block, text) : null;
+}
+
 export function isSkipped(element: Element): boolean {
   const kind = kindOf(element);
   if (kind === ElementKind.skipped || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
@@ -129,7 +173,14 @@ export function isInsideSkipped(node: Node, root: Node): boolean {
  */
 export function* textRuns(root: Node): Generator<TextRun> {
   const doc = root.ownerDocument ?? (root as Document);
-  if (root.nodeType === Node.ELEMENT_NODE && isSkipped(root as Element)) return;
+  if (root.nodeType === Node.ELEMENT_NODE) {
+    if (isSkipped(root as Element)) return;
+    const plain = isInline(root as Element) ? undefined : plainRun(root as Element);
+    if (plain !== undefined) {
+      if (plain) yield plain;
+      return;
+    }
+  }
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let run = emptyRun();
   let runBlock: Node | null = null;
@@ -145,7 +196,9 @@ export function* textRuns(root: Node): Generator<TextRun> {
         yield run;
         run = emptyRun();
       }
-      node = skipped ? nextAfterSubtree(walker) : walker.nextNode();
+      const plain = skipped || kind === ElementKind.inline ? undefined : plainRun(element);
+      if (plain) yield plain;
+      node = skipped || plain !== undefined ? nextAfterSubtree(walker) : walker.nextNode();
       continue;
     }
     const text = node as Text;

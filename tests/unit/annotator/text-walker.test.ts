@@ -44,10 +44,41 @@ describe('textRuns', () => {
     expect(runs().filter((text) => text.trim())).toEqual(['Headline', 'Body', 'One point', 'Another', 'A third', 'Byline']);
   });
 
-  it('keeps whitespace-only text inside a run but never starts a run with it', () => {
-    document.body.innerHTML = '<p>   <b>Kim</b> <b>Jong-un</b></p>';
+  it('keeps whitespace-only text inside a run but never starts a run with it, where it walks node by node', () => {
+    // The <br> makes the block more than one run, so its nodes are walked one by one.
+    document.body.innerHTML = '<p>   <b>Kim</b> <b>Jong-un</b><br>next</p>';
     const [run] = [...textRuns(document.body)];
     expect(run.nodes.map((node) => node.data)).toEqual(['Kim', ' ', 'Jong-un']);
+  });
+
+  it('reads a block of only inline elements and text as its whole text, its nodes agreeing with it', () => {
+    document.body.innerHTML = '<section>\n  <p>  Kim <b>Jong-un</b> met <a href="#">Vladimir <i>Putin</i></a>.</p>\n  <h2>Later</h2>\n</section>';
+    const found = [...textRuns(document.body)];
+    expect(found.map((run) => run.text)).toEqual(['  Kim Jong-un met Vladimir Putin.', 'Later']);
+    for (const run of found) {
+      expect(run.nodes.map((node) => node.data).join('')).toBe(run.text);
+      expect(run.starts.map((start, i) => run.text.slice(start, start + run.nodes[i].data.length))).toEqual(run.nodes.map((node) => node.data));
+    }
+  });
+
+  it("looks up a plain block's text nodes only when asked, from the page as it is then", () => {
+    document.body.innerHTML = '<p>Kim <b>Jong-un</b></p>';
+    const [run] = [...textRuns(document.body)];
+    document.querySelector('b')!.firstChild!.textContent = 'Yo-jong';
+    // A scanner compares the two (readsAsBefore) and leaves a changed run to the rescan the change brings.
+    expect(run.text).toBe('Kim Jong-un');
+    expect(run.nodes.map((node) => node.data).join('')).toBe('Kim Yo-jong');
+  });
+
+  it('yields a plain root as its one run, and nothing for a root of white space', () => {
+    document.body.innerHTML = '<p id="plain">Moscow <em>and</em> Kyiv</p><p id="blank"> <b> </b> </p>';
+    expect(runs(document.getElementById('plain')!)).toEqual(['Moscow and Kyiv']);
+    expect(runs(document.getElementById('blank')!)).toEqual([]);
+  });
+
+  it('walks node by node a block that holds an element with an attribute that can skip it', () => {
+    document.body.innerHTML = '<p>Read <span contenteditable="true">Draft</span> this, <span contenteditable="false">and this</span></p>';
+    expect(runs()).toEqual(['Read ', ' this, and this']);
   });
 
   it('yields nothing when the root itself is skipped', () => {
