@@ -16,6 +16,8 @@ import type { Popover, PopoverAnchor } from './popover';
 import { SCAN_MARKS } from './scan-marks';
 import { scanInSlices, yieldToPage, type FindNames } from './scanner';
 
+/** Most matches drawn in one go (see `drawing`). */
+const MAX_BATCH = 5_000;
 /** Longest stretch of registering highlights before the page gets its turn. */
 const DRAW_SLICE_MS = 5;
 /** Matches registered between two looks at the clock. */
@@ -60,9 +62,10 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   // Chromium rebuilds the marks of every registered range in the first frame after any change to the registry
   // (HighlightRegistry::ValidateHighlightMarkers), so matches are drawn in batches as large as what is already
-  // drawn (and at the end of each scan): on a very long page the rebuilds then add up to about twice the final
-  // count, where drawing every slice grew with its square. A cap on the batch (5,000 until now) only added
-  // rebuilds: 43-46 tasks of the browser's over 50 ms on the 200,000-element page with it, 34-36 without.
+  // drawn, up to MAX_BATCH (and at the end of each scan): on a very long page the rebuilds then grow about linearly
+  // with the count, where drawing every slice grew with its square. Without the cap the 200,000-element page had
+  // fewer rebuilds (34-36 browser tasks over 50 ms against 43-46) but 2 of 11 first loads held a task of ours over
+  // 50 ms of thread time, against none of 10 with it.
   // A batch is registered in slices of DRAW_SLICE_MS, each in a task of its own, so that registering thousands
   // of ranges never holds the page for long.
   let pending: Annotation[] = [];
@@ -70,7 +73,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     add: (found: Annotation[]) => {
       const shown = options.occurrences === 'first' ? new Set([...highlighter.annotations, ...pending].flatMap((a) => a.candidates ?? [a.entityId])) : undefined;
       pending = pending.concat(matchesToDraw(found, options, shown));
-      return pending.length >= highlighter.annotations.length ? drawPending() : undefined;
+      return pending.length >= Math.min(highlighter.annotations.length, MAX_BATCH) ? drawPending() : undefined;
     },
   };
   async function drawPending() {
