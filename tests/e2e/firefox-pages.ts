@@ -39,15 +39,16 @@ function cardCover(): number {
 
 /** Waits until the card has stopped growing (its content drawn). */
 async function cardDrawn(page: Page): Promise<void> {
-  let last = -1;
+  // Unchanged over three looks, 300 ms apart: a card still loading can hold one size for a look or two on a busy machine.
+  const covers: number[] = [];
   await expect
     .poll(
       async () => {
-        const [before, now] = [last, await page.evaluate(cardCover)];
-        last = now;
-        return now > 0 && now === before;
+        covers.push(await page.evaluate(cardCover));
+        const lastThree = covers.slice(-3);
+        return lastThree.length === 3 && lastThree[0]! > 0 && lastThree.every((cover) => cover === lastThree[0]);
       },
-      { timeout: 10_000, interval: 300 },
+      { timeout: 15_000, interval: 300 },
     )
     .toBe(true);
 }
