@@ -63,9 +63,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
   // Chromium rebuilds the marks of every registered range in the first frame after any change to the registry
   // (HighlightRegistry::ValidateHighlightMarkers), so matches are drawn in batches as large as what is already
   // drawn, up to MAX_BATCH (and at the end of each scan): on a very long page the rebuilds then grow about linearly
-  // with the count, where drawing every slice grew with its square. Without the cap the 200,000-element page had
-  // fewer rebuilds (34-36 browser tasks over 50 ms against 43-46) but 2 of 11 first loads held a task of ours over
-  // 50 ms of thread time, against none of 10 with it.
+  // with the count, where drawing every slice grew with its square. The cap keeps our own tasks short: without it,
+  // first loads of the 200,000-element page held tasks of ours over 50 ms (docs/testing.md).
   // A batch is registered in slices of DRAW_SLICE_MS, each in a task of its own, so that registering thousands
   // of ranges never holds the page for long.
   let pending: Annotation[] = [];

@@ -64,7 +64,8 @@ describe('textRuns', () => {
   it("looks up a plain block's text nodes only when asked, from the page as it is then", () => {
     document.body.innerHTML = '<p>Kim <b>Jong-un</b></p>';
     const [run] = [...textRuns(document.body)];
-    document.querySelector('b')!.firstChild!.textContent = 'Yo-jong';
+    // A new text node in place of the old one: nodes looked up during the walk would still read the old name.
+    document.querySelector('b')!.textContent = 'Yo-jong';
     // A scanner compares the two (readsAsBefore) and leaves a changed run to the rescan the change brings.
     expect(run.text).toBe('Kim Jong-un');
     expect(run.nodes.map((node) => node.data).join('')).toBe('Kim Yo-jong');
