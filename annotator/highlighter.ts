@@ -1,9 +1,11 @@
 /**
  * Draws matches with the CSS Custom Highlight API: one Highlight per entity type, registered
- * as `contesto-<type>`. The page's DOM and text stay as they were. Only where the API is
- * missing are matches wrapped in <contesto-mark> elements (which keeps the text, not the tree).
+ * as `contesto-<type>` (past REGISTER_ALL_UP_TO matches, only those near the viewport). The
+ * page's DOM and text stay as they were. Only where the API is missing are matches wrapped in
+ * <contesto-mark> elements (which keeps the text, not the tree).
  */
 import type { EntityType } from '@/core/pack';
+import { NearViewport } from './near-viewport';
 
 export interface Annotation {
   range: Range;
@@ -124,10 +126,33 @@ abstract class AnnotationSet implements Highlighter {
   }
 }
 
+/** Past this many annotations, only those near the viewport are registered (near-viewport.ts): up to here a change still fits in a frame (npm run measure:rebuild). */
+const REGISTER_ALL_UP_TO = 2_000;
+
 class CssHighlighter extends AnnotationSet {
   private byType = new Map<EntityType, Highlight>();
+  private nearViewport: NearViewport | undefined;
 
   protected draw(annotations: Annotation[]) {
+    if (this.nearViewport) return this.nearViewport.add(annotations);
+    if (this.annotations.length + annotations.length <= REGISTER_ALL_UP_TO) return this.register(annotations);
+    this.nearViewport = new NearViewport({ show: (shown) => this.register(shown), hide: (hidden) => this.unregister(hidden) });
+    this.nearViewport.add([...this.annotations, ...annotations]);
+  }
+
+  protected erase(annotations: Annotation[]) {
+    if (this.nearViewport) this.nearViewport.remove(annotations);
+    else this.unregister(annotations);
+  }
+
+  protected eraseAll() {
+    this.nearViewport?.disconnect();
+    this.nearViewport = undefined;
+    for (const type of this.byType.keys()) CSS.highlights.delete(HIGHLIGHT_PREFIX + type);
+    this.byType.clear();
+  }
+
+  private register(annotations: Iterable<Annotation>) {
     for (const annotation of annotations) {
       let highlight = this.byType.get(annotation.type);
       if (!highlight) {
@@ -139,13 +164,8 @@ class CssHighlighter extends AnnotationSet {
     }
   }
 
-  protected erase(annotations: Annotation[]) {
+  private unregister(annotations: Iterable<Annotation>) {
     for (const annotation of annotations) this.byType.get(annotation.type)?.delete(annotation.range);
-  }
-
-  protected eraseAll() {
-    for (const type of this.byType.keys()) CSS.highlights.delete(HIGHLIGHT_PREFIX + type);
-    this.byType.clear();
   }
 }
 

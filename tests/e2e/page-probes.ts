@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
+import { SCAN_MARKS } from '@/annotator/scan-marks';
 import { parsePack, type Pack } from '@/core/pack';
 import { demoPageHtml } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
@@ -63,13 +64,40 @@ export async function waitForHighlights(page: Page, timeout = 15_000): Promise<v
   await page.waitForFunction(hasHighlights, null, { timeout });
 }
 
+/** How many ranges Contesto has registered in CSS.highlights. */
+export function registeredCount(): number {
+  return [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).reduce((sum, [, h]) => sum + h.size, 0);
+}
+
+/** How many registered ranges show in the viewport. */
+export function highlightsInView(): number {
+  const ranges = [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).flatMap(([, h]) => [...(h as unknown as Iterable<Range>)]);
+  return ranges.filter((range) => {
+    const rect = range.getBoundingClientRect();
+    return rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight;
+  }).length;
+}
+
+/**
+ * Runs `meanwhile` until Contesto's first scan of the page has ended and drawn what it found (its
+ * `contesto:scanned` mark, annotator/scan-marks.ts); past `timeout`, throws.
+ */
+export async function untilScanned(page: Page | FirefoxPage, meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)), timeout = 120_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const scanned = (mark: string) => performance.getEntriesByName(mark).length > 0;
+  while (!(await (page as Page).evaluate(scanned, SCAN_MARKS.scanned))) {
+    if (Date.now() > deadline) throw new Error(`Contesto did not end its scan of ${page.url()} in ${timeout} ms`);
+    await meanwhile();
+  }
+}
+
 /**
  * The number of highlighted ranges once it has stopped changing for `stableMs` and for four polls in a
  * row (polled every 250 ms), while `meanwhile` runs between polls. Four polls, not time alone: while
  * the browser's own layout holds the main thread for seconds, a single poll waits that long too.
  */
 export async function settledHighlightCount(page: Page | FirefoxPage, meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)), stableMs = 1_000): Promise<number> {
-  const count = () => (page as Page).evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('contesto-')).reduce((sum, [, h]) => sum + h.size, 0));
+  const count = () => (page as Page).evaluate(registeredCount);
   let last = -1;
   let stableSince = Date.now();
   let unchangedPolls = 0;
