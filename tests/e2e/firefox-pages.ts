@@ -3,6 +3,8 @@
  * but an extension page the extension opened may navigate itself: a card's source opens the
  * document view (as a reader opens it, from the keyboard), and that tab then goes to the page wanted.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { FirefoxWithExtension } from '@/scripts/lib/browsers';
@@ -15,6 +17,7 @@ export async function openFirstSourceFromKeyboard(firefox: FirefoxWithExtension,
   await settledHighlightCount(page);
   const before = await firefox.browser.pages();
   const opened = async () => (await firefox.browser.pages()).length > before.length;
+  const missed: string[] = [];
   // On a busy machine Tab sometimes reached something else than the source (3 of 6 fresh-clone runs): the keys are
   // tried again, from opening the card, up to three times, and every try is the reader's own path.
   for (let attempt = 0; attempt < 3 && !(await opened()); attempt++) {
@@ -28,16 +31,32 @@ export async function openFirstSourceFromKeyboard(firefox: FirefoxWithExtension,
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^CONTESTO-POPOVER/);
     // The card's sources are drawn once its look-up answers: Tab reaches them only then.
     await cardDrawn(page);
+    const beforeTabs = await focusSeen(page);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    const afterTabs = await focusSeen(page);
     await page.keyboard.press('Enter');
     await expect
       .poll(opened, { timeout: 5_000 })
       .toBe(true)
       .catch(() => {});
+    if (!(await opened())) {
+      const path = join(tmpdir(), `contesto-card-try-${Date.now()}-${attempt + 1}.png`);
+      await page.screenshot({ path });
+      missed.push(`${path} (before Tab: ${beforeTabs}; after: ${afterTabs})`);
+    }
   }
-  expect(await opened(), "a new tab from the card's first source").toBe(true);
+  const tabs = (await firefox.browser.pages()).map((tab) => tab.url());
+  expect(
+    await opened(),
+    `a new tab from the card's first source (tabs before: ${before.map((tab) => tab.url()).join(' ')}; after: ${tabs.join(' ')}; what each missed try showed: ${missed.join(', ')})`,
+  ).toBe(true);
   return (await firefox.browser.pages()).find((tab) => !before.includes(tab))!;
+}
+
+/** Whether the page has the focus (not the browser's own UI), and which of its elements. */
+function focusSeen(page: Page): Promise<string> {
+  return page.evaluate(() => `${document.hasFocus() ? 'page focused' : 'page not focused'}, on ${document.activeElement?.tagName}`);
 }
 
 /** Evaluated in the page: how much of the viewport Contesto's card covers, in points of a 20-pixel grid (the page cannot see inside it). */

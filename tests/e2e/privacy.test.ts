@@ -53,7 +53,9 @@ test('the extension sends nothing anywhere while the reader highlights, hovers, 
   const { context, extensionId } = chromium;
   const ours = `chrome-extension://${extensionId}/`;
   const seen: string[] = [];
-  const record = (request: Request) => seen.push(`${request.serviceWorker() ? 'service worker' : request.frame().url() || 'page'} → ${request.url()}`);
+  // A navigation's frame may not exist yet when its request is seen (Playwright then throws from frame()): such a request is named by what it is.
+  const from = (request: Request) => (request.serviceWorker() ? 'service worker' : request.isNavigationRequest() ? 'navigation' : request.frame().url() || 'page');
+  const record = (request: Request) => seen.push(`${from(request)} → ${request.url()}`);
   context.on('request', record);
 
   const page = await context.newPage();
