@@ -5,7 +5,7 @@
  * Responses are plain data: the receiver renders them as text, never as HTML.
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, type EntityType } from './pack';
+import { ENTITY_TYPES, type EntityType } from './entity-types';
 import { LANGUAGE_CODE, MAX_HOVER_DELAY_MS, MAX_LANGUAGES, OCCURRENCES, siteOf, type PageSettings, type Settings } from './settings';
 import type { Match } from './match';
 import { isUserPackId, type UserPackId } from './pack-id';

@@ -8,13 +8,13 @@
  * built before) are still read: their sentences are found once, on import, as ingestion finds them.
  */
 import * as v from 'valibot';
+import { ENTITY_TYPES } from './entity-types';
 import { sentencesOf } from './ingest/sentences';
 
 export const PACK_FORMAT = 'contesto-pack';
 export const PACK_VERSION = 2;
 
-export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'other'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+export { ENTITY_TYPES, type EntityType } from './entity-types';
 
 /** ISO 8601 at the precision the text gives: 2022, 2022-07 or 2022-07-13. */
 export const ISO_PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;

@@ -1,6 +1,6 @@
 /** Reader settings and the rules that use them (pure; stored by storage/settings.ts). */
 import { primaryLanguage } from './names';
-import { ENTITY_TYPES, type EntityType } from './pack';
+import { ENTITY_TYPES, type EntityType } from './entity-types';
 
 /** Every occurrence of an entity on a page, or only its first. */
 export const OCCURRENCES = ['all', 'first'] as const;
