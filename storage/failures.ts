@@ -61,6 +61,11 @@ export function databaseGate(db: Dexie) {
   db.on('blocked', () => {
     blocked = true;
   });
+  // A connection closed under us (another copy's upgrade or deletion, the browser) is opened again by the next
+  // request, through the gate: Dexie's own reopening would wait without end behind an upgrade that is blocked.
+  db.on('close', () => {
+    opening = undefined;
+  });
   function open(): Promise<unknown> {
     opening ??= db.open().then(
       () => {

@@ -182,6 +182,22 @@ describe('an upgrade blocked by an older copy of Contesto', () => {
     expect((await db.notes.toArray()).map(({ body }) => body).sort()).toEqual(['After the upgrade', 'Written with the old version']);
     page.close();
   });
+  it('says so too when the open connection was closed under it (another copy deleted the database and made it again, older), instead of waiting on it', async () => {
+    const name = freshName();
+    const db = openDatabase(name);
+    const { gate, send } = await background(db);
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'Before', tags: [] })).toMatchObject({ ok: true });
+
+    // Ours is asked to close for the deletion, and does (Dexie's default); the older copy then makes the database again and holds it.
+    await Dexie.delete(name);
+    const older = await olderCopyHoldingOn(name);
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'While blocked', tags: [] })).toEqual({ ok: false, error: english.storageBlocked.message });
+
+    older.close();
+    await gate.opened();
+    expect(await send('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'After the upgrade', tags: [] })).toMatchObject({ ok: true });
+    expect((await db.notes.toArray()).map(({ body }) => body).sort()).toEqual(['After the upgrade', 'Written with the old version']);
+  });
 });
 
 describe('a database that does not open', () => {
