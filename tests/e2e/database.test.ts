@@ -52,6 +52,12 @@ test('an older copy holding the database open: the popup and an import say so, a
         // Asked together, so that no open of Contesto's can come between the two.
         const deletion = indexedDB.deleteDatabase('contesto');
         const open = indexedDB.open('contesto', 20);
+        // What happened, should the older copy not get its database: said rather than left to the test's timeout.
+        const seen: string[] = [];
+        setTimeout(() => reject(new Error(`the older copy's database was not ready in 15 s (${seen.join(', ') || 'no event'})`)), 15_000);
+        deletion.onblocked = () => seen.push('deletion blocked');
+        deletion.onsuccess = () => seen.push('deleted');
+        open.onblocked = () => seen.push('open blocked');
         deletion.onerror = () => reject(deletion.error);
         open.onerror = () => reject(open.error);
         open.onupgradeneeded = () => {
@@ -86,10 +92,14 @@ test('an older copy holding the database open: the popup and an import say so, a
   await expect.poll(() => textOf('.storage-problem'), { timeout: 15_000 }).toBe(BLOCKED);
   // The background says so too (asked until it answers: the popup may be up before the worker has woken).
   const backgroundSays = () =>
-    sendRequest(popup, 'notes/for-page', { url }).then(
-      (reply) => reply.error ?? 'answered',
-      () => null,
-    );
+    Promise.race([
+      sendRequest(popup, 'notes/for-page', { url }).then(
+        (reply) => reply.error ?? 'answered',
+        () => null,
+      ),
+      // A request left without an answer counts as none (the poll would otherwise wait on it past its own timeout).
+      new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 5 s'), 5_000)),
+    ]);
   await expect.poll(backgroundSays, { timeout: 15_000 }).toBe(BLOCKED);
   const imported = [note('Imported while the database was held', url)];
   const importInput = popup.getByLabel(/^(Import notes|Importa note)/);
