@@ -127,7 +127,7 @@ abstract class AnnotationSet implements Highlighter {
 }
 
 /** Past this many annotations, only those near the viewport are registered (near-viewport.ts): up to here a change still fits in a frame (npm run measure:rebuild). */
-const REGISTER_ALL_UP_TO = 2_000;
+export const REGISTER_ALL_UP_TO = 2_000;
 
 class CssHighlighter extends AnnotationSet {
   private byType = new Map<EntityType, Highlight>();

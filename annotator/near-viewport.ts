@@ -10,7 +10,7 @@ import type { Annotation } from './highlighter';
 import { blockContaining } from './text-walker';
 
 /** A screen above and below the viewport: text scrolled into view is already highlighted. */
-export const NEAR_MARGIN = '100% 0px 100% 0px';
+const NEAR_MARGIN = '100% 0px 100% 0px';
 
 export interface RangeRegistry {
   show(annotations: Iterable<Annotation>): void;
