@@ -13,6 +13,8 @@ export function createBadgeReporter(send: (entities: number) => void) {
   let unsubscribe: (() => void) | undefined;
   let reported: string | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  // Until the page shows an entity or the side panel reads it, no one holds a state to correct: the browser clears a tab's badge when it loads a page.
+  let anyoneTold = false;
 
   function report() {
     const entities = new Set(highlighter?.annotations.map((a) => a.entityId));
@@ -20,6 +22,9 @@ export function createBadgeReporter(send: (entities: number) => void) {
     const signature = highlighter ? `${highlighter.annotations.length}:${[...entities].sort().join(' ')}` : 'off';
     if (signature === reported) return;
     reported = signature;
+    // Most pages show no known name: their load then costs the background nothing.
+    if (!anyoneTold && highlighter && entities.size === 0) return;
+    anyoneTold = true;
     send(entities.size);
   }
   const scheduleReport = () => {
@@ -43,6 +48,7 @@ export function createBadgeReporter(send: (entities: number) => void) {
      */
     wasRead() {
       reported = undefined;
+      anyoneTold = true;
     },
     destroy() {
       unsubscribe?.();

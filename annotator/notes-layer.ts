@@ -26,10 +26,10 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   let generation = 0;
   let count = 0;
 
-  /** Anchors the page's notes again (after a load, a change of notes, or of the page). */
-  async function refresh() {
+  /** Anchors the page's notes again (after a load, a change of notes, or of the page): `given` when the caller has them, else loaded. */
+  async function refresh(given?: SelectionNote[]) {
     const mine = ++generation;
-    const notes = await actions.loadNotes();
+    const notes = given ?? (await actions.loadNotes());
     if (mine !== generation) return;
     count = notes.length;
     highlight?.clear();

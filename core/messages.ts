@@ -241,7 +241,8 @@ export interface EntityCard {
 }
 
 export interface ResponseTypes {
-  'page/init': { enabled: false } | ({ enabled: true } & PageSettings);
+  /** With the page's selection notes, so that a page load asks once. */
+  'page/init': { enabled: false } | ({ enabled: true; notes: SelectionNote[] } & PageSettings);
   /** For each text asked about, its matches in order. */
   'page/find': { matches: Match[][] };
   'entity/card': EntityCard | null;

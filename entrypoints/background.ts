@@ -55,6 +55,10 @@ export default defineBackground(() => {
     return browser.sidePanel.open({ tabId }).then(() => true);
   }
 
+  const notes = createNotesService(db, {
+    notesChanged: () => broadcast('notes/changed', {}),
+    selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),
+  });
   const knowledge = createKnowledgeService(db, {
     async openSidePanel(tabId, entityId) {
       const opening = openSidePanel(tabId);
@@ -63,6 +67,7 @@ export default defineBackground(() => {
     },
     settingsChanged: () => broadcast('settings/changed', {}),
     uiLanguage: () => browser.i18n.getUILanguage(),
+    selectionNotesOn: notes.selectionNotesOn,
   });
 
   const knowledgeChanged = () => {
@@ -83,10 +88,6 @@ export default defineBackground(() => {
     undo,
   );
   const corrections = createCorrectionsService(db, knowledgeChanged);
-  const notes = createNotesService(db, {
-    notesChanged: () => broadcast('notes/changed', {}),
-    selectionOf: (tabId) => askTab(tabId, 'tab/selection', {}),
-  });
   const page = createPageService({
     setBadge(tabId, text) {
       // Firefox's MV2 build has browserAction where Chrome's MV3 has action.

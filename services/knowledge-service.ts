@@ -4,12 +4,14 @@
  * entity cards, settings, opening the side panel.
  */
 import { compileMatcher, loadMatcher, type Matcher } from '@/core/match';
-import type { EntityCard } from '@/core/messages';
+import type { EntityCard, SelectionNote } from '@/core/messages';
 import { readerLanguages, shownNames, type NameContext } from '@/core/names';
+import { pageUrl } from '@/core/page-url';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
 import { correctedKnowledge, dictionaryOf, entityCardFacts } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
+import { remembered } from './remembered';
 import type { Handlers } from './router';
 
 /** What the service needs from the browser, injected so it runs under test without one. */
@@ -18,6 +20,8 @@ export interface Platform {
   settingsChanged(): void;
   /** The browser's interface language: the reader's language when their settings name none. */
   uiLanguage(): string;
+  /** The selection notes of a page (its address as pageUrl gives it), answered with page/init. */
+  selectionNotesOn(url: string): Promise<SelectionNote[]>;
 }
 
 /** Events, sources and related entities a card shows: the rest is one click away, in the side panel. */
@@ -77,7 +81,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       if (!isEnabledFor(current, payload.url)) return { enabled: false };
       // Prepared now, while the page walks its text, so that its first page/find does not wait for the store.
       void matcherFor(payload.url).catch(() => {});
-      return { enabled: true, ...pageSettings(current) };
+      return { enabled: true, ...pageSettings(current), notes: await platform.selectionNotesOn(pageUrl(payload.url)) };
     },
     'page/find': async ({ payload }) => {
       const matcher = await matcherFor(payload.url);
@@ -107,20 +111,5 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
       matchers.clear();
       knowledge.forget();
     },
-  };
-}
-
-/** A value read once and kept until it is forgotten or replaced; a read that fails is not kept, so the next asks again. */
-function remembered<T>(read: () => Promise<T>) {
-  let value: Promise<T> | undefined;
-  const get = (): Promise<T> =>
-    (value ??= read().catch((error: unknown) => {
-      value = undefined;
-      throw error;
-    }));
-  return {
-    get,
-    set: (known: T) => void (value = Promise.resolve(known)),
-    forget: () => void (value = undefined),
   };
 }

@@ -2,8 +2,9 @@
 import type { TabResponseTypes } from '@/core/messages';
 import { pageUrl } from '@/core/page-url';
 import { parseNotesExport } from '@/core/web-annotation';
-import { addNote, clearNoteDraft, deleteNote, importNotes, noteRecord, recordAnchoring, restoreNote, selectionNotesForPage, setNoteDraft, updateNote } from '@/storage/notes';
+import { addNote, clearNoteDraft, deleteNote, importNotes, noteRecord, pagesWithNotes, recordAnchoring, restoreNote, selectionNotesForPage, setNoteDraft, updateNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
+import { remembered } from './remembered';
 import type { Handlers } from './router';
 
 /** What the service needs from the browser, injected so it runs under test without one. */
@@ -15,11 +16,22 @@ export interface NotesPlatform {
 }
 
 export function createNotesService(db: ContestoDatabase, platform: NotesPlatform) {
+  // The pages that hold notes, read once until the notes change: most pages hold none, and their load then reads no store.
+  const notedPages = remembered(() => pagesWithNotes(db));
+  // Another copy of Contesto may have changed the store under a closed connection.
+  db.on('close', () => notedPages.forget());
+
   /** Runs a change and tells the pages about it. */
   async function changing<T>(change: Promise<T>): Promise<T> {
     const result = await change;
+    notedPages.forget();
     platform.notesChanged();
     return result;
+  }
+
+  /** The selection notes of a page (its address as pageUrl gives it). */
+  async function selectionNotesOn(url: string) {
+    return (await notedPages.get()).has(url) ? selectionNotesForPage(db, url) : [];
   }
 
   /** The first step of a selection note: the selection waits in the side panel's editor. */
@@ -42,7 +54,7 @@ export function createNotesService(db: ContestoDatabase, platform: NotesPlatform
         await changing(restoreNote(db, payload.note));
         return { restored: true };
       },
-      'notes/for-page': async ({ payload }) => selectionNotesForPage(db, pageUrl(payload.url)),
+      'notes/for-page': async ({ payload }) => selectionNotesOn(pageUrl(payload.url)),
       // A page reports only on its own notes.
       'notes/anchored': async ({ payload }, sender) => {
         await recordAnchoring(db, payload.found, payload.lost, sender.context === 'page' ? pageUrl(sender.url) : undefined);
@@ -56,5 +68,5 @@ export function createNotesService(db: ContestoDatabase, platform: NotesPlatform
         return { dismissed: true };
       },
     };
-  return { handlers, captureSelection };
+  return { handlers, captureSelection, selectionNotesOn };
 }

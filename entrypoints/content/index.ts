@@ -47,11 +47,12 @@ export default defineContentScript({
       const init = await request('page/init', { url: location.href });
       if (ctx.isInvalid) return;
       if (!init.enabled) return turnOff();
+      const { notes: notesOnPage, ...settings } = init;
       const reread = knowledgeChanged;
       knowledgeChanged = false;
-      if (annotator && JSON.stringify(init) === runningWith) return reread ? annotator.refresh() : undefined;
+      if (annotator && JSON.stringify(settings) === runningWith) return reread ? annotator.refresh() : undefined;
       annotator?.destroy();
-      runningWith = JSON.stringify(init);
+      runningWith = JSON.stringify(settings);
       const cards = prefetchingCards(async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }));
       const popover = createPopover(ctx, document, {
         loadCard: cards.load,
@@ -62,14 +63,14 @@ export default defineContentScript({
         hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
       });
       const find = async (texts: string[]) => (await request('page/find', { url: location.href, texts })).matches;
-      annotator = createAnnotator(ctx, document, find, popover, { ...init, prepareCard: (anchor) => cards.prepare(anchor.candidates ?? [anchor.entityId]) });
+      annotator = createAnnotator(ctx, document, find, popover, { ...settings, prepareCard: (anchor) => cards.prepare(anchor.candidates ?? [anchor.entityId]) });
       shown = annotator.highlighter;
       badge.follow(shown);
       notes ??= createNotesLayer(document, {
         loadNotes: () => request('notes/for-page', { url: pageUrl(location.href) }),
         report: (found, lost) => request('notes/anchored', { found, lost }),
       });
-      await Promise.all([annotator.start(), notes.refresh()]);
+      await Promise.all([annotator.start(), notes.refresh(notesOnPage)]);
     }
 
     // One at a time, so that settings changed in quick succession never start two annotators.

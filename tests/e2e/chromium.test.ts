@@ -7,7 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browsers';
 import { openExtensionPage, sendRequest, tabIdOf } from './extension-pages';
 import { PAGE_CONTEXT, validRequests } from '../helpers/requests';
-import { fixtureServer, highlightCentre, highlightedTexts, hoverForPopover, inContentScript, popoverText, settledHighlightCount, tally, waitForHighlights, withPopoverRoot } from './harness';
+import {
+  fixtureServer,
+  highlightCentre,
+  highlightedTexts,
+  hoverForPopover,
+  inContentScript,
+  popoverText,
+  readHighlights,
+  settledHighlightCount,
+  tally,
+  untilScanned,
+  waitForHighlights,
+  withPopoverRoot,
+} from './harness';
 
 let chromium: ChromiumWithExtension;
 /** The same browser without Contesto: the oracle for "the page is unchanged". */
@@ -269,6 +282,27 @@ describe('following the page', () => {
       history.pushState({}, '', '/english-context.html?story=2');
     });
     await expect.poll(async () => (await highlightedTexts(page)).place ?? [], { timeout: 5_000 }).toEqual(['Vladivostok', 'Pyongyang']);
+    await page.close();
+  });
+});
+
+describe('the toolbar badge', () => {
+  it("counts the page's entities, and is empty once the tab goes on to a page that shows none", async () => {
+    const page = await open('/english-context.html');
+    await waitForHighlights(page);
+    // Asked of the background, as the toolbar shows it; the entities, as the side panel asks the page for them.
+    const inWorker = <T>(ask: (url: string) => Promise<T>) => chromium.context.serviceWorkers()[0]!.evaluate(ask, page.url());
+    const badge = () => inWorker(async (url) => chrome.action.getBadgeText({ tabId: (await chrome.tabs.query({ url }))[0]!.id! }));
+    const report = await inWorker(async (url) => chrome.tabs.sendMessage((await chrome.tabs.query({ url }))[0]!.id!, { type: 'tab/page-report', payload: {} }));
+    const entities = (report as { value: { entities: unknown[] } }).value.entities.length;
+    expect(entities).toBeGreaterThan(0);
+    await expect.poll(badge, { timeout: 5_000 }).toBe(String(entities));
+    await page.goto(`${server.origin}/no-known-names.html`);
+    await untilScanned(page);
+    // Longer than the report's delay: a count reported for this page would be there by now.
+    await page.waitForTimeout(1_000);
+    expect(Object.values(await page.evaluate(readHighlights)).flat()).toEqual([]);
+    expect(await badge()).toBe('');
     await page.close();
   });
 });

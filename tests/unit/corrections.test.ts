@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Match } from '@/core/match';
 import { createCorrectionsService } from '@/services/corrections-service';
-import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter, type Sender } from '@/services/router';
 import { listCorrections } from '@/storage/corrections';
 import { allKnowledge, entityDossier, entityNames, knowledgeDictionary } from '@/storage/knowledge';
 import { appendToPack, removePack, seedBundledPack } from '@/storage/packs';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
+import { pageServices } from './helpers/services';
 import { samplePack, samplePackAs } from './helpers/packs';
 
 const FROM_PAGE: Sender = { context: 'page', url: 'https://news.example/article', tabId: 2 };
@@ -18,7 +18,7 @@ const seededDatabase = seededDatabases('corrections');
 /** The corrections and the page's dictionary, wired as the background wires them. */
 async function corrections() {
   const db = await seededDatabase();
-  const knowledge = createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' });
+  const { knowledge } = pageServices(db);
   const knowledgeChanged = vi.fn(() => knowledge.forgetKnowledge());
   const router = createRouter({ ...createCorrectionsService(db, knowledgeChanged).handlers, ...knowledge.handlers }, Promise.resolve());
   /** What the background finds in `text` for a page at `url`, asked as the page asks. */

@@ -1,17 +1,16 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
-import { createKnowledgeService, type Platform } from '@/services/knowledge-service';
-import { createNotesService } from '@/services/notes-service';
+import { describe, expect, it } from 'vitest';
 import { createRouter } from '@/services/router';
 import { seededDatabases } from './helpers/database';
+import { pageServices } from './helpers/services';
 import { newNoteId } from '@/core/notes';
 
 const seededDatabase = seededDatabases('service');
 
 async function service() {
   const db = await seededDatabase();
-  const platform: Platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en-US' };
-  const handlers = { ...createKnowledgeService(db, platform).handlers, ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers };
+  const { knowledge, notes, platform } = pageServices(db, 'en-US');
+  const handlers = { ...knowledge.handlers, ...notes.handlers };
   const router = createRouter(handlers, Promise.resolve());
   // The extension's own pages may ask for everything (tests/unit/senders.test.ts covers web pages).
   return { db, platform, service: { handle: (message: unknown) => router.handle(message, { context: 'extension' }) } };
@@ -71,6 +70,31 @@ describe('the message contract', () => {
     expect(await s.handle({ type: 'page/init', payload: { url: 'https://other.example/' } })).toMatchObject({ ok: true, value: { enabled: true } });
     await s.handle({ type: 'settings/update', payload: { enabled: false } });
     expect(await s.handle({ type: 'page/init', payload: { url: 'https://other.example/' } })).toEqual({ ok: true, value: { enabled: false } });
+  });
+
+  it("answers page/init with the page's selection notes, and follows the notes added and deleted since", async () => {
+    const { service: s } = await service();
+    const page = 'https://news.example/corea?id=7';
+    const notesOf = async (url: string) => {
+      const reply = await s.handle({ type: 'page/init', payload: { url } });
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.value as { notes: { id: string }[] }).notes.map((note) => note.id);
+    };
+    expect(await notesOf(page)).toEqual([]);
+    const target = {
+      kind: 'selection',
+      url: `${page}#paragraph-3`,
+      quote: { type: 'TextQuoteSelector', exact: 'Corea del Nord', prefix: 'la ', suffix: ' ha' },
+      position: { type: 'TextPositionSelector', start: 10, end: 24 },
+    };
+    const id = newNoteId();
+    await s.handle({ type: 'notes/add', payload: { id, target, body: 'Which summit?' } });
+    await s.handle({ type: 'notes/add', payload: { id: newNoteId(), target: { kind: 'entity', entityId: 'kim' }, body: 'Not on a page' } });
+    // The same page whatever its fragment; another page holds none.
+    expect(await notesOf(page)).toEqual([id]);
+    expect(await notesOf('https://news.example/other')).toEqual([]);
+    await s.handle({ type: 'notes/delete', payload: { id } });
+    expect(await notesOf(page)).toEqual([]);
   });
 
   it('explains an entity with its events newest first, sources, related entities and note count', async () => {

@@ -4,8 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RequestType } from '@/core/messages';
 import { parsePack } from '@/core/pack';
 import { userPackId } from '@/core/pack-id';
-import { createKnowledgeService } from '@/services/knowledge-service';
-import { createNotesService } from '@/services/notes-service';
 import { createPacksService } from '@/services/packs-service';
 import { createCorrectionsService } from '@/services/corrections-service';
 import { createDocumentsService } from '@/services/documents-service';
@@ -15,6 +13,7 @@ import { createUndoShelf } from '@/services/undo-shelf';
 import { addNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
 import { seededDatabases } from './helpers/database';
+import { pageServices } from './helpers/services';
 import { samplePackAs } from './helpers/packs';
 import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
 import { newNoteId } from '@/core/notes';
@@ -35,9 +34,10 @@ async function background() {
   // A removal's ticket, for the valid 'packs/restore'.
   const undo = createUndoShelf();
   const ticket = undo.keep({ packId: userPackId('Kept'), pack: parsePack(samplePackAs('k')) });
+  const { knowledge, notes } = pageServices(db);
   const handlers = {
-    ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
-    ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
+    ...knowledge.handlers,
+    ...notes.handlers,
     ...createPacksService(db, vi.fn(), undo).handlers,
     ...createDocumentsService(db, { openDocumentView: vi.fn(async () => {}), knowledgeChanged: vi.fn() }, undo).handlers,
     ...createCorrectionsService(db, vi.fn()).handlers,

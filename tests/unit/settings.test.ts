@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateRequest } from '@/core/messages';
 import { ENTITY_TYPES } from '@/core/pack';
 import { DEFAULT_SETTINGS, matchesToDraw, parseLanguages, type Shown } from '@/core/settings';
-import { createKnowledgeService } from '@/services/knowledge-service';
 import { createRouter } from '@/services/router';
 import { openDatabase } from '@/storage/schema';
+import { pageServices } from './helpers/services';
 
 const kim: Shown = { entityId: 'kim', type: 'person' };
 const moscow: Shown = { entityId: 'moscow', type: 'place' };
@@ -90,8 +90,8 @@ describe('the settings/update request', () => {
 
 it('the background stores what pages highlight and how, keeps the other settings, and tells pages in page/init', async () => {
   const db = openDatabase(`settings-${Math.random()}`);
-  const platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en-US' };
-  const router = createRouter(createKnowledgeService(db, platform).handlers, Promise.resolve());
+  const { knowledge, platform } = pageServices(db, 'en-US');
+  const router = createRouter(knowledge.handlers, Promise.resolve());
   const handle = (type: string, payload: unknown) => router.handle({ type, payload }, { context: 'extension' });
   const page = () => handle('page/init', { url: 'https://news.example/a' });
   try {

@@ -13,8 +13,6 @@ import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toAnnotationCollection, type NoteRecord } from '@/core/web-annotation';
-import { createKnowledgeService } from '@/services/knowledge-service';
-import { createNotesService } from '@/services/notes-service';
 import { createPacksService } from '@/services/packs-service';
 import { createRouter } from '@/services/router';
 import { databaseGate, storageFailureOf } from '@/storage/failures';
@@ -22,6 +20,7 @@ import { addNote } from '@/storage/notes';
 import { seedBundledPack } from '@/storage/packs';
 import { openDatabase, SCHEMA_V1, type ContestoDatabase } from '@/storage/schema';
 import { samplePack, samplePackAs } from './helpers/packs';
+import { pageServices } from './helpers/services';
 import { newNoteId } from '@/core/notes';
 
 const english = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
@@ -60,9 +59,10 @@ function fillDiskAfter(db: ContestoDatabase, table: 'notes' | 'documentMentions'
 /** The background's whole store-facing contract over `db`, opened through the gate as the background opens it. */
 async function background(db: ContestoDatabase) {
   const gate = databaseGate(db);
+  const { knowledge, notes } = pageServices(db);
   const handlers = {
-    ...createKnowledgeService(db, { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => 'en' }).handlers,
-    ...createNotesService(db, { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) }).handlers,
+    ...knowledge.handlers,
+    ...notes.handlers,
     ...createPacksService(db, vi.fn()).handlers,
   };
   const router = createRouter(handlers, () => gate.ready());

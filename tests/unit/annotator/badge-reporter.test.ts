@@ -105,6 +105,35 @@ describe('the badge reporter', () => {
     expect(send.mock.calls).toEqual([[1], [0]]);
   });
 
+  it('tells no one of a page that shows no entity: the browser cleared its badge when it loaded', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show();
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('reports 0 when the entities it reported are gone', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    highlighter.show();
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[1], [0]]);
+  });
+
+  it('reports 0 once the side panel read the page, which may have shown entities then', () => {
+    const highlighter = fakeHighlighter();
+    badge.follow(highlighter);
+    highlighter.show('kyiv');
+    badge.wasRead();
+    highlighter.show();
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(send.mock.calls).toEqual([[0]]);
+  });
+
   it('sends nothing once destroyed', () => {
     badge.follow(fakeHighlighter());
     badge.destroy();
