@@ -12,7 +12,7 @@
  *
  *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12] [--extension .output/chrome-mv3]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -31,8 +31,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SETTLE_MS = 1500;
 /** How long a scan may take, with the large dictionary on a loaded machine, before the run fails. */
 const SCAN_TIMEOUT_MS = 30_000;
-/** Linux's USER_HZ. */
-const TICK_MS = 10;
 
 const TARGETS = {
   extraTaskMedianMs: 10,
@@ -123,17 +121,27 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 // ---------------------------------------------------------------- one load
 
 /**
- * CPU time of a process so far, in ms, from /proc/<pid>/stat (user + system). The kernel counts it
- * in 10 ms ticks (CDP's SystemInfo.getProcessInfo is no finer), so a load's figure is a sample of
- * 0, 10, 20… ms: only a mean over many loads says something, and the traced loads give exact task
- * times of the same processes.
+ * CPU time of a process so far, in ms: the sum over its threads of the scheduler's own count, in
+ * nanoseconds (/proc/<pid>/task/<tid>/schedstat). /proc/<pid>/stat and CDP's
+ * SystemInfo.getProcessInfo count 10 ms ticks, too coarse for a few milliseconds a page.
  */
 function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const tid of tasksOf(pid)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return ns / 1e6;
+}
+
+function tasksOf(pid: number): string[] {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    return readdirSync(`/proc/${pid}/task`);
   } catch {
-    return 0;
+    return [];
   }
 }
 
@@ -252,15 +260,13 @@ interface PageRow {
 
 const FIGURES = ['taskMs', 'scriptMs', 'styleMs', 'layoutMs', 'heapBytes', 'extensionCpuMs', 'browserCpuMs', 'firstHighlightMs', 'lastHighlightMs', 'highlights'] as const;
 
-/** CPU times are counted in ticks: their mean over the loads, every other figure's median. */
-const MEAN_FIGURES = new Set<string>(['extensionCpuMs', 'browserCpuMs']);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 function medianSample(samples: Sample[]): Sample {
   const result = {} as Record<(typeof FIGURES)[number], number | undefined>;
   for (const figure of FIGURES) {
     const values = samples.map((s) => s[figure]).filter((v): v is number => v !== undefined);
-    result[figure] = values.length ? (MEAN_FIGURES.has(figure) ? mean : median)(values) : undefined;
+    result[figure] = values.length ? median(values) : undefined;
   }
   return result as Sample;
 }
@@ -280,7 +286,7 @@ function pageTable(rows: PageRow[], key: SetupKey): string {
     'style',
     'layout',
     'Background tasks, wall (ms, traced)',
-    'Background CPU (ms, mean of ticks)',
+    'Background CPU (ms)',
     'Browser processes extra (ms)',
     'DCL → first / last highlight (ms)',
     'Tasks running our script, all / longest (ms, traced)',
@@ -318,7 +324,7 @@ interface Summary {
   extraStyle: number;
   extraLayout: number;
   backgroundTasks: { median: number; p95: number };
-  backgroundCpuMean: number;
+  backgroundCpu: { mean: number; median: number };
   browserCpuExtra: number;
   highlightedPages: number;
   firstHighlight: { median: number; p95: number };
@@ -343,7 +349,7 @@ function summarize(rows: PageRow[], key: SetupKey): Summary {
     extraStyle: median(over((r) => extra(r, key, 'styleMs'))),
     extraLayout: median(over((r) => extra(r, key, 'layoutMs'))),
     backgroundTasks: both(over((r) => r.traces[key]?.backgroundTaskMs ?? 0)),
-    backgroundCpuMean: mean(over((r) => r.medians[key].extensionCpuMs)),
+    backgroundCpu: { mean: mean(over((r) => r.medians[key].extensionCpuMs)), median: median(over((r) => r.medians[key].extensionCpuMs)) },
     browserCpuExtra: median(over((r) => extra(r, key, 'browserCpuMs'))),
     highlightedPages: firsts.length,
     firstHighlight: firsts.length ? both(firsts) : { median: NaN, p95: NaN },
@@ -374,10 +380,10 @@ function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
     line('…of it script / style / layout, medians (30,000 aliases)', `${ms(large.extraScript)} / ${ms(large.extraStyle)} / ${ms(large.extraLayout)} ms`, '', undefined),
     ...[pack, large].map((s) =>
       line(
-        `Background (extension process) CPU per page, mean of the ticks; its tasks' wall time in the traced loads (every thread, tracing on), median / p95 (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
-        `${ms(s.backgroundCpuMean)} ms; ${ms(s.backgroundTasks.median)} / ${ms(s.backgroundTasks.p95)} ms`,
-        `≤ ${TARGETS.backgroundCpuMs} ms`,
-        s.backgroundCpuMean <= TARGETS.backgroundCpuMs,
+        `Background (extension process) CPU per page, mean / median over pages; its tasks' wall time in the traced loads (every thread, tracing on), median / p95 (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
+        `${ms(s.backgroundCpu.mean)} / ${ms(s.backgroundCpu.median)} ms; ${ms(s.backgroundTasks.median)} / ${ms(s.backgroundTasks.p95)} ms`,
+        `≤ ${TARGETS.backgroundCpuMs} ms (mean)`,
+        s.backgroundCpu.mean <= TARGETS.backgroundCpuMs,
       ),
     ),
     line('Browser, GPU and utility processes, extra over the control, median (pack / 30,000)', `${ms(pack.browserCpuExtra)} / ${ms(large.browserCpuExtra)} ms`, '', undefined),
@@ -530,7 +536,7 @@ async function main() {
       '## What is measured',
       '',
       `- **Main thread** (CDP \`Performance.getMetrics\` at ${SETTLE_MS / 1000} s after the load event, and after Contesto's scan has finished): \`TaskDuration\`, \`ScriptDuration\`, \`RecalcStyleDuration\`, \`LayoutDuration\` of the page's renderer. *Extra* is the setup's median less the control's.`,
-      "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` because CDP's `SystemInfo.getProcessInfo` resolves 10 ms) from before the navigation to the measurement. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
+      "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` in nanoseconds, because `/proc/<pid>/stat` and CDP's `SystemInfo.getProcessInfo` count 10 ms ticks) from before the navigation to the measurement; per page the median of the loads. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
       "- **DCL → first / last highlight**: Contesto's User Timing marks (`contesto:first-highlight`, `contesto:last-highlight`) less `domContentLoadedEventStart`.",
       "- **Longest task of ours**: from a traced load per page (CDP Tracing), the longest main-thread task that ran the extension's script.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
