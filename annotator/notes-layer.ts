@@ -32,6 +32,7 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
     const notes = given ?? (await actions.loadNotes());
     if (mine !== generation) return;
     count = notes.length;
+    watchWhileNoted();
     highlight?.clear();
     // Most pages have no notes: then there is no need to read the page's text at all.
     if (notes.length === 0) return;
@@ -52,12 +53,19 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
 
   let reanchorTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    // Only pages with selection notes need anchoring again when they change.
-    if (count === 0) return;
     clearTimeout(reanchorTimer);
     reanchorTimer = setTimeout(() => void refresh(), REANCHOR_DELAY_MS);
   });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  let watching = false;
+  // Only a page with selection notes needs anchoring again when it changes: most pages have none, and are not watched at all.
+  function watchWhileNoted() {
+    if (count > 0 && !watching) observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    if (count === 0 && watching) {
+      observer.disconnect();
+      clearTimeout(reanchorTimer);
+    }
+    watching = count > 0;
+  }
 
   return {
     refresh,

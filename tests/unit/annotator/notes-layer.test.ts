@@ -54,6 +54,23 @@ describe('the notes layer', () => {
     expect(report).toHaveBeenLastCalledWith([], ['here']);
   });
 
+  it('watches the page for changes only while it holds notes', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const fresh = createNotesLayer(document, { loadNotes: async () => notes, report });
+    await fresh.refresh();
+    expect(observe).not.toHaveBeenCalled();
+    notes = [noteOn('here', 'The talks in Moscow ended.', 'talks in Moscow')];
+    await fresh.refresh();
+    expect(observe).toHaveBeenCalledOnce();
+    notes = [];
+    await fresh.refresh();
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(REANCHOR_DELAY_MS);
+    expect(report).toHaveBeenCalledOnce();
+    fresh.destroy();
+    observe.mockRestore();
+  });
+
   it('does not watch the page for changes once destroyed', async () => {
     notes = [noteOn('here', 'The talks in Moscow ended.', 'talks in Moscow')];
     await layer.refresh();
