@@ -18,6 +18,9 @@ export default defineConfig({
     // Each one is needed, and why is in README.md ("Permissions"). IndexedDB needs none: no `storage`.
     permissions: ['unlimitedStorage', 'contextMenus', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     default_locale: 'en',
+    // The popover's card, which the content script imports on a card's first show. Chromium serves it to pages
+    // only under a per-session address (use_dynamic_url), so a page cannot probe for it; Firefox's address is per install.
+    web_accessible_resources: [{ resources: ['popover-card.js'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     // Keyboard: a note on the selection (Chromium reserves Alt+Shift+N and Alt+Shift+A), the side panel (Firefox's built-in sidebar command).
     commands: {
       'add-note': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandAddNote__' },

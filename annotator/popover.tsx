@@ -2,11 +2,18 @@
  * The popover that explains a highlighted entity. It lives in a closed shadow root created
  * from the content script's isolated world: the page's scripts cannot reach into it, and the
  * page's CSS does not style it (WXT resets inherited properties on the host). The card's shadow
- * root, styles and UI code (popover-card.tsx) are loaded on the first show, so a page that is
- * only read pays for none of them.
+ * root, styles and UI code (popover-card.tsx, with Preact and floating-ui) are a script of their
+ * own, loaded by `loadCardScript` on the first show, so a page that is only read does not even parse them.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityCard as Card } from '@/core/messages';
+import type { mountPopover } from './popover-card';
+
+/** Mounts the card: what the card's own script (entrypoints/popover-card.ts) provides. */
+export type MountPopover = typeof mountPopover;
+
+/** Where the card's script leaves its mount function: a global of the content script's world, which the page cannot see. */
+export const MOUNT_POPOVER_GLOBAL = 'contestoMountPopover';
 
 export interface PopoverActions {
   loadCard(entityId: string): Promise<Card | null>;
@@ -50,7 +57,14 @@ export interface Popover {
  * The popover, made on its first show: a page that is only read never pays for the card's shadow
  * root, its styles or its first render. Until then it is hidden and contains nothing.
  */
-export function createPopover(ctx: ContentScriptContext, doc: Document, actions: PopoverActions): Popover {
+export function createPopover(ctx: ContentScriptContext, doc: Document, actions: PopoverActions, loadCardScript: () => Promise<MountPopover>): Popover & { warm(): void } {
+  let loading: Promise<MountPopover> | undefined;
+  // A script that failed to load (the extension was just updated) is asked for again at the next show.
+  const load = () =>
+    (loading ??= loadCardScript().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
   let mounting: Promise<Popover> | undefined;
   let mounted: Popover | undefined;
   // The anchor of the show() waiting for the mount; hide() and remove() cancel it.
@@ -59,15 +73,23 @@ export function createPopover(ctx: ContentScriptContext, doc: Document, actions:
   const enterListeners: (() => void)[] = [];
   const leaveListeners: (() => void)[] = [];
   const mount = () =>
-    (mounting ??= import('./popover-card')
-      .then(({ mountPopover }) => mountPopover(ctx, doc, actions))
+    (mounting ??= load()
+      .then((mountPopover) => mountPopover(ctx, doc, actions))
       .then((popover) => {
         enterListeners.forEach((listener) => popover.onPointerEnter(listener));
         leaveListeners.forEach((listener) => popover.onPointerLeave(listener));
         mounted = popover;
         return popover;
+      })
+      .catch((error: unknown) => {
+        mounting = undefined;
+        throw error;
       }));
   return {
+    /** Loads the card's script before it is needed (the pointer rests on a name), without putting anything in the page. */
+    warm() {
+      void load().catch(() => {});
+    },
     get anchor() {
       return mounted ? mounted.anchor : wanted;
     },
@@ -75,8 +97,10 @@ export function createPopover(ctx: ContentScriptContext, doc: Document, actions:
       if (removed) return;
       if (mounted) return mounted.show(anchor, options);
       wanted = anchor;
-      const popover = await mount();
-      if (wanted !== anchor || removed) return;
+      // A card whose script did not load (the extension was just updated or removed) is not shown; the next show tries again.
+      const popover = await mount().catch(() => undefined);
+      if (!popover && wanted === anchor) wanted = null;
+      if (!popover || wanted !== anchor || removed) return;
       wanted = null;
       await popover.show(anchor, options);
     },

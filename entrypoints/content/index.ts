@@ -6,13 +6,20 @@ import { prefetchingCards } from '@/annotator/card-prefetch';
 import type { Highlighter } from '@/annotator/highlighter';
 import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
 import { pageLanguageOnce } from '@/annotator/page-language';
-import { createPopover } from '@/annotator/popover';
+import { createPopover, MOUNT_POPOVER_GLOBAL, type MountPopover } from '@/annotator/popover';
 import { createTabServer } from '@/annotator/tab-server';
 import { newNoteId } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
 import { siteOf } from '@/core/settings';
 import { onBroadcast } from '@/services/broadcast';
 import { request } from '@/services/rpc';
+
+/** The card's script (entrypoints/popover-card.ts), run in this world on the first show; it leaves its mount function here. */
+async function loadCardScript(): Promise<MountPopover> {
+  // eslint-disable-next-line no-unsanitized/method -- the extension's own file, by a fixed name: nothing from the page reaches this address.
+  await import(/* @vite-ignore */ browser.runtime.getURL('/popover-card.js'));
+  return (globalThis as unknown as Record<string, MountPopover>)[MOUNT_POPOVER_GLOBAL]!;
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -54,16 +61,27 @@ export default defineContentScript({
       annotator?.destroy();
       runningWith = JSON.stringify(settings);
       const cards = prefetchingCards(async (entityId) => request('entity/card', { entityId, lang: await languageOfPage() }));
-      const popover = createPopover(ctx, document, {
-        loadCard: cards.load,
-        openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
-        openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
-        addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
-        markNotAnEntity: async (entityId) => void (await request('corrections/add', { kind: 'not-an-entity', entityId })),
-        hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
-      });
+      const popover = createPopover(
+        ctx,
+        document,
+        {
+          loadCard: cards.load,
+          openInSidePanel: (entityId) => void request('sidepanel/open', { entityId }),
+          openDocument: (documentId, sentence) => void request('documents/open', { documentId, sentence }).catch(() => {}),
+          addNote: async (entityId, body, tags) => void (await request('notes/add', { id: newNoteId(), target: { kind: 'entity', entityId }, body, tags })),
+          markNotAnEntity: async (entityId) => void (await request('corrections/add', { kind: 'not-an-entity', entityId })),
+          hideName: async (name, where) => void (await request('corrections/add', { kind: 'hidden-name', name, ...(where === 'site' && { site: siteOf(location.href) }) })),
+        },
+        loadCardScript,
+      );
       const find = async (texts: string[]) => (await request('page/find', { url: location.href, texts })).matches;
-      annotator = createAnnotator(ctx, document, find, popover, { ...settings, prepareCard: (anchor) => cards.prepare(anchor.candidates ?? [anchor.entityId]) });
+      annotator = createAnnotator(ctx, document, find, popover, {
+        ...settings,
+        prepareCard: (anchor) => {
+          popover.warm();
+          cards.prepare(anchor.candidates ?? [anchor.entityId]);
+        },
+      });
       shown = annotator.highlighter;
       badge.follow(shown);
       notes ??= createNotesLayer(document, {

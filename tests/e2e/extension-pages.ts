@@ -16,6 +16,16 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
   return page;
 }
 
+/**
+ * The extension's own package: its origin, and the per-session one under which Chromium lets pages (and our
+ * content script) load its web-accessible files. Neither is the network.
+ */
+export async function packageOrigins(context: BrowserContext, extensionId: string): Promise<string[]> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const dynamicId = await worker.evaluate(() => (chrome.runtime as unknown as { dynamicId: string }).dynamicId);
+  return [`chrome-extension://${extensionId}/`, `chrome-extension://${dynamicId}/`];
+}
+
 /** The id of the tab showing `url`, asked from an extension page (which may use chrome.tabs). */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   const id = await extensionPage.evaluate(async (wanted) => (await chrome.tabs.query({ url: wanted }))[0]?.id, url);

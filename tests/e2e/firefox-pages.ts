@@ -8,7 +8,25 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { FirefoxWithExtension } from '@/scripts/lib/browsers';
-import { hasHighlights, settledHighlightCount, type FixtureServer } from './page-probes';
+import { centreOfHighlight, hasHighlights, settledHighlightCount, type FixtureServer } from './page-probes';
+
+/** The page cannot see inside the popover, only that Contesto's host element covers part of the viewport. */
+function popoverCovers(): boolean {
+  for (let y = 10; y < innerHeight; y += 30) for (let x = 10; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.tagName === 'CONTESTO-POPOVER') return true;
+  return false;
+}
+
+/** Points at a name, waits for its card, closes it with Esc. */
+export async function openAndCloseCard(page: Page, name: string): Promise<void> {
+  const point = (await page.evaluate(centreOfHighlight, name))!;
+  await page.mouse.move(point.x, point.y);
+  const popoverShown = () => page.evaluate(popoverCovers);
+  await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
+  // The card's script, loaded for this first show, ran in the content script's world: the page's globals hold nothing of it.
+  expect(await page.evaluate(() => Object.keys(window).filter((key) => /contesto/i.test(key)))).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect.poll(popoverShown).toBe(false);
+}
 
 /** Opens the first source of the card of the first highlight in view on `page`, from the keyboard; answers the new tab. */
 export async function openFirstSourceFromKeyboard(firefox: FirefoxWithExtension, page: Page): Promise<Page> {

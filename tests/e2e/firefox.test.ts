@@ -4,7 +4,8 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect } from 'vitest';
-import { centreOfHighlight, hasHighlights, readHighlights, settledHighlightCount, test as base } from './harness';
+import { openAndCloseCard } from './firefox-pages';
+import { hasHighlights, readHighlights, settledHighlightCount, test as base } from './harness';
 
 /** `open(path)`: a fixture page in Firefox, once Contesto has highlighted all of it. */
 const test = base.extend<{ open(path: string): Promise<Page> }>({
@@ -19,22 +20,6 @@ const test = base.extend<{ open(path: string): Promise<Page> }>({
     });
   },
 });
-
-/** The page cannot see inside the popover, only that Contesto's host element covers part of the viewport. */
-function popoverCovers(): boolean {
-  for (let y = 10; y < innerHeight; y += 30) for (let x = 10; x < innerWidth; x += 30) if (document.elementFromPoint(x, y)?.tagName === 'CONTESTO-POPOVER') return true;
-  return false;
-}
-
-/** Points at a name, waits for its card, closes it with Esc. */
-async function openAndCloseCard(page: Page, name: string): Promise<void> {
-  const point = (await page.evaluate(centreOfHighlight, name))!;
-  await page.mouse.move(point.x, point.y);
-  const popoverShown = () => page.evaluate(popoverCovers);
-  await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
-  await page.keyboard.press('Escape');
-  await expect.poll(popoverShown).toBe(false);
-}
 
 describe('Contesto in Firefox', () => {
   test('highlights the gold entities of the demo page', async ({ open }) => {

@@ -13,6 +13,7 @@ import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browse
 import { demoPageBlocks } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
 import { openExtensionPage, sendRequest } from './extension-pages';
+import { openAndCloseCard } from './firefox-pages';
 import {
   bundledPack,
   hasHighlights,
@@ -558,7 +559,7 @@ describe('Firefox', () => {
     await page.close();
   });
 
-  test('a strict Content-Security-Policy: highlights work', async ({ firefox, hostile }) => {
+  test('a strict Content-Security-Policy: highlights and the card work', async ({ firefox, hostile }) => {
     const { page, logged } = await openInFirefox(firefox.browser, `${hostile.origin}/strict-csp.html`);
     await settledHighlightCount(page);
     expect(
@@ -566,6 +567,8 @@ describe('Firefox', () => {
         .flat()
         .sort(),
     ).toEqual(['John Kirby', 'Kremlin', 'Moscow', 'North Korea', 'Pyongyang', 'United States']);
+    // The card's script is imported from the extension's package: the page's policy does not govern it.
+    await openAndCloseCard(page, 'John Kirby');
     expect(logged).toEqual([]);
     await page.close();
   });

@@ -9,12 +9,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Request } from 'playwright-core';
 import { expect } from 'vitest';
-import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
+import { openExtensionPage, packageOrigins, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
 import { newNoteId } from '@/core/notes';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
-function harvest(): { texts: string[]; highlightNames: string[] } {
+function harvest(): { texts: string[]; highlightNames: string[]; ourGlobals: string[] } {
   const texts = [document.body.innerText, document.documentElement.outerHTML];
   const walk = (root: Document | ShadowRoot) => {
     for (const element of root.querySelectorAll('*')) {
@@ -46,12 +46,14 @@ function harvest(): { texts: string[]; highlightNames: string[] } {
       // As above.
     }
   }
-  return { texts, highlightNames: [...CSS.highlights.keys()] };
+  return { texts, highlightNames: [...CSS.highlights.keys()], ourGlobals: Object.keys(window).filter((key) => /contesto/i.test(key)) };
 }
 
 test('the extension sends nothing anywhere while the reader highlights, hovers, opens the side panel and the popup, adds documents and a note', async ({ chromium, server }) => {
   const { context, extensionId } = chromium;
   const ours = `chrome-extension://${extensionId}/`;
+  // Ours, and the per-session address under which the content script loads the card's script.
+  const fromPackage = await packageOrigins(context, extensionId);
   const seen: string[] = [];
   // A navigation's frame may not exist yet when its request is seen (Playwright then throws from frame()): such a request is named by what it is.
   const from = (request: Request) => (request.serviceWorker() ? 'service worker' : request.isNavigationRequest() ? 'navigation' : request.frame().url() || 'page');
@@ -82,7 +84,7 @@ test('the extension sends nothing anywhere while the reader highlights, hovers, 
 
   const elsewhere = seen.filter((line) => {
     const url = line.slice(line.indexOf(' → ') + 3);
-    return !url.startsWith(`${server.origin}/`) && !url.startsWith(ours);
+    return !url.startsWith(`${server.origin}/`) && !fromPackage.some((origin) => url.startsWith(origin));
   });
   expect(elsewhere).toEqual([]);
   // The watch saw the pages' and the extension's own requests, so it was listening.
@@ -126,7 +128,9 @@ test('a page script finds neither the description in the open popover, nor the r
   expect(description.length).toBeGreaterThan(10);
   expect(shown).toContain(description.slice(0, 40));
 
-  const { texts, highlightNames } = await page.evaluate(harvest);
+  const { texts, highlightNames, ourGlobals } = await page.evaluate(harvest);
+  // The card's script, loaded for the first card, ran in the content script's world, not the page's.
+  expect(ourGlobals).toEqual([]);
   const found = texts.join('\n');
   expect(found).toContain('John Kirby spoke');
   expect(found).not.toContain(note);
