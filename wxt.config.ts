@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { ensureBundledPack } from './scripts/lib/bundled-pack';
 
@@ -11,6 +12,8 @@ export default defineConfig({
   // WXT has no Preact module: point Vite's JSX at Preact.
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The polyfill, without the interop's copy of the browser's whole API at every start (see the file).
+    resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./scripts/build/webextension-polyfill.mjs', import.meta.url)) }] },
   }),
   manifest: ({ browser }) => ({
     name: 'Contesto',
