@@ -526,7 +526,7 @@ async function main() {
       '# Contesto on a real page load, in the real browser',
       '',
       `- Date: ${new Date().toISOString()}`,
-      `- Command: \`flock /tmp/contesto-e2e.lock ${command}\` (\`npx tsx scripts/bench-real.ts\` after \`npm run build\`)`,
+      `- Command: \`${command}\` (\`npx tsx scripts/bench-real.ts\` after \`npm run build\`)`,
       `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
       `- Machine load (1-minute load average): ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
       `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,

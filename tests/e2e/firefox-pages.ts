@@ -22,8 +22,17 @@ export async function openAndCloseCard(page: Page, name: string): Promise<void> 
   await page.mouse.move(point.x, point.y);
   const popoverShown = () => page.evaluate(popoverCovers);
   await expect.poll(popoverShown, { timeout: 5_000 }).toBe(true);
-  // The card's script, loaded for this first show, ran in the content script's world: the page's globals hold nothing of it.
+  // The card's script, loaded for this first show, ran in the content script's world: the page's globals hold nothing
+  // of it, and its address (which holds the installation's random id) is not among the page's resource timings.
   expect(await page.evaluate(() => Object.keys(window).filter((key) => /contesto/i.test(key)))).toEqual([]);
+  expect(
+    await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.startsWith('moz-extension:')),
+    ),
+  ).toEqual([]);
   await page.keyboard.press('Escape');
   await expect.poll(popoverShown).toBe(false);
 }

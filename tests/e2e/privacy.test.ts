@@ -14,7 +14,7 @@ import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, w
 import { newNoteId } from '@/core/notes';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
-function harvest(): { texts: string[]; highlightNames: string[]; ourGlobals: string[] } {
+function harvest(): { texts: string[]; highlightNames: string[]; ourGlobals: string[]; ourResources: string[] } {
   const texts = [document.body.innerText, document.documentElement.outerHTML];
   const walk = (root: Document | ShadowRoot) => {
     for (const element of root.querySelectorAll('*')) {
@@ -46,7 +46,15 @@ function harvest(): { texts: string[]; highlightNames: string[]; ourGlobals: str
       // As above.
     }
   }
-  return { texts, highlightNames: [...CSS.highlights.keys()], ourGlobals: Object.keys(window).filter((key) => /contesto/i.test(key)) };
+  return {
+    texts,
+    highlightNames: [...CSS.highlights.keys()],
+    ourGlobals: Object.keys(window).filter((key) => /contesto/i.test(key)),
+    ourResources: performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => /^(chrome|moz)-extension:/.test(name)),
+  };
 }
 
 test('the extension sends nothing anywhere while the reader highlights, hovers, opens the side panel and the popup, adds documents and a note', async ({ chromium, server }) => {
@@ -128,9 +136,11 @@ test('a page script finds neither the description in the open popover, nor the r
   expect(description.length).toBeGreaterThan(10);
   expect(shown).toContain(description.slice(0, 40));
 
-  const { texts, highlightNames, ourGlobals } = await page.evaluate(harvest);
-  // The card's script, loaded for the first card, ran in the content script's world, not the page's.
+  const { texts, highlightNames, ourGlobals, ourResources } = await page.evaluate(harvest);
+  // The card's script, loaded for the first card, ran in the content script's world, not the page's, and its
+  // address (which holds the extension's per-session id) is not among the page's resource timings.
   expect(ourGlobals).toEqual([]);
+  expect(ourResources).toEqual([]);
   const found = texts.join('\n');
   expect(found).toContain('John Kirby spoke');
   expect(found).not.toContain(note);
