@@ -7,6 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityCard as Card } from '@/core/messages';
+import { remembered } from '@/core/remembered';
 import type { mountPopover } from './popover-card';
 
 /** Mounts the card: what the card's own script (entrypoints/popover-card.ts) provides. */
@@ -58,37 +59,27 @@ export interface Popover {
  * root, its styles or its first render. Until then it is hidden and contains nothing.
  */
 export function createPopover(ctx: ContentScriptContext, doc: Document, actions: PopoverActions, loadCardScript: () => Promise<MountPopover>): Popover & { warm(): void } {
-  let loading: Promise<MountPopover> | undefined;
   // A script that failed to load (the extension was just updated) is asked for again at the next show.
-  const load = () =>
-    (loading ??= loadCardScript().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-  let mounting: Promise<Popover> | undefined;
+  const cardScript = remembered(loadCardScript);
   let mounted: Popover | undefined;
   // The anchor of the show() waiting for the mount; hide() and remove() cancel it.
   let wanted: PopoverAnchor | null = null;
   let removed = false;
   const enterListeners: (() => void)[] = [];
   const leaveListeners: (() => void)[] = [];
-  const mount = () =>
-    (mounting ??= load()
-      .then((mountPopover) => mountPopover(ctx, doc, actions))
-      .then((popover) => {
-        enterListeners.forEach((listener) => popover.onPointerEnter(listener));
-        leaveListeners.forEach((listener) => popover.onPointerLeave(listener));
-        mounted = popover;
-        return popover;
-      })
-      .catch((error: unknown) => {
-        mounting = undefined;
-        throw error;
-      }));
+  const mounting = remembered(async () => {
+    const popover = await (await cardScript.get())(ctx, doc, actions);
+    enterListeners.forEach((listener) => popover.onPointerEnter(listener));
+    leaveListeners.forEach((listener) => popover.onPointerLeave(listener));
+    mounted = popover;
+    // Taken out of the page while it mounted: it goes at once.
+    if (removed) popover.remove();
+    return popover;
+  });
   return {
     /** Loads the card's script before it is needed (the pointer rests on a name), without putting anything in the page. */
     warm() {
-      void load().catch(() => {});
+      void cardScript.get().catch(() => {});
     },
     get anchor() {
       return mounted ? mounted.anchor : wanted;
@@ -98,7 +89,7 @@ export function createPopover(ctx: ContentScriptContext, doc: Document, actions:
       if (mounted) return mounted.show(anchor, options);
       wanted = anchor;
       // A card whose script did not load (the extension was just updated or removed) is not shown; the next show tries again.
-      const popover = await mount().catch(() => undefined);
+      const popover = await mounting.get().catch(() => undefined);
       if (!popover && wanted === anchor) wanted = null;
       if (!popover || wanted !== anchor || removed) return;
       wanted = null;
@@ -120,8 +111,7 @@ export function createPopover(ctx: ContentScriptContext, doc: Document, actions:
     remove() {
       removed = true;
       wanted = null;
-      if (mounted) mounted.remove();
-      else void mounting?.then((popover) => popover.remove());
+      mounted?.remove();
     },
   };
 }

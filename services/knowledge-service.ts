@@ -11,7 +11,7 @@ import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } fr
 import { correctedKnowledge, dictionaryOf, entityCardFacts } from '@/storage/knowledge';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
-import { remembered } from './remembered';
+import { remembered } from '@/core/remembered';
 import type { Handlers } from './router';
 
 /** What the service needs from the browser, injected so it runs under test without one. */

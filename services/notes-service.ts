@@ -4,7 +4,7 @@ import { pageUrl } from '@/core/page-url';
 import { parseNotesExport } from '@/core/web-annotation';
 import { addNote, clearNoteDraft, deleteNote, importNotes, noteRecord, pagesWithNotes, recordAnchoring, restoreNote, selectionNotesForPage, setNoteDraft, updateNote } from '@/storage/notes';
 import type { ContestoDatabase } from '@/storage/schema';
-import { remembered } from './remembered';
+import { remembered } from '@/core/remembered';
 import type { Handlers } from './router';
 
 /** What the service needs from the browser, injected so it runs under test without one. */

@@ -87,12 +87,12 @@ export async function restoreNote(db: ContestoDatabase, record: NoteRecord): Pro
   await db.notes.put(stored(record));
 }
 
-/** The selection notes of one page, to anchor there. */
 /** Every page that holds a note of any kind: one read of the url index. */
 export async function pagesWithNotes(db: ContestoDatabase): Promise<Set<string>> {
   return new Set((await db.notes.orderBy('url').uniqueKeys()) as string[]);
 }
 
+/** The selection notes of one page, to anchor there. */
 export async function selectionNotesForPage(db: ContestoDatabase, url: string): Promise<SelectionNote[]> {
   const notes = await db.notes.where('url').equals(url).toArray();
   return notes.flatMap(({ id, target }) => (target.kind === 'selection' ? [{ id, quote: target.quote, position: target.position }] : []));

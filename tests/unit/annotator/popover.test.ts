@@ -43,6 +43,16 @@ describe('the popover', () => {
     expect(mount).toHaveBeenCalledOnce();
   });
 
+  it('a card removed while it mounts leaves the page as soon as it is mounted', async () => {
+    const { card, load } = cardScript();
+    const popover = createPopover(ctx, document, actions, load);
+    const showing = popover.show(anchorAt('kim'));
+    popover.remove();
+    await showing;
+    expect(card.remove).toHaveBeenCalledOnce();
+    expect(card.show).not.toHaveBeenCalled();
+  });
+
   it('a script that failed to load shows nothing and throws nothing, and the next show loads it again', async () => {
     const { card, load } = cardScript(1);
     const popover = createPopover(ctx, document, actions, load);
