@@ -55,8 +55,13 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       focusTarget: () => annotation.range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE) ?? null,
     };
   };
-  const hover = watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor, prepare: options.prepareCard }, { hoverDelayMs, graceMs });
-  const keyboard = watchKeyboard(ctx, popover, highlighter, anchorFor);
+  // Pointer and keys are watched from the first highlight on: a page with nothing to explain adds no listener to it.
+  let input: { hover: ReturnType<typeof watchHover>; keyboard: ReturnType<typeof watchKeyboard> } | undefined;
+  const watchInput = () =>
+    (input ??= {
+      hover: watchHover(ctx, doc, popover, { annotationAt: (x, y) => annotationAt(doc, highlighter, x, y), anchorFor, prepare: options.prepareCard }, { hoverDelayMs, graceMs }),
+      keyboard: watchKeyboard(ctx, popover, highlighter, anchorFor),
+    });
 
   let lastDrawnAt: number | undefined;
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
@@ -91,7 +96,10 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     const drawn = step.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
     if (drawn.length === 0) return;
     highlighter.add(drawn);
-    if (lastDrawnAt === undefined) performance.mark(SCAN_MARKS.firstHighlight);
+    if (lastDrawnAt === undefined) {
+      performance.mark(SCAN_MARKS.firstHighlight);
+      watchInput();
+    }
     lastDrawnAt = performance.now();
   }
 
@@ -114,7 +122,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     restartScans();
     popover.hide();
     highlighter.clear();
-    keyboard.reset();
+    input?.keyboard.reset();
     return domWatch.hold(scan([doc.body]));
   }
 
@@ -129,7 +137,7 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     const swap = () => {
       if (signal.aborted) return;
       highlighter.clear();
-      keyboard.reset();
+      input?.keyboard.reset();
       pending = matchesToDraw(found, options);
       drawSlice();
       return drawPending();
@@ -170,8 +178,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       scans.abort();
       pending = [];
       domWatch.destroy();
-      hover.destroy();
-      keyboard.destroy();
+      input?.hover.destroy();
+      input?.keyboard.destroy();
       popover.remove();
       highlighter.clear();
     },

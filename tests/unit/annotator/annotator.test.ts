@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnnotator, type Annotator } from '@/annotator/annotator';
 import type { Match } from '@/core/match';
@@ -79,5 +79,26 @@ describe('annotator', () => {
     open();
     await earlier;
     expect(drawn(annotator), 'after the earlier answer came').toEqual(['moscow', 'kyiv']);
+  });
+
+  it('adds no pointer or key listener to a page until something on it is highlighted', async () => {
+    annotator.destroy();
+    document.body.innerHTML = '<p>Nothing known here.</p>';
+    const INPUT = ['keydown', 'pointerdown', 'pointermove', 'scroll'];
+    const listened: string[] = [];
+    for (const target of [document, window])
+      vi.spyOn(target, 'addEventListener').mockImplementation((type: string) => {
+        if (INPUT.includes(type)) listened.push(type);
+      });
+    try {
+      annotator = createAnnotator(ctx, document, find, popover, { ...DEFAULT_SETTINGS, mutationBatchMs: 10 });
+      await annotator.start();
+      expect(listened, 'after the first scan').toEqual([]);
+      document.body.insertAdjacentHTML('beforeend', '<p>Later, in Moscow.</p>');
+      await vi.waitFor(() => expect(drawn(annotator)).toEqual(['moscow']));
+      expect(listened.sort(), 'once a name is highlighted').toEqual(INPUT);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
