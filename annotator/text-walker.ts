@@ -146,12 +146,16 @@ export function isPageChrome(element: Element): boolean {
 }
 
 function isLinkList(list: Element): boolean {
+  // Most lists in an article hold no link at all: one native look settles them.
+  if (!list.querySelector('a')) return false;
   const items = [...list.children].filter((child) => child.localName === 'li');
   if (items.length < MIN_MENU_ITEMS) return false;
   return items.every((item) => {
-    const text = item.textContent?.trim().length ?? 0;
-    const linked = [...item.querySelectorAll('a')].reduce((sum, link) => sum + (link.textContent?.trim().length ?? 0), 0);
-    return linked > 0 && linked >= text * 0.8;
+    const links = item.getElementsByTagName('a');
+    if (links.length === 0) return false;
+    let linked = 0;
+    for (const link of links) linked += link.textContent!.trim().length;
+    return linked > 0 && linked >= item.textContent!.trim().length * 0.8;
   });
 }
 
