@@ -64,6 +64,10 @@ interface Sample {
   extensionCpuMs: number;
   /** CPU time of the browser, GPU and utility processes during the load. */
   browserCpuMs: number;
+  /** CPU time of the pages' renderers' main threads during the load: what the page's main thread ran. */
+  pageMainCpuMs: number;
+  /** Time those threads were ready to run but waited for a core (the scheduler's run-queue wait). */
+  pageMainWaitMs: number;
   firstHighlightMs?: number;
   lastHighlightMs?: number;
   highlights: number;
@@ -126,15 +130,17 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
  * SystemInfo.getProcessInfo count 10 ms ticks, too coarse for a few milliseconds a page.
  */
 function cpuMs(pid: number): number {
-  let ns = 0;
-  for (const tid of tasksOf(pid)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // The thread ended between the listing and the read.
-    }
+  return tasksOf(pid).reduce((sum, tid) => sum + schedstat(pid, tid).runMs, 0);
+}
+
+/** A thread's time on a core and its time ready to run but waiting for one, in ms; zero for a thread that has ended. */
+function schedstat(pid: number, tid: number | string): { runMs: number; waitMs: number } {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return { runMs: 0, waitMs: 0 };
   }
-  return ns / 1e6;
 }
 
 function tasksOf(pid: number): string[] {
@@ -154,29 +160,38 @@ const isExtensionProcess = (pid: number) => {
   }
 };
 
-/** CPU time so far of the extension's process and of the browser's non-renderer processes (pages' renderers are measured by their own metrics). */
-async function processCpu(setup: Setup): Promise<Map<number, { extension: boolean; ms: number }>> {
+type ProcessKind = 'extension' | 'page' | 'browser';
+interface ProcessCpu {
+  kind: ProcessKind;
+  /** The whole process's CPU, or for a page's renderer its main thread's (whose thread id is the process id). */
+  ms: number;
+  waitMs: number;
+}
+
+/** CPU time so far of the extension's process, of the pages' renderers' main threads, and of the browser's other processes. */
+async function processCpu(setup: Setup): Promise<Map<number, ProcessCpu>> {
   const { processInfo } = (await setup.session.send('SystemInfo.getProcessInfo' as never)) as { processInfo: { type: string; id: number }[] };
-  const result = new Map<number, { extension: boolean; ms: number }>();
+  const result = new Map<number, ProcessCpu>();
   for (const { type, id } of processInfo) {
-    const extension = type === 'renderer' && isExtensionProcess(id);
-    if (type !== 'renderer' || extension) result.set(id, { extension, ms: cpuMs(id) });
+    const kind: ProcessKind = type !== 'renderer' ? 'browser' : isExtensionProcess(id) ? 'extension' : 'page';
+    if (kind === 'page') {
+      const { runMs, waitMs } = schedstat(id, id);
+      result.set(id, { kind, ms: runMs, waitMs });
+    } else result.set(id, { kind, ms: cpuMs(id), waitMs: 0 });
   }
   return result;
 }
 
-function cpuBetween(before: Map<number, { ms: number }>, after: Map<number, { extension: boolean; ms: number }>) {
-  let extensionCpuMs = 0;
-  let browserCpuMs = 0;
+function cpuBetween(before: Map<number, ProcessCpu>, after: Map<number, ProcessCpu>) {
+  const spent = { extension: 0, page: 0, browser: 0 };
+  let pageMainWaitMs = 0;
   const extensionPids: number[] = [];
-  for (const [pid, { extension, ms }] of after) {
-    const spent = ms - (before.get(pid)?.ms ?? 0);
-    if (extension) {
-      extensionCpuMs += spent;
-      extensionPids.push(pid);
-    } else browserCpuMs += spent;
+  for (const [pid, { kind, ms, waitMs }] of after) {
+    spent[kind] += ms - (before.get(pid)?.ms ?? 0);
+    if (kind === 'page') pageMainWaitMs += waitMs - (before.get(pid)?.waitMs ?? 0);
+    if (kind === 'extension') extensionPids.push(pid);
   }
-  return { extensionCpuMs, browserCpuMs, extensionPids };
+  return { extensionCpuMs: spent.extension, browserCpuMs: spent.browser, pageMainCpuMs: spent.page, pageMainWaitMs, extensionPids };
 }
 
 /** Read in the page after the load: Contesto's marks against DOMContentLoaded, and what is highlighted. No inner functions: tsx would name them with a helper the page lacks. */
@@ -258,7 +273,20 @@ interface PageRow {
   traces: Partial<Record<SetupKey, TraceSummary>>;
 }
 
-const FIGURES = ['taskMs', 'scriptMs', 'styleMs', 'layoutMs', 'heapBytes', 'extensionCpuMs', 'browserCpuMs', 'firstHighlightMs', 'lastHighlightMs', 'highlights'] as const;
+const FIGURES = [
+  'taskMs',
+  'scriptMs',
+  'styleMs',
+  'layoutMs',
+  'heapBytes',
+  'extensionCpuMs',
+  'browserCpuMs',
+  'pageMainCpuMs',
+  'pageMainWaitMs',
+  'firstHighlightMs',
+  'lastHighlightMs',
+  'highlights',
+] as const;
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
@@ -274,7 +302,7 @@ function medianSample(samples: Sample[]): Sample {
 const ms = (value: number | undefined) => (value === undefined ? '–' : Math.abs(value) < 10 ? value.toFixed(1) : value.toFixed(0));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const verdict = (pass: boolean) => (pass ? '**PASS**' : '**FAIL**');
-const extra = (row: PageRow, key: SetupKey, figure: 'taskMs' | 'scriptMs' | 'styleMs' | 'layoutMs' | 'extensionCpuMs' | 'browserCpuMs' | 'heapBytes') =>
+const extra = (row: PageRow, key: SetupKey, figure: 'taskMs' | 'scriptMs' | 'styleMs' | 'layoutMs' | 'extensionCpuMs' | 'browserCpuMs' | 'pageMainCpuMs' | 'pageMainWaitMs' | 'heapBytes') =>
   row.medians[key][figure] - row.medians.control[figure];
 
 function pageTable(rows: PageRow[], key: SetupKey): string {
@@ -326,6 +354,9 @@ interface Summary {
   backgroundTasks: { median: number; p95: number };
   backgroundCpu: { mean: number; median: number };
   browserCpuExtra: number;
+  /** The page's renderer main thread: CPU time, and time ready but waiting for a core. */
+  pageMainCpuExtra: number;
+  pageMainWaitExtra: number;
   highlightedPages: number;
   firstHighlight: { median: number; p95: number };
   lastHighlight: number;
@@ -351,6 +382,8 @@ function summarize(rows: PageRow[], key: SetupKey): Summary {
     backgroundTasks: both(over((r) => r.traces[key]?.backgroundTaskMs ?? 0)),
     backgroundCpu: { mean: mean(over((r) => r.medians[key].extensionCpuMs)), median: median(over((r) => r.medians[key].extensionCpuMs)) },
     browserCpuExtra: median(over((r) => extra(r, key, 'browserCpuMs'))),
+    pageMainCpuExtra: median(over((r) => extra(r, key, 'pageMainCpuMs'))),
+    pageMainWaitExtra: median(over((r) => extra(r, key, 'pageMainWaitMs'))),
     highlightedPages: firsts.length,
     firstHighlight: firsts.length ? both(firsts) : { median: NaN, p95: NaN },
     lastHighlight: lasts.length ? median(lasts) : NaN,
@@ -378,6 +411,12 @@ function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
     line('Tasks that ran our script, all together, median (traced; pack / 30,000)', `${ms(pack.ourTasks)} / ${ms(large.ourTasks)} ms`, '', undefined),
     line('…of it script / style / layout, medians (bundled pack)', `${ms(pack.extraScript)} / ${ms(pack.extraStyle)} / ${ms(pack.extraLayout)} ms`, '', undefined),
     line('…of it script / style / layout, medians (30,000 aliases)', `${ms(large.extraScript)} / ${ms(large.extraStyle)} / ${ms(large.extraLayout)} ms`, '', undefined),
+    line(
+      "The page's main thread, extra over the control, median (pack / 30,000): time on a core; time ready to run but waiting for a core",
+      `${ms(pack.pageMainCpuExtra)} / ${ms(large.pageMainCpuExtra)} ms; ${ms(pack.pageMainWaitExtra)} / ${ms(large.pageMainWaitExtra)} ms`,
+      '',
+      undefined,
+    ),
     ...[pack, large].map((s) =>
       line(
         `Background (extension process) CPU per page, mean / median over pages; its tasks' wall time in the traced loads (every thread, tracing on), median / p95 (${s === pack ? 'bundled pack' : '30,000 aliases'})`,
@@ -537,6 +576,7 @@ async function main() {
       '',
       `- **Main thread** (CDP \`Performance.getMetrics\` at ${SETTLE_MS / 1000} s after the load event, and after Contesto's scan has finished): \`TaskDuration\`, \`ScriptDuration\`, \`RecalcStyleDuration\`, \`LayoutDuration\` of the page's renderer. *Extra* is the setup's median less the control's.`,
       "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` in nanoseconds, because `/proc/<pid>/stat` and CDP's `SystemInfo.getProcessInfo` count 10 ms ticks) from before the navigation to the measurement; per page the median of the loads. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
+      "- **The page's main thread on a core and waiting for one**: the same count for the main thread of the pages' renderers (a renderer's main thread has the process's id), its time running and its time ready to run but waiting for a core (the scheduler's run-queue wait), less the control's: what the page's extra task time is made of on this 2-core machine, where the extension's and the browser's processes compete with the page for the cores.",
       "- **DCL → first / last highlight**: Contesto's User Timing marks (`contesto:first-highlight`, `contesto:last-highlight`) less `domContentLoadedEventStart`.",
       "- **Longest task of ours**: from a traced load per page (CDP Tracing), the longest main-thread task that ran the extension's script.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
