@@ -21,8 +21,12 @@ export type NotesLayer = ReturnType<typeof createNotesLayer>;
 
 export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   const drawable = typeof CSS !== 'undefined' && 'highlights' in CSS;
-  const highlight = drawable ? new Highlight() : undefined;
-  if (highlight) CSS.highlights.set(NOTE_HIGHLIGHT, highlight);
+  // Registered with the first note found: while the registry holds any highlight, Chromium's every frame after a change to it checks the page's text for marks.
+  let highlight: Highlight | undefined;
+  const drawing = () => {
+    if (drawable && !highlight) CSS.highlights.set(NOTE_HIGHLIGHT, (highlight = new Highlight()));
+    return highlight;
+  };
   let generation = 0;
   let count = 0;
 
@@ -46,7 +50,7 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
         continue;
       }
       found.push(note.id);
-      highlight?.add(locateSpan(page, anchor).range);
+      drawing()?.add(locateSpan(page, anchor).range);
     }
     await actions.report(found, lost);
   }

@@ -4,13 +4,15 @@
  * request anywhere but the test's own page server: every request of every page, extension page
  * and service worker (Playwright reports the service worker's too) is watched. (2) A page's own
  * script, run while the popover shows an entity's description and the reader's note, finds
- * neither, however it looks. (3) The highlight registry tells the page only the types.
+ * neither, however it looks. (3) The highlight registry tells the page only the types, and holds
+ * nothing of ours on a page where Contesto has nothing to show.
  */
 import { readFile } from 'node:fs/promises';
 import type { Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { openExtensionPage, packageOrigins, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
+import { untilScanned } from './page-probes';
 import { newNoteId } from '@/core/notes';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
@@ -155,4 +157,18 @@ test('a page script finds neither the description in the open popover, nor the r
 
   await sendRequest(extension, 'notes/delete', { id: (await storedNotes(extension)).find((stored) => stored.body === note)!.id });
   await Promise.all([page.close(), extension.close()]);
+});
+
+test('on a page where it knows no name and holds no note, Contesto registers no highlight and adds no element and no global', async ({ chromium, server }) => {
+  server.routes.set('/unknown-names.html', ['text/html; charset=utf-8', '<!doctype html><html lang="en"><title>Nothing known</title><p>Ottoline Quarrendon opened the Brackwater ferry.</p>']);
+  const page = await chromium.context.newPage();
+  await page.goto(`${server.origin}/unknown-names.html`);
+  await untilScanned(page);
+  const seen = await page.evaluate(() => ({
+    highlights: [...CSS.highlights.keys()],
+    elements: document.querySelectorAll('body *').length,
+    globals: Object.keys(window).filter((key) => /contesto/i.test(key)),
+  }));
+  expect(seen).toEqual({ highlights: [], elements: 1, globals: [] });
+  await page.close();
 });

@@ -28,6 +28,7 @@ beforeEach(() => {
 afterEach(() => {
   layer.destroy();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('the notes layer', () => {
@@ -78,5 +79,21 @@ describe('the notes layer', () => {
     document.body.append(document.createElement('p'));
     await vi.advanceTimersByTimeAsync(REANCHOR_DELAY_MS);
     expect(report).toHaveBeenCalledOnce();
+  });
+
+  it('registers its highlight only once a note is found, so that a page without one cannot tell Contesto is there', async () => {
+    // A stand-in for the registry, which happy-dom lacks: the real one is checked in the browser (tests/e2e/privacy.test.ts).
+    const registry = new Map<string, Set<Range>>();
+    vi.stubGlobal('CSS', { highlights: registry });
+    vi.stubGlobal('Highlight', Set);
+    const drawn = createNotesLayer(document, { loadNotes: async () => notes, report });
+    await drawn.refresh();
+    expect(registry.size).toBe(0);
+    notes = [noteOn('here', 'The talks in Moscow ended.', 'talks in Moscow')];
+    await drawn.refresh();
+    expect([...registry.keys()]).toEqual(['contesto-note']);
+    expect([...registry.get('contesto-note')!].map(String)).toEqual(['talks in Moscow']);
+    drawn.destroy();
+    expect(registry.size).toBe(0);
   });
 });
