@@ -1,11 +1,13 @@
 /**
  * Contesto in Firefox ESR (the .output/firefox-mv2 build), driven over WebDriver BiDi:
- * highlights on the demo page and an English page, hover and Esc, dynamic content.
+ * highlights on the demo page and an English page, hover and Esc, dynamic content, and nothing
+ * of ours in the highlight registry of a page where Contesto has nothing to show.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect } from 'vitest';
 import { openAndCloseCard } from './firefox-pages';
 import { hasHighlights, readHighlights, settledHighlightCount, test as base } from './harness';
+import { untilScanned } from './page-probes';
 
 /** `open(path)`: a fixture page in Firefox, once Contesto has highlighted all of it. */
 const test = base.extend<{ open(path: string): Promise<Page> }>({
@@ -66,6 +68,15 @@ describe('Contesto in Firefox', () => {
   test('highlights paragraphs added after load', async ({ open }) => {
     const page = await open('/dynamic.html');
     await page.waitForFunction(() => [...(CSS.highlights.get('contesto-place') ?? [])].some((r) => (r as Range).toString() === 'North Korea'), { timeout: 10_000 });
+    await page.close();
+  });
+
+  test('registers no highlight on a page where it knows no name and holds no note', async ({ firefox, server }) => {
+    server.routes.set('/unknown-names.html', ['text/html; charset=utf-8', '<!doctype html><html lang="en"><title>Nothing known</title><p>Ottoline Quarrendon opened the Brackwater ferry.</p>']);
+    const page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/unknown-names.html`);
+    await untilScanned(page);
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     await page.close();
   });
 });
