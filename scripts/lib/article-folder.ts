@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { ingest, type SourceInput } from '../../core/ingest';
 import { loadGold } from './ner-eval';
+import { seededRandom } from './seeded-random';
 
 export interface SourceArticle {
   title: string;
@@ -25,12 +26,6 @@ export function realArticles(pages = loadGold().map((article) => article.page)):
     { parseHtml },
   );
   return pack.documents.map((document) => ({ title: document.title, lang: document.lang, paragraphs: document.text.split('\n\n').slice(1) }));
-}
-
-/** Numbers in [0, 1), the same sequence for the same seed (Park and Miller's minimal standard generator). */
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 16_807) % 2_147_483_647) / 2_147_483_647;
 }
 
 /** Article `index` of a generated folder: its source page's paragraphs shuffled, its title numbered. */

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import type { EntityType, Pack } from '../../core/pack';
+import { seededRandom } from './seeded-random';
 import type { StaticServer } from './serve';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -115,4 +116,23 @@ export function median(values: number[]): number {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/**
+ * A bootstrap interval of `statistic` over `values` (pages): the statistic of `resamples` samples
+ * drawn from the values with replacement, cut at the tails. It says how far the same run on
+ * another draw of pages like these could land, which on a shared machine is the difference a
+ * change must beat to be shown. Seeded, so that a report reads the same for the same figures.
+ */
+export function bootstrapInterval(values: number[], statistic: (sample: number[]) => number, { confidence = 0.95, resamples = 2_000, seed = 7 } = {}): [number, number] {
+  if (values.length === 0) return [NaN, NaN];
+  const random = seededRandom(seed);
+  const estimates: number[] = [];
+  const sample = new Array<number>(values.length);
+  for (let i = 0; i < resamples; i++) {
+    for (let j = 0; j < values.length; j++) sample[j] = values[Math.floor(random() * values.length)]!;
+    estimates.push(statistic(sample));
+  }
+  const tail = ((1 - confidence) / 2) * 100;
+  return [percentile(estimates, tail), percentile(estimates, 100 - tail)];
 }

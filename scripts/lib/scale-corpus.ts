@@ -10,7 +10,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { splitSentences } from '../../core/sentences';
-import { realArticles, seededRandom, type SourceArticle } from './article-folder';
+import { realArticles, type SourceArticle } from './article-folder';
+import { seededRandom } from './seeded-random';
 
 export const SCALE_SEED = 2_024;
 

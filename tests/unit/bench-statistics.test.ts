@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapInterval, median, percentile } from '@/scripts/lib/bench-pages';
+
+describe('the benchmarks’ statistics', () => {
+  it('takes the middle value, or the mean of the two middle ones, as the median, and nearest-rank percentiles', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 95)).toBe(100);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 50)).toBe(50);
+  });
+
+  it('gives no spread to pages that all measure the same', () => {
+    expect(bootstrapInterval([12, 12, 12, 12, 12], median)).toEqual([12, 12]);
+  });
+
+  it('holds the median between its bounds, within the values, and widens with the spread between pages', () => {
+    const tight = [30, 31, 29, 30, 32, 28, 30, 31, 29, 30, 30, 31];
+    const loose = [10, 50, 5, 45, 30, 60, 20, 40, 15, 55, 25, 35];
+    const [tightLow, tightHigh] = bootstrapInterval(tight, median);
+    const [looseLow, looseHigh] = bootstrapInterval(loose, median);
+    expect(tightLow).toBeLessThanOrEqual(median(tight));
+    expect(tightHigh).toBeGreaterThanOrEqual(median(tight));
+    expect(looseLow).toBeGreaterThanOrEqual(Math.min(...loose));
+    expect(looseHigh).toBeLessThanOrEqual(Math.max(...loose));
+    expect(looseHigh - looseLow).toBeGreaterThan(5 * (tightHigh - tightLow));
+  });
+
+  it('reads the same for the same figures, and says nothing of no figures', () => {
+    const values = [3, 9, 4, 7, 1, 8, 2, 6];
+    expect(bootstrapInterval(values, median)).toEqual(bootstrapInterval(values, median));
+    expect(bootstrapInterval([], median)).toEqual([NaN, NaN]);
+  });
+});
