@@ -21,11 +21,15 @@ export type NotesLayer = ReturnType<typeof createNotesLayer>;
 
 export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
   const drawable = typeof CSS !== 'undefined' && 'highlights' in CSS;
-  // Registered with the first note found: while the registry holds any highlight, Chromium's every frame after a change to it checks the page's text for marks.
+  // In the registry only while a note is drawn: the registry is the page's, and its scripts can read it, so a page without notes must find nothing of ours there.
   let highlight: Highlight | undefined;
   const drawing = () => {
     if (drawable && !highlight) CSS.highlights.set(NOTE_HIGHLIGHT, (highlight = new Highlight()));
     return highlight;
+  };
+  const undraw = () => {
+    if (highlight) CSS.highlights.delete(NOTE_HIGHLIGHT);
+    highlight = undefined;
   };
   let generation = 0;
   let count = 0;
@@ -37,7 +41,8 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
     if (mine !== generation) return;
     count = notes.length;
     watchWhileNoted();
-    highlight?.clear();
+    // Drawn again from nothing (in this one task, so no frame shows it empty); left out of the registry when no note is found.
+    undraw();
     // Most pages have no notes: then there is no need to read the page's text at all.
     if (notes.length === 0) return;
     const page = readPageText(doc.body);
@@ -77,7 +82,7 @@ export function createNotesLayer(doc: Document, actions: NotesLayerActions) {
       generation++;
       observer.disconnect();
       clearTimeout(reanchorTimer);
-      if (highlight) CSS.highlights.delete(NOTE_HIGHLIGHT);
+      undraw();
     },
   };
 }

@@ -81,7 +81,7 @@ describe('the notes layer', () => {
     expect(report).toHaveBeenCalledOnce();
   });
 
-  it('registers its highlight only once a note is found, so that a page without one cannot tell Contesto is there', async () => {
+  it('holds its highlight in the registry only while a note is found, so that a page without one cannot tell Contesto is there', async () => {
     // A stand-in for the registry, which happy-dom lacks: the real one is checked in the browser (tests/e2e/privacy.test.ts).
     const registry = new Map<string, Set<Range>>();
     vi.stubGlobal('CSS', { highlights: registry });
@@ -93,6 +93,17 @@ describe('the notes layer', () => {
     await drawn.refresh();
     expect([...registry.keys()]).toEqual(['contesto-note']);
     expect([...registry.get('contesto-note')!].map(String)).toEqual(['talks in Moscow']);
+    // The page loses the noted words, then the reader deletes the note: either way, nothing of ours is left.
+    notes = [noteOn('gone', 'A page about Kyiv.', 'about Kyiv')];
+    await drawn.refresh();
+    expect(registry.size).toBe(0);
+    notes = [noteOn('here', 'The talks in Moscow ended.', 'talks in Moscow')];
+    await drawn.refresh();
+    notes = [];
+    await drawn.refresh();
+    expect(registry.size).toBe(0);
+    notes = [noteOn('here', 'The talks in Moscow ended.', 'talks in Moscow')];
+    await drawn.refresh();
     drawn.destroy();
     expect(registry.size).toBe(0);
   });
