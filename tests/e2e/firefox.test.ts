@@ -72,9 +72,8 @@ describe('Contesto in Firefox', () => {
   });
 
   test('registers no highlight on a page where it knows no name and holds no note', async ({ firefox, server }) => {
-    server.routes.set('/unknown-names.html', ['text/html; charset=utf-8', '<!doctype html><html lang="en"><title>Nothing known</title><p>Ottoline Quarrendon opened the Brackwater ferry.</p>']);
     const page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/unknown-names.html`);
+    await page.goto(`${server.origin}/no-known-names.html`);
     await untilScanned(page);
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     await page.close();
