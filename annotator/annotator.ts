@@ -5,6 +5,7 @@
  * reloaded or updated) cleans up.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FirstScan } from '@/core/messages';
 import { matchesToDraw, type PageSettings } from '@/core/settings';
 import { createReader } from './ambiguity';
 import { watchDom } from './dom-watch';
@@ -13,7 +14,6 @@ import { annotationAt } from './hit-test';
 import { watchHover } from './hover';
 import { watchKeyboard } from './keyboard';
 import type { Popover, PopoverAnchor } from './popover';
-import { SCAN_MARKS } from './scan-marks';
 import { scanInSlices, yieldToPage, type FindNames } from './scanner';
 
 /** Most matches drawn in one go (see `drawing`). */
@@ -63,7 +63,8 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       keyboard: watchKeyboard(ctx, popover, highlighter, anchorFor),
     });
 
-  let lastDrawnAt: number | undefined;
+  let lastDrawnAt: number | null = null;
+  const firstScan: FirstScan = { endedAt: null, firstHighlightAt: null, lastHighlightAt: null };
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   // Chromium rebuilds the marks of every registered range in the first frame after any change to the registry
   // (HighlightRegistry::ValidateHighlightMarkers), so matches are drawn in batches as large as what is already
@@ -96,11 +97,11 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     const drawn = step.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
     if (drawn.length === 0) return;
     highlighter.add(drawn);
-    if (lastDrawnAt === undefined) {
-      performance.mark(SCAN_MARKS.firstHighlight);
+    lastDrawnAt = performance.now();
+    if (firstScan.firstHighlightAt === null) {
+      firstScan.firstHighlightAt = lastDrawnAt;
       watchInput();
     }
-    lastDrawnAt = performance.now();
   }
 
   function scan(roots: readonly Node[]) {
@@ -168,9 +169,11 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       // Changes made while the page is first scanned wait for the scan, so no block is scanned twice at once.
       await domWatch.hold(scan([doc.body]));
       if (destroyed) return;
-      if (lastDrawnAt !== undefined) performance.mark(SCAN_MARKS.lastHighlight, { startTime: lastDrawnAt });
-      performance.mark(SCAN_MARKS.scanned);
+      firstScan.lastHighlightAt = lastDrawnAt;
+      firstScan.endedAt = performance.now();
     },
+    /** When the first scan drew and ended (tab/scan-state). */
+    firstScan: (): FirstScan => ({ ...firstScan }),
     /** Call when the knowledge changed: the page is read with the new dictionary (see refreshAll). */
     refresh: () => (destroyed ? Promise.resolve() : refreshAll()),
     destroy() {

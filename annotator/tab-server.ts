@@ -1,37 +1,38 @@
 /**
  * Answers the extension's questions about the page (tab/* messages, validated): which entities
- * it shows, "take me to the next one", the reader's selection as a note target, and the page
- * itself for "Add this page".
+ * it shows, "take me to the next one", the reader's selection as a note target, the page
+ * itself for "Add this page", and how far its first scan has got.
  */
 import { describeSpan } from '@/core/anchoring';
 import { validateTabMessage, type Reply, type TabMessage, type TabResponseTypes } from '@/core/messages';
 import { pageTitle } from '@/core/notes';
 import { pageUrl } from '@/core/page-url';
-import type { Highlighter } from './highlighter';
+import type { Annotator } from './annotator';
 import { createRevealer, pageReport } from './page-report';
 import { readPageText, spanOfRange } from './page-text';
 
 const MAX_QUOTE = 20_000;
 
 /**
- * Returns the reply to a tab/* message, or undefined for any other message; `highlighter` is
- * undefined while Contesto is off on the page; `onReport` hears of every page report given.
+ * Returns the reply to a tab/* message, or undefined for any other message; `shown` is what runs on
+ * the page, undefined while Contesto is off there; `onReport` hears of every page report given.
  */
-export function createTabServer(doc: Document, highlighter: () => Highlighter | undefined, onReport: () => void) {
+export function createTabServer(doc: Document, shown: () => Pick<Annotator, 'highlighter' | 'firstScan'> | undefined, onReport: () => void) {
   const revealer = createRevealer(doc);
 
   const answer: { [T in TabMessage['type']]: (message: TabMessage<T>) => TabResponseTypes[T] } = {
     'tab/page-report': () => {
       onReport();
-      const shown = highlighter();
-      return shown ? pageReport(shown, location.href) : null;
+      const highlighter = shown()?.highlighter;
+      return highlighter ? pageReport(highlighter, location.href) : null;
     },
     'tab/reveal': ({ payload }) => {
-      const shown = highlighter();
-      return { found: shown ? revealer.reveal(shown, payload.entityId) : false };
+      const highlighter = shown()?.highlighter;
+      return { found: highlighter ? revealer.reveal(highlighter, payload.entityId) : false };
     },
     'tab/selection': () => currentSelection(doc),
     'tab/page-html': () => ({ html: serializedPage(doc, location.href), url: location.href, title: doc.title }),
+    'tab/scan-state': () => shown()?.firstScan() ?? null,
   };
 
   return (message: unknown): Promise<Reply<unknown>> | undefined => {

@@ -146,6 +146,11 @@ export const TabMessageSchemas = {
   'tab/selection': v.strictObject({}),
   /** The page as it is now (its live DOM, serialized), to add it to the reader's documents ("Add this page"). */
   'tab/page-html': v.strictObject({}),
+  /**
+   * How far the page's first scan has got (the tests and `npm run bench:real` wait for its end). Asked
+   * this way, not read from User Timing marks, because the page's own scripts can read those.
+   */
+  'tab/scan-state': v.strictObject({}),
 } as const;
 
 /**
@@ -294,6 +299,15 @@ export interface TabResponseTypes {
   'tab/reveal': { found: boolean };
   'tab/selection': Extract<NoteTarget, { kind: 'selection' }> | null;
   'tab/page-html': { html: string; url: string; title: string };
+  /** null when Contesto is off on the page. */
+  'tab/scan-state': FirstScan | null;
+}
+
+/** The page's first scan, its times on the page's clock (performance.now() there); null until they happen. */
+export interface FirstScan {
+  endedAt: number | null;
+  firstHighlightAt: number | null;
+  lastHighlightAt: number | null;
 }
 
 export interface TabMessage<T extends TabMessageType = TabMessageType> {

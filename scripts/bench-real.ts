@@ -6,7 +6,7 @@
  * 30,000-alias gazetteer imported as the options page would. Per load it reads the page's
  * main-thread metrics (CDP Performance.getMetrics), the CPU time of the browser's other processes
  * (the extension's service worker among them), the time from DOMContentLoaded to the first and the
- * last highlight (Contesto's User Timing marks) and the heap after a full GC; one traced load per
+ * last highlight (as Contesto's content script tells the extension) and the heap after a full GC; one traced load per
  * page gives the longest task that ran our script, and the worst page's trace says where the time
  * goes.
  *
@@ -18,7 +18,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
-import { SCAN_MARKS } from '../annotator/scan-marks';
+import type { FirstScan } from '../core/messages';
+import { askScanState } from '../tests/e2e/page-probes';
 import { parsePack, type Pack } from '../core/pack';
 import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
@@ -50,7 +51,7 @@ interface Setup {
   session: CDPSession;
   /** The loaded extension's origin, where there is one. */
   origin?: string;
-  /** Contesto runs here, so the scan's marks are waited for. */
+  /** Contesto runs here, so the end of its scan is waited for. */
   contesto: boolean;
 }
 
@@ -194,21 +195,22 @@ function cpuBetween(before: Map<number, ProcessCpu>, after: Map<number, ProcessC
   return { extensionCpuMs: spent.extension, browserCpuMs: spent.browser, pageMainCpuMs: spent.page, pageMainWaitMs, extensionPids };
 }
 
-/** Read in the page after the load: Contesto's marks against DOMContentLoaded, and what is highlighted. No inner functions: tsx would name them with a helper the page lacks. */
-function readPageTiming(marks: typeof SCAN_MARKS) {
+/** Read in the page after the load: its DOMContentLoaded on the page's clock, and what is highlighted. No inner functions: tsx would name them with a helper the page lacks. */
+function readPage() {
   const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
-  const [first, last, scanned] = [marks.firstHighlight, marks.lastHighlight, marks.scanned].map((name) => performance.getEntriesByName(name)[0]?.startTime);
   let highlights = 0;
   for (const [name, highlight] of CSS.highlights) if (name.startsWith('contesto-')) highlights += highlight.size;
-  return { firstHighlightMs: first === undefined ? undefined : first - dcl, lastHighlightMs: last === undefined ? undefined : last - dcl, scanned: scanned !== undefined, highlights };
+  return { dcl, highlights };
 }
 
-async function waitForScan(page: Page) {
-  const deadline = performance.now() + SCAN_TIMEOUT_MS;
-  while (!(await page.evaluate(readPageTiming, SCAN_MARKS)).scanned) {
-    if (performance.now() > deadline) throw new Error(`No scan finished on ${page.url()} within ${SCAN_TIMEOUT_MS / 1000} s`);
-    await page.waitForTimeout(250);
-  }
+/**
+ * Contesto's first scan of the page, asked from the extension's service worker (tab/scan-state), as
+ * its own pages would: the content script keeps it from the page's scripts. Asked after the figures
+ * are read, so that the asking is not counted as the extension's work on the page.
+ */
+async function scanState(setup: Setup, page: Page): Promise<FirstScan | null> {
+  const worker = setup.browser.context.serviceWorkers()[0] ?? (await setup.browser.context.waitForEvent('serviceworker'));
+  return worker.evaluate(askScanState, page.url());
 }
 
 /** Ends the browser-wide trace (every process: the page's renderer and the extension's) and returns its events. */
@@ -235,11 +237,26 @@ async function loadOnce(setup: Setup, url: string, trace = false): Promise<{ sam
     const cpuBefore = await processCpu(setup);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
-    if (setup.contesto) await waitForScan(page);
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const { extensionPids, ...cpu } = cpuBetween(cpuBefore, await processCpu(setup));
+    const readFigures = async () => ({
+      metrics: (await cdp.send('Performance.getMetrics')).metrics,
+      cpu: cpuBetween(cpuBefore, await processCpu(setup)),
+      scan: setup.contesto ? await scanState(setup, page) : null,
+    });
+    // Read after the scan has ended: when it has not by then (a long page on a busy machine), read again a moment later.
+    const deadline = performance.now() + SCAN_TIMEOUT_MS;
+    let figures = await readFigures();
+    while (setup.contesto && figures.scan?.endedAt == null) {
+      if (performance.now() > deadline) throw new Error(`No scan finished on ${page.url()} within ${SCAN_TIMEOUT_MS / 1000} s`);
+      await page.waitForTimeout(250);
+      figures = await readFigures();
+    }
+    const {
+      metrics,
+      scan,
+      cpu: { extensionPids, ...cpu },
+    } = figures;
     const events = trace ? await collectTrace(setup.session) : undefined;
-    const timing = await page.evaluate(readPageTiming, SCAN_MARKS);
+    const { dcl, highlights } = await page.evaluate(readPage);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
@@ -251,9 +268,9 @@ async function loadOnce(setup: Setup, url: string, trace = false): Promise<{ sam
         layoutMs: metric('LayoutDuration'),
         heapBytes: usedSize,
         ...cpu,
-        firstHighlightMs: timing.firstHighlightMs,
-        lastHighlightMs: timing.lastHighlightMs,
-        highlights: timing.highlights,
+        firstHighlightMs: scan?.firstHighlightAt == null ? undefined : scan.firstHighlightAt - dcl,
+        lastHighlightMs: scan?.lastHighlightAt == null ? undefined : scan.lastHighlightAt - dcl,
+        highlights,
       },
       trace: events,
       extensionPids,
@@ -597,7 +614,7 @@ async function main() {
       `- **Main thread** (CDP \`Performance.getMetrics\` at ${SETTLE_MS / 1000} s after the load event, and after Contesto's scan has finished): \`TaskDuration\`, \`ScriptDuration\`, \`RecalcStyleDuration\`, \`LayoutDuration\` of the page's renderer. *Extra* is the setup's median less the control's.`,
       "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` in nanoseconds, because `/proc/<pid>/stat` and CDP's `SystemInfo.getProcessInfo` count 10 ms ticks) from before the navigation to the measurement; per page the median of the loads. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
       "- **The page's main thread on a core and waiting for one**: the same count for the main thread of the pages' renderers (a renderer's main thread has the process's id), its time running and its time ready to run but waiting for a core (the scheduler's run-queue wait), less the control's: what the page's extra task time is made of on this 2-core machine, where the extension's and the browser's processes compete with the page for the cores.",
-      "- **DCL → first / last highlight**: Contesto's User Timing marks (`contesto:first-highlight`, `contesto:last-highlight`) less `domContentLoadedEventStart`.",
+      "- **DCL → first / last highlight**: when Contesto's first scan drew its first and its last highlight, on the page's clock, as the content script tells the extension (`tab/scan-state`, asked from the service worker after the figures above are read), less `domContentLoadedEventStart`.",
       "- **Longest task of ours**: from a traced load per page (CDP Tracing), the longest main-thread task that ran the extension's script.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
       "- **(low to high)** beside a summary figure: its 95% bootstrap interval over the pages (2,000 resamples of the pages' figures, seeded): where the same run could land on another draw of such pages. A change that moves a figure by less than that interval's width cannot be told from the machine's noise with this run.",

@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { createAnnotator, type Annotator } from '@/annotator/annotator';
 import { createBadgeReporter } from '@/annotator/badge-reporter';
 import { prefetchingCards } from '@/annotator/card-prefetch';
-import type { Highlighter } from '@/annotator/highlighter';
 import { createNotesLayer, type NotesLayer } from '@/annotator/notes-layer';
 import { pageLanguageOnce } from '@/annotator/page-language';
 import { createPopover, MOUNT_POPOVER_GLOBAL, type MountPopover } from '@/annotator/popover';
@@ -35,7 +34,7 @@ export default defineContentScript({
     let knowledgeChanged = false;
     let notes: NotesLayer | undefined;
     // What the extension's questions are answered about: kept while a new dictionary loads, gone when Contesto is off.
-    let shown: Highlighter | undefined;
+    let shown: Annotator | undefined;
     const languageOfPage = pageLanguageOnce(document);
     const badge = createBadgeReporter((entities) => void request('page/entities-changed', { entities }).catch(() => {}));
     const answerTab = createTabServer(document, () => shown, badge.wasRead);
@@ -82,8 +81,8 @@ export default defineContentScript({
           cards.prepare(anchor.candidates ?? [anchor.entityId]);
         },
       });
-      shown = annotator.highlighter;
-      badge.follow(shown);
+      shown = annotator;
+      badge.follow(shown.highlighter);
       notes ??= createNotesLayer(document, {
         loadNotes: () => request('notes/for-page', { url: pageUrl(location.href) }),
         report: (found, lost) => request('notes/anchored', { found, lost }),

@@ -298,12 +298,13 @@ describe('the toolbar badge', () => {
     expect(entities).toBeGreaterThan(0);
     await expect.poll(badge, { timeout: 5_000 }).toBe(String(entities));
     await page.goto(`${server.origin}/no-known-names.html`);
-    await untilScanned(page);
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+    await untilScanned(page, popup);
     // Longer than the report's delay: a count reported for this page would be there by now.
     await page.waitForTimeout(1_000);
     expect(Object.values(await page.evaluate(readHighlights)).flat()).toEqual([]);
     expect(await badge()).toBe('');
-    await page.close();
+    await Promise.all([page.close(), popup.close()]);
   });
 });
 

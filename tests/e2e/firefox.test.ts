@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect } from 'vitest';
-import { openAndCloseCard } from './firefox-pages';
+import { openAndCloseCard, openFirefoxExtensionPage } from './firefox-pages';
 import { hasHighlights, readHighlights, settledHighlightCount, test as base } from './harness';
 import { untilScanned } from './page-probes';
 
@@ -71,11 +71,20 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
-  test('registers no highlight on a page where it knows no name and holds no note', async ({ firefox, server }) => {
+  test('registers no highlight and no performance mark on a page where it knows no name and holds no note', async ({ firefox, server }) => {
+    const popup = await openFirefoxExtensionPage(firefox, server, 'popup.html');
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}/no-known-names.html`);
-    await untilScanned(page);
-    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
-    await page.close();
+    await untilScanned(page, popup);
+    expect(
+      await page.evaluate(() => ({
+        highlights: [...CSS.highlights.keys()],
+        timeline: performance
+          .getEntries()
+          .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
+          .map((entry) => entry.name),
+      })),
+    ).toEqual({ highlights: [], timeline: [] });
+    await Promise.all([page.close(), popup.close()]);
   });
 });

@@ -13,7 +13,7 @@ import { launchChromium, type ChromiumWithExtension } from '@/scripts/lib/browse
 import { demoPageBlocks } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
 import { openExtensionPage, sendRequest } from './extension-pages';
-import { openAndCloseCard } from './firefox-pages';
+import { openAndCloseCard, openFirefoxExtensionPage } from './firefox-pages';
 import {
   bundledPack,
   hasHighlights,
@@ -210,6 +210,7 @@ describe('Chromium', () => {
     const large = largePage(paragraphs, 200_000);
     hostile.routes.set('/large.html', ['text/html; charset=utf-8', large.html]);
 
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
     /** One fresh load of the page, traced from navigation until the scan has ended, with key presses meanwhile; then scrolled to its middle and its end. */
     async function loadAndTrace() {
       const page = await chromium.context.newPage();
@@ -223,7 +224,7 @@ describe('Chromium', () => {
         // Contesto starts when the document is parsed; from the load event on (the page's own parsing done), key presses while it scans.
         await page.goto(`${hostile.origin}/large.html`);
         let most = 0;
-        await untilScanned(page, async () => {
+        await untilScanned(page, popup, async () => {
           for (let i = 0; i < 5; i++) {
             await page.keyboard.press('Shift');
             presses++;
@@ -265,6 +266,7 @@ describe('Chromium', () => {
       works.push(load.longestWork);
     }
     report(`large page: our longest share of one task, capped by its thread time, on each load: ${works.map(ms).join(', ')}`);
+    await popup.close();
     const { mostRegistered, across, ours, longestWork, pageSize, presses, logged } = load;
 
     // The same presses on the same page in the same browser without Contesto: how long a press waits on the page's own layout.
@@ -300,10 +302,12 @@ describe('Chromium', () => {
   }, 540_000);
 
   test('a mutation storm: at most a fifth of the CPU in batched rescans, none once it stops, and right highlights after it', async ({ chromium, hostile }) => {
+    const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
     const page = await chromium.context.newPage();
     const logged = consoleOf(page);
     await page.goto(`${hostile.origin}/storm.html?paragraphs=2000`);
-    await untilScanned(page);
+    await untilScanned(page, popup);
+    await popup.close();
     const before = await page.evaluate(registeredCount);
     const storm = await traceMainThread(page, async () => {
       await page.evaluate((duration) => (window as unknown as { startStorm(ms: number): void }).startStorm(duration), STORM_MS);
@@ -496,16 +500,18 @@ describe('Firefox', () => {
     return { page, logged };
   }
 
-  test('a page of 200,000 elements: highlighted to its end, only near the viewport registered; the longest stall of the page measured', async ({ firefox, hostile }) => {
+  test('a page of 200,000 elements: highlighted to its end, only near the viewport registered; the longest stall of the page measured', async ({ firefox, hostile, server }) => {
     const large = largePage(
       demoPageBlocks(await bundledPack()).filter((block) => block.split(/\s+/).length >= 19),
       200_000,
     );
     hostile.routes.set('/large.html', ['text/html; charset=utf-8', large.html]);
+    const popup = await openFirefoxExtensionPage(firefox, server, 'popup.html');
     const page = await firefox.browser.newPage();
     await page.goto(`${hostile.origin}/large.html`);
     await page.evaluate(() => (window as unknown as { __startHeartbeat(): void }).__startHeartbeat());
-    await untilScanned(page, undefined, 200_000);
+    await untilScanned(page, popup, undefined, 200_000);
+    await popup.close();
     const gap = await page.evaluate(() => {
       const heartbeat = (window as unknown as { __heartbeat: { longestGap: number; running: boolean } }).__heartbeat;
       heartbeat.running = false;
@@ -517,9 +523,11 @@ describe('Firefox', () => {
     await page.close();
   }, 240_000);
 
-  test('a mutation storm: right highlights after it', async ({ firefox, hostile }) => {
+  test('a mutation storm: right highlights after it', async ({ firefox, hostile, server }) => {
+    const popup = await openFirefoxExtensionPage(firefox, server, 'popup.html');
     const { page, logged } = await openInFirefox(firefox.browser, `${hostile.origin}/storm.html?paragraphs=2000`);
-    await untilScanned(page);
+    await untilScanned(page, popup);
+    await popup.close();
     await page.evaluate((duration) => (window as unknown as { startStorm(ms: number): void }).startStorm(duration), STORM_MS);
     await page.waitForFunction(() => !(window as unknown as { storm: { running: boolean } }).storm.running, { timeout: STORM_MS + 20_000, polling: 500 });
     const accounts = await exactAfterStorm(page);

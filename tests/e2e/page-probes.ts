@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
-import { SCAN_MARKS } from '@/annotator/scan-marks';
+import type { FirstScan } from '@/core/messages';
 import { parsePack, type Pack } from '@/core/pack';
 import { demoPageHtml } from '@/scripts/lib/demo-page';
 import { serveStatic, type StaticServer } from '@/scripts/lib/serve';
@@ -79,13 +79,37 @@ export function highlightsInView(): number {
 }
 
 /**
- * Runs `meanwhile` until Contesto's first scan of the page has ended and drawn what it found (its
- * `contesto:scanned` mark, annotator/scan-marks.ts); past `timeout`, throws.
+ * Evaluated in one of Contesto's own pages (only the extension may ask a tab's content script): the
+ * first scan of the page at `url`, as its content script tells it (tab/scan-state), or null when no
+ * content script there answers. Self-contained, with no inner function: scripts run by tsx send their source too.
  */
-export async function untilScanned(page: Page | FirefoxPage, meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)), timeout = 120_000): Promise<void> {
+export async function askScanState(url: string): Promise<FirstScan | null> {
+  // Firefox's extension pages have `browser`; Chromium's have `chrome`, which returns promises too.
+  const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+  for (const tab of await api.tabs.query({})) {
+    if (tab.url !== url || tab.id === undefined) continue;
+    try {
+      const reply = (await api.tabs.sendMessage(tab.id, { type: 'tab/scan-state', payload: {} })) as { ok: boolean; value?: FirstScan | null } | undefined;
+      return reply?.ok ? (reply.value ?? null) : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Runs `meanwhile` until Contesto's first scan of `page` has ended and drawn what it found, as its
+ * content script tells `extensionPage` (one of Contesto's own pages); past `timeout`, throws.
+ */
+export async function untilScanned(
+  page: Page | FirefoxPage,
+  extensionPage: Page | FirefoxPage,
+  meanwhile: () => Promise<unknown> = () => new Promise((r) => setTimeout(r, 250)),
+  timeout = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
-  const scanned = (mark: string) => performance.getEntriesByName(mark).length > 0;
-  while (!(await (page as Page).evaluate(scanned, SCAN_MARKS.scanned))) {
+  while (((await (extensionPage as Page).evaluate(askScanState, page.url()))?.endedAt ?? null) === null) {
     if (Date.now() > deadline) throw new Error(`Contesto did not end its scan of ${page.url()} in ${timeout} ms`);
     await meanwhile();
   }

@@ -159,16 +159,21 @@ test('a page script finds neither the description in the open popover, nor the r
   await Promise.all([page.close(), extension.close()]);
 });
 
-test('on a page where it knows no name and holds no note, Contesto registers no highlight and adds no element and no global', async ({ chromium, server }) => {
+test('on a page where it knows no name and holds no note, Contesto registers no highlight and adds no element, no global and no performance mark', async ({ chromium, server }) => {
   const page = await chromium.context.newPage();
   await page.goto(`${server.origin}/no-known-names.html`);
-  await untilScanned(page);
+  const popup = await openExtensionPage(chromium.context, chromium.extensionId, 'popup.html');
+  await untilScanned(page, popup);
   const seen = await page.evaluate(() => ({
     highlights: [...CSS.highlights.keys()],
     elements: [...document.querySelectorAll('body *')].map((element) => element.localName),
     globals: Object.keys(window).filter((key) => /contesto/i.test(key)),
+    timeline: performance
+      .getEntries()
+      .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
+      .map((entry) => entry.name),
   }));
   // The fixture's own elements, and nothing else.
-  expect(seen).toEqual({ highlights: [], elements: ['article', 'h1', 'p', 'p'], globals: [] });
-  await page.close();
+  expect(seen).toEqual({ highlights: [], elements: ['article', 'h1', 'p', 'p'], globals: [], timeline: [] });
+  await Promise.all([page.close(), popup.close()]);
 });

@@ -101,4 +101,31 @@ describe('annotator', () => {
       vi.restoreAllMocks();
     }
   });
+
+  it("tells when its first scan drew and ended, on the page's clock, and leaves nothing in the page's performance timeline", async () => {
+    annotator.destroy();
+    const before = performance.now();
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    annotator = createAnnotator(ctx, document, find, popover, { ...DEFAULT_SETTINGS, mutationBatchMs: 10 });
+    const started = annotator.start();
+    await turns(5);
+    expect(annotator.firstScan(), 'while the background answers').toEqual({ endedAt: null, firstHighlightAt: null, lastHighlightAt: null });
+    open();
+    await started;
+    const { endedAt, firstHighlightAt, lastHighlightAt } = annotator.firstScan();
+    expect(firstHighlightAt).toBeGreaterThanOrEqual(before);
+    expect(lastHighlightAt).toBeGreaterThanOrEqual(firstHighlightAt!);
+    expect(endedAt).toBeGreaterThanOrEqual(lastHighlightAt!);
+    // The page's scripts read the timeline: marks there would tell any page that Contesto runs.
+    expect(performance.getEntries().filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')).toEqual([]);
+  });
+
+  it('ends a first scan that finds nothing with no highlight time', async () => {
+    annotator.destroy();
+    document.body.innerHTML = '<p>Nothing known here.</p>';
+    annotator = createAnnotator(ctx, document, find, popover, { ...DEFAULT_SETTINGS, mutationBatchMs: 10 });
+    await annotator.start();
+    expect(annotator.firstScan()).toEqual({ endedAt: expect.any(Number), firstHighlightAt: null, lastHighlightAt: null });
+  });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "https://news.example/story#top" }
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, type Highlighter } from '@/annotator/highlighter';
+import type { Annotator } from '@/annotator/annotator';
+import { createHighlighter } from '@/annotator/highlighter';
 import { joinText, locateSpan } from '@/annotator/page-text';
 import { createTabServer } from '@/annotator/tab-server';
 
-let shown: Highlighter | undefined;
+let shown: Pick<Annotator, 'highlighter' | 'firstScan'> | undefined;
 let answer: ReturnType<typeof createTabServer>;
 let reported: ReturnType<typeof vi.fn<() => void>>;
 
@@ -30,12 +31,20 @@ describe('the tab-message server', () => {
   it('answers the page report with null while Contesto is off, and with the entities shown once it runs', async () => {
     expect(await answer({ type: 'tab/page-report', payload: {} })).toEqual({ ok: true, value: null });
     expect(await answer({ type: 'tab/reveal', payload: { entityId: 'kyiv' } })).toEqual({ ok: true, value: { found: false } });
-    shown = createHighlighter(document);
-    shown.add([{ ...locateSpan(joinText([document.querySelector('p')!.firstChild as Text]), { start: 9, end: 13 }), entityId: 'kyiv', type: 'place' }]);
+    const highlighter = createHighlighter(document);
+    shown = { highlighter, firstScan: () => ({ endedAt: null, firstHighlightAt: null, lastHighlightAt: null }) };
+    highlighter.add([{ ...locateSpan(joinText([document.querySelector('p')!.firstChild as Text]), { start: 9, end: 13 }), entityId: 'kyiv', type: 'place' }]);
     expect(await answer({ type: 'tab/page-report', payload: {} })).toEqual({
       ok: true,
       value: { url: 'https://news.example/story#top', entities: [{ entityId: 'kyiv', type: 'place', count: 1 }] },
     });
+  });
+
+  it("answers how far the page's first scan has got, and null while Contesto is off", async () => {
+    expect(await answer({ type: 'tab/scan-state', payload: {} })).toEqual({ ok: true, value: null });
+    shown = { highlighter: createHighlighter(document), firstScan: () => ({ endedAt: 12.5, firstHighlightAt: 8, lastHighlightAt: 11 }) };
+    expect(await answer({ type: 'tab/scan-state', payload: {} })).toEqual({ ok: true, value: { endedAt: 12.5, firstHighlightAt: 8, lastHighlightAt: 11 } });
+    expect(reported, 'not a page report').not.toHaveBeenCalled();
   });
 
   it('tells whoever listens each time it gives the page report, and only then (the badge reports the next change whatever it is)', async () => {
