@@ -10,6 +10,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time: the part of `dur` the thread ran on a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -40,6 +42,8 @@ export interface TraceSummary {
   ourTasks: number;
   ourTaskMs: number;
   longestOurTaskMs: number;
+  /** The longest one's time on a core (the rest it waited for one, or was blocked). */
+  longestOurTaskThreadMs?: number;
   /** What the longest of them spent most of its time in (self time by event). */
   longestOurTaskParts: { name: string; ms: number }[];
   /** Self time on the page's main thread by event name, in ms. */
@@ -88,6 +92,7 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionO
     ourTasks: ourTaskList.length,
     ourTaskMs: ourDurations.reduce((a, b) => a + b, 0),
     longestOurTaskMs: Math.max(0, ...ourDurations),
+    ...(longest?.tdur !== undefined && { longestOurTaskThreadMs: longest.tdur / 1000 }),
     longestOurTaskParts: [...inLongest.entries()]
       .filter(([name]) => !TASK_NAMES.has(name))
       .sort((a, b) => b[1] - a[1])
