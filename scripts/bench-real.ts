@@ -25,7 +25,7 @@ import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distin
 import { BUNDLED_PACK } from './lib/bundled-pack';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
 import { serveStatic, type StaticServer } from './lib/serve';
-import { summarizeTrace, TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
+import { PROFILED_TRACE_CATEGORIES, summarizeTrace, TASK_TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** After the load event, what every browser gets before it is measured: the extension's work and its follow-ups end well within it. */
@@ -226,14 +226,14 @@ async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 }
 
 /** One fresh load in a new tab; traced when asked (tracing costs time, so traced loads are not among the samples). */
-async function loadOnce(setup: Setup, url: string, trace = false): Promise<{ sample: Sample; trace?: TraceEvent[]; extensionPids: number[] }> {
+async function loadOnce(setup: Setup, url: string, trace?: readonly string[]): Promise<{ sample: Sample; trace?: TraceEvent[]; extensionPids: number[] }> {
   const page = await setup.browser.context.newPage();
   try {
     const cdp = await setup.browser.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Performance.enable');
-    if (trace) await setup.session.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+    if (trace) await setup.session.send('Tracing.start', { traceConfig: { includedCategories: [...trace] }, transferMode: 'ReportEvents' });
     const cpuBefore = await processCpu(setup);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
@@ -500,7 +500,7 @@ function breakdown(page: string, key: SetupKey, ours: TraceSummary, control: Tra
     .sort((a, b) => b.extra - a.extra)
     .slice(0, 12);
   return [
-    `Traced loads of **${page}** with the ${key === 'pack' ? 'bundled pack' : '30,000 aliases'} and with the control (one load each, tracing on, so slower than the samples above). ` +
+    `Traced loads of **${page}** with the ${key === 'pack' ? 'bundled pack' : '30,000 aliases'} and with the control (one load each, tracing on with the sampling profiler, so slower than the samples above and than the per-page traced loads). ` +
       `Main-thread tasks: ${ms(ours.taskMs)} ms against ${ms(control.taskMs)} ms; ${ours.ourTasks} tasks ran our script, ${ms(ours.ourTaskMs)} ms in all, the longest ${ms(ours.longestOurTaskMs)} ms; ` +
       `the profiler's samples put ${ms(ours.ourScriptMs)} ms in JavaScript called from our script.`,
     '',
@@ -582,7 +582,7 @@ async function main() {
       const row: PageRow = { page, medians: {} as PageRow['medians'], traces: {} };
       for (const setup of setups) row.medians[setup.key] = medianSample(samples.get(page)!.get(setup.key)!);
       for (const setup of setups.filter((s) => s.contesto)) {
-        const { trace, extensionPids } = await loadOnce(setup, urlOf(page), true);
+        const { trace, extensionPids } = await loadOnce(setup, urlOf(page), TASK_TRACE_CATEGORIES);
         row.traces[setup.key] = summarizeTrace(trace!, urlOf(page), setup.origin!, extensionPids);
       }
       rows.push(row);
@@ -592,7 +592,7 @@ async function main() {
     const worst = rows.reduce((a, b) => (extra(b, 'pack', 'taskMs') > extra(a, 'pack', 'taskMs') ? b : a));
     const controlSetup = setups.find((s) => s.key === 'control')!;
     const traced = async (setup: Setup) => {
-      const { trace, extensionPids } = await loadOnce(setup, urlOf(worst.page), true);
+      const { trace, extensionPids } = await loadOnce(setup, urlOf(worst.page), PROFILED_TRACE_CATEGORIES);
       return summarizeTrace(trace!, urlOf(worst.page), setup.origin!, extensionPids);
     };
     const worstBreakdown = [
@@ -620,7 +620,7 @@ async function main() {
       "- **Background CPU**: CPU time of the extension's process (its service worker; found by `--extension-process`, timed from `/proc/<pid>/task/*/schedstat` in nanoseconds, because `/proc/<pid>/stat` and CDP's `SystemInfo.getProcessInfo` count 10 ms ticks) from before the navigation to the measurement; per page the median of the loads. *Browser processes extra*: the browser, GPU and utility processes, less the control's.",
       "- **The page's main thread on a core and waiting for one**: the same count for the main thread of the pages' renderers (a renderer's main thread has the process's id), its time running and its time ready to run but waiting for a core (the scheduler's run-queue wait), less the control's: what the page's extra task time is made of on this 2-core machine, where the extension's and the browser's processes compete with the page for the cores.",
       "- **DCL → first / last highlight**: when Contesto's first scan drew its first and its last highlight, on the page's clock, as the content script tells the extension (`tab/scan-state`, asked from the service worker after the figures above are read), less `domContentLoadedEventStart`.",
-      "- **Longest task of ours**: from a traced load per page (CDP Tracing), the longest main-thread task that ran the extension's script, its wall time (what the target is about) and its thread time, the part of it the page's thread ran on a core.",
+      "- **Longest task of ours**: from a traced load per page (CDP Tracing of tasks and script, without the sampling profiler, which about doubles the wall time of our tasks), the longest main-thread task that ran the extension's script, its wall time (what the target is about) and its thread time, the part of it the page's thread ran on a core.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
       "- **(low to high)** beside a summary figure: its 95% bootstrap interval over the pages (2,000 resamples of the pages' figures, seeded): where the same run could land on another draw of such pages. A change that moves a figure by less than that interval's width cannot be told from the machine's noise with this run.",
       '',
