@@ -63,7 +63,6 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       keyboard: watchKeyboard(ctx, popover, highlighter, anchorFor),
     });
 
-  let lastDrawnAt: number | null = null;
   const firstScan: FirstScan = { endedAt: null, firstHighlightAt: null, lastHighlightAt: null };
   // Only what the reader highlights: the types switched on and, with 'first', entities the page does not show yet.
   // Chromium rebuilds the marks of every registered range in the first frame after any change to the registry
@@ -97,10 +96,12 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
     const drawn = step.filter((a) => a.range.startContainer.isConnected && a.range.endContainer.isConnected);
     if (drawn.length === 0) return;
     highlighter.add(drawn);
-    lastDrawnAt = performance.now();
-    if (firstScan.firstHighlightAt === null) {
-      firstScan.firstHighlightAt = lastDrawnAt;
-      watchInput();
+    watchInput();
+    // Draws after the first scan's end are rescans of what the page changed: not the first scan's.
+    if (firstScan.endedAt === null) {
+      const now = performance.now();
+      firstScan.firstHighlightAt ??= now;
+      firstScan.lastHighlightAt = now;
     }
   }
 
@@ -169,7 +170,6 @@ export function createAnnotator(ctx: ContentScriptContext, doc: Document, find: 
       // Changes made while the page is first scanned wait for the scan, so no block is scanned twice at once.
       await domWatch.hold(scan([doc.body]));
       if (destroyed) return;
-      firstScan.lastHighlightAt = lastDrawnAt;
       firstScan.endedAt = performance.now();
     },
     /** When the first scan drew and ended (tab/scan-state). */

@@ -109,7 +109,7 @@ export async function untilScanned(
   timeout = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeout;
-  while (((await (extensionPage as Page).evaluate(askScanState, page.url()))?.endedAt ?? null) === null) {
+  while ((await (extensionPage as Page).evaluate(askScanState, page.url()))?.endedAt == null) {
     if (Date.now() > deadline) throw new Error(`Contesto did not end its scan of ${page.url()} in ${timeout} ms`);
     await meanwhile();
   }

@@ -102,7 +102,7 @@ describe('annotator', () => {
     }
   });
 
-  it("tells when its first scan drew and ended, on the page's clock, and leaves nothing in the page's performance timeline", async () => {
+  it("tells when its first scan drew and ended, on the page's clock, unmoved by later rescans, and leaves nothing in the page's performance timeline", async () => {
     annotator.destroy();
     const before = performance.now();
     let open!: () => void;
@@ -117,6 +117,10 @@ describe('annotator', () => {
     expect(firstHighlightAt).toBeGreaterThanOrEqual(before);
     expect(lastHighlightAt).toBeGreaterThanOrEqual(firstHighlightAt!);
     expect(endedAt).toBeGreaterThanOrEqual(lastHighlightAt!);
+    known = { Moscow: 'moscow', Kyiv: 'kyiv' };
+    document.body.insertAdjacentHTML('beforeend', '<p>Later, in Kyiv.</p>');
+    await vi.waitFor(() => expect(drawn(annotator)).toContain('kyiv'));
+    expect(annotator.firstScan(), 'after a rescan drew').toEqual({ endedAt, firstHighlightAt, lastHighlightAt });
     // The page's scripts read the timeline: marks there would tell any page that Contesto runs.
     expect(performance.getEntries().filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')).toEqual([]);
   });
