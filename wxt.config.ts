@@ -13,7 +13,13 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // The polyfill, without the interop's copy of the browser's whole API at every start (see the file).
-    resolve: { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./scripts/build/webextension-polyfill.mjs', import.meta.url)) }] },
+    resolve: {
+      alias: [
+        { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./scripts/build/webextension-polyfill.mjs', import.meta.url)) },
+        // The content script's context, without WXT's announcement of each start to the page (see the file).
+        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./scripts/build/content-script-context.mjs', import.meta.url)) },
+      ],
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Contesto',

@@ -24,8 +24,6 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   // At the DOM's end, not at idle: Chromium's idle is the load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
   runAt: 'document_end',
-  // WXT would otherwise post a message carrying the extension's id to the page, telling every page that Contesto is installed.
-  noScriptStartedPostMessage: true,
   async main(ctx) {
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer), to tell when they change; undefined asks for a fresh start.

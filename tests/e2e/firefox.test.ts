@@ -53,6 +53,19 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
+  test('a page that forges the content script’s start event, with Firefox’s fixed extension id, does not switch Contesto off', async ({ open }) => {
+    const page = await open('/demo.html');
+    const before = await settledHighlightCount(page);
+    // WXT's context stops itself when it hears this event (see entrypoints/content/index.ts); Firefox's id is the same on every install.
+    await page.evaluate(() => {
+      document.dispatchEvent(new CustomEvent('contesto@contesto.invalid:content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+    });
+    expect(await settledHighlightCount(page), 'the highlights stay').toBe(before);
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin ha parlato.</p>'));
+    expect(await settledHighlightCount(page), 'a name added afterwards lights up').toBe(before + 1);
+    await page.close();
+  });
+
   test('opens the popover on hover and closes it with Esc', async ({ open }) => {
     const page = await open('/demo.html');
     await openAndCloseCard(page, 'John Kirby');

@@ -5,14 +5,15 @@
  * and service worker (Playwright reports the service worker's too) is watched. (2) A page's own
  * script, run while the popover shows an entity's description and the reader's note, finds
  * neither, however it looks. (3) The highlight registry tells the page only the types, and holds
- * nothing of ours on a page where Contesto has nothing to show.
+ * nothing of ours on a page where Contesto has nothing to show. (4) A page that knows Contesto's
+ * extension id neither hears it start nor switches it off.
  */
 import { readFile } from 'node:fs/promises';
 import type { Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { openExtensionPage, packageOrigins, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
-import { untilScanned } from './page-probes';
+import { settledHighlightCount, untilScanned } from './page-probes';
 import { newNoteId } from '@/core/notes';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
@@ -176,4 +177,29 @@ test('on a page where it knows no name and holds no note, Contesto registers no 
   // The fixture's own elements, and nothing else.
   expect(seen).toEqual({ highlights: [], elements: ['article', 'h1', 'p', 'p'], globals: [], timeline: [] });
   await Promise.all([page.close(), popup.close()]);
+});
+
+test('a page that knows Contesto’s extension id neither hears the content script start nor switches it off with a forged start event', async ({ chromium, server }) => {
+  // WXT's context announces a start by this event on the document and stops itself when it hears another (see entrypoints/content/index.ts).
+  const started = `${chromium.extensionId}:content:wxt:content-script-started`;
+  const page = await chromium.context.newPage();
+  await page.addInitScript((eventName) => {
+    const heard: string[] = [];
+    Object.assign(window, { heard });
+    for (const target of [window, document]) target.addEventListener(eventName, (event) => heard.push(event.type), true);
+    window.addEventListener('message', (event) => heard.push(`message ${JSON.stringify(event.data)}`));
+  }, started);
+  await page.goto(`${server.origin}/demo.html`);
+  await waitForHighlights(page);
+  const before = await settledHighlightCount(page);
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+
+  await page.evaluate((eventName) => {
+    document.dispatchEvent(new CustomEvent(eventName, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+  }, started);
+  expect(await settledHighlightCount(page), 'the highlights stay').toBe(before);
+  // Still running: a name the page adds afterwards lights up.
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin ha parlato.</p>'));
+  expect(await settledHighlightCount(page)).toBe(before + 1);
+  await page.close();
 });
