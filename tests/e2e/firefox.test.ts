@@ -66,6 +66,19 @@ describe('Contesto in Firefox', () => {
     await page.close();
   });
 
+  test('reads the page again after a same-document navigation', async ({ open }) => {
+    const page = await open('/demo.html');
+    const before = await settledHighlightCount(page);
+    await page.evaluate(() => {
+      Object.assign(window, { kept: [...CSS.highlights.get('contesto-person')!][0] });
+      history.pushState({}, '', '/demo.html?story=2');
+    });
+    // The range registered before the navigation gives way to a new one (Firefox ESR has no Navigation API: the address is read every second).
+    await page.waitForFunction(() => ![...CSS.highlights.values()].some((highlight) => highlight.has((window as unknown as { kept: Range }).kept)), { timeout: 5_000 });
+    expect(await settledHighlightCount(page)).toBe(before);
+    await page.close();
+  });
+
   test('opens the popover on hover and closes it with Esc', async ({ open }) => {
     const page = await open('/demo.html');
     await openAndCloseCard(page, 'John Kirby');

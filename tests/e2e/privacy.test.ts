@@ -6,7 +6,7 @@
  * script, run while the popover shows an entity's description and the reader's note, finds
  * neither, however it looks. (3) The highlight registry tells the page only the types, and holds
  * nothing of ours on a page where Contesto has nothing to show. (4) A page that knows Contesto's
- * extension id neither hears it start nor switches it off.
+ * extension id neither hears it start nor switches it off, nor hears its own navigations reported.
  */
 import { readFile } from 'node:fs/promises';
 import type { Request } from 'playwright-core';
@@ -201,5 +201,28 @@ test('a page that knows Contesto’s extension id neither hears the content scri
   // Still running: a name the page adds afterwards lights up.
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin ha parlato.</p>'));
   expect(await settledHighlightCount(page)).toBe(before + 1);
+  await page.close();
+});
+
+test('a page that knows Contesto’s extension id does not hear its own navigations reported, and Contesto reads the page again after one', async ({ chromium, server }) => {
+  // WXT reports a new address to the content script by this event on the window (see scripts/build/content-script-context.mjs).
+  const reported = `${chromium.extensionId}:content:wxt:locationchange`;
+  const page = await chromium.context.newPage();
+  await page.addInitScript((eventName) => {
+    const heard: string[] = [];
+    Object.assign(window, { heard });
+    window.addEventListener(eventName, (event) => heard.push(event.type), true);
+  }, reported);
+  await page.goto(`${server.origin}/demo.html`);
+  await waitForHighlights(page);
+  const before = await settledHighlightCount(page);
+  await page.evaluate(() => {
+    Object.assign(window, { kept: [...CSS.highlights.get('contesto-person')!][0] });
+    history.pushState({}, '', '/demo.html?story=2');
+  });
+  // Read again: the range registered before the navigation gives way to a new one.
+  await expect.poll(() => page.evaluate(() => [...CSS.highlights.values()].some((highlight) => highlight.has((window as unknown as { kept: Range }).kept))), { timeout: 5_000 }).toBe(false);
+  expect(await settledHighlightCount(page)).toBe(before);
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
   await page.close();
 });
