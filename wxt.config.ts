@@ -16,7 +16,7 @@ export default defineConfig({
     resolve: {
       alias: [
         { find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./scripts/build/webextension-polyfill.mjs', import.meta.url)) },
-        // The content script's context, without WXT's announcement of each start to the page (see the file).
+        // The content script's context, without the events WXT's context sends itself through the page (see the file).
         { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./scripts/build/content-script-context.mjs', import.meta.url)) },
       ],
     },

@@ -56,7 +56,7 @@ describe('Contesto in Firefox', () => {
   test('a page that forges the content script’s start event, with Firefox’s fixed extension id, does not switch Contesto off', async ({ open }) => {
     const page = await open('/demo.html');
     const before = await settledHighlightCount(page);
-    // WXT's context stops itself when it hears this event (see entrypoints/content/index.ts); Firefox's id is the same on every install.
+    // WXT's context stops itself when it hears this event (see scripts/build/content-script-context.mjs); Firefox's id is the same on every install.
     await page.evaluate(() => {
       document.dispatchEvent(new CustomEvent('contesto@contesto.invalid:content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'forged' } }));
     });

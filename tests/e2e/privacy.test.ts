@@ -9,12 +9,13 @@
  * extension id neither hears it start nor switches it off, nor hears its own navigations reported.
  */
 import { readFile } from 'node:fs/promises';
-import type { Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { openExtensionPage, packageOrigins, sendRequest, storedNotes, tabIdOf } from './extension-pages';
 import { bundledPack, FIXTURE_PAGES, hoverForPopover, test, waitForHighlights, withPopoverRoot } from './harness';
 import { settledHighlightCount, untilScanned } from './page-probes';
 import { newNoteId } from '@/core/notes';
+import type { ChromiumWithExtension } from '@/scripts/lib/browsers';
 
 /** What a page's script can find by every means it has: text, open shadow roots, hit-testing, frames, the highlight registry. */
 function harvest(): { texts: string[]; highlightNames: string[]; ourGlobals: string[]; ourResources: string[] } {
@@ -179,20 +180,31 @@ test('on a page where it knows no name and holds no note, Contesto registers no 
   await Promise.all([page.close(), popup.close()]);
 });
 
-test('a page that knows Contesto’s extension id neither hears the content script start nor switches it off with a forged start event', async ({ chromium, server }) => {
-  // WXT's context announces a start by this event on the document and stops itself when it hears another (see entrypoints/content/index.ts).
-  const started = `${chromium.extensionId}:content:wxt:content-script-started`;
+/**
+ * Opens `url` with the page's own script listening, from before anything of Contesto runs, for the
+ * event `eventName` on the window and the document (capturing) and for any window message.
+ */
+async function openListening(chromium: ChromiumWithExtension, url: string, eventName: string): Promise<Page> {
   const page = await chromium.context.newPage();
-  await page.addInitScript((eventName) => {
+  await page.addInitScript((name) => {
     const heard: string[] = [];
     Object.assign(window, { heard });
-    for (const target of [window, document]) target.addEventListener(eventName, (event) => heard.push(event.type), true);
+    for (const target of [window, document]) target.addEventListener(name, (event) => heard.push(event.type), true);
     window.addEventListener('message', (event) => heard.push(`message ${JSON.stringify(event.data)}`));
-  }, started);
-  await page.goto(`${server.origin}/demo.html`);
+  }, eventName);
+  await page.goto(url);
   await waitForHighlights(page);
+  return page;
+}
+
+const heardByPage = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+
+test('a page that knows Contesto’s extension id neither hears the content script start nor switches it off with a forged start event', async ({ chromium, server }) => {
+  // WXT's context announces a start by this event on the document and stops itself when it hears another (see scripts/build/content-script-context.mjs).
+  const started = `${chromium.extensionId}:content:wxt:content-script-started`;
+  const page = await openListening(chromium, `${server.origin}/demo.html`, started);
   const before = await settledHighlightCount(page);
-  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  expect(await heardByPage(page)).toEqual([]);
 
   await page.evaluate((eventName) => {
     document.dispatchEvent(new CustomEvent(eventName, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
@@ -207,14 +219,7 @@ test('a page that knows Contesto’s extension id neither hears the content scri
 test('a page that knows Contesto’s extension id does not hear its own navigations reported, and Contesto reads the page again after one', async ({ chromium, server }) => {
   // WXT reports a new address to the content script by this event on the window (see scripts/build/content-script-context.mjs).
   const reported = `${chromium.extensionId}:content:wxt:locationchange`;
-  const page = await chromium.context.newPage();
-  await page.addInitScript((eventName) => {
-    const heard: string[] = [];
-    Object.assign(window, { heard });
-    window.addEventListener(eventName, (event) => heard.push(event.type), true);
-  }, reported);
-  await page.goto(`${server.origin}/demo.html`);
-  await waitForHighlights(page);
+  const page = await openListening(chromium, `${server.origin}/demo.html`, reported);
   const before = await settledHighlightCount(page);
   await page.evaluate(() => {
     Object.assign(window, { kept: [...CSS.highlights.get('contesto-person')!][0] });
@@ -223,6 +228,6 @@ test('a page that knows Contesto’s extension id does not hear its own navigati
   // Read again: the range registered before the navigation gives way to a new one.
   await expect.poll(() => page.evaluate(() => [...CSS.highlights.values()].some((highlight) => highlight.has((window as unknown as { kept: Range }).kept))), { timeout: 5_000 }).toBe(false);
   expect(await settledHighlightCount(page)).toBe(before);
-  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
+  expect(await heardByPage(page)).toEqual([]);
   await page.close();
 });
