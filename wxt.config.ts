@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { ensureBundledPack } from './scripts/lib/bundled-pack';
@@ -12,6 +13,8 @@ export default defineConfig({
   // WXT has no Preact module: point Vite's JSX at Preact.
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // Names this build, so that dictionaries another build compiled are compiled again (storage/matcher-cache.ts).
+    define: { 'import.meta.env.CONTESTO_BUILD': JSON.stringify(randomUUID()) },
     // The polyfill, without the interop's copy of the browser's whole API at every start (see the file).
     resolve: {
       alias: [

@@ -68,6 +68,7 @@ export default defineBackground(() => {
     settingsChanged: () => broadcast('settings/changed', {}),
     uiLanguage: () => browser.i18n.getUILanguage(),
     selectionNotesOn: notes.selectionNotesOn,
+    build: import.meta.env.CONTESTO_BUILD,
   });
 
   const knowledgeChanged = () => {

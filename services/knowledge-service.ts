@@ -1,6 +1,7 @@
 /**
  * Answers what pages ask of the knowledge base: the names in their text (the matcher is held in
- * memory and rebuilt when the store changes, one more for a site where the reader hid names),
+ * memory and rebuilt when the store changes, one more for a site where the reader hid names;
+ * compiled once per change of the knowledge and kept in the store, storage/matcher-cache.ts),
  * entity cards, settings, opening the side panel.
  */
 import { compileMatcher, loadMatcher, type Matcher } from '@/core/match';
@@ -9,6 +10,7 @@ import { readerLanguages, shownNames, type NameContext } from '@/core/names';
 import { pageUrl } from '@/core/page-url';
 import { isEnabledFor, pageSettings, siteOf, withSiteEnabled, type Settings } from '@/core/settings';
 import { correctedKnowledge, dictionaryOf, entityCardFacts } from '@/storage/knowledge';
+import { cacheDictionary, knowledgeStamp, readCachedDictionaries } from '@/storage/matcher-cache';
 import type { ContestoDatabase } from '@/storage/schema';
 import { readSettings, writeSettings } from '@/storage/settings';
 import { remembered } from '@/core/remembered';
@@ -22,6 +24,8 @@ export interface Platform {
   uiLanguage(): string;
   /** The selection notes of a page (its address as pageUrl gives it), answered with page/init. */
   selectionNotesOn(url: string): Promise<SelectionNote[]>;
+  /** Names the build: dictionaries compiled by another are not used. */
+  build: string;
 }
 
 /** Events, sources and related entities a card shows: the rest is one click away, in the side panel. */
@@ -34,21 +38,36 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
    */
   const matchers = new Map<string, Promise<Matcher>>();
   // The entities and corrections, read once until the knowledge changes (forgetKnowledge): every card and page would read them again.
-  const knowledge = remembered(() => correctedKnowledge(db));
+  // Read with their stamp in one transaction, so that a dictionary compiled from them is cached under the right one.
+  const knowledge = remembered(() => db.transaction('r', db.entities, db.corrections, db.matcherCache, async () => ({ stamp: await knowledgeStamp(db), ...(await correctedKnowledge(db)) })));
   const currentKnowledge = knowledge.get;
+  // The dictionaries compiled from the knowledge as it is, if the store holds them: a woken background reads no entity to match a page.
+  const cached = remembered(() => readCachedDictionaries(db, platform.build).catch(() => undefined));
   // The background is the store's only writer, so its copy of the settings holds until settings/update: a page load reads no store.
   const settings = remembered(() => readSettings(db));
   const currentSettings = settings.get;
 
   async function matcherFor(url: string): Promise<Matcher> {
-    const site = (await currentKnowledge()).corrections.namesBySite.has(siteOf(url)) ? siteOf(url) : '';
+    const fromStore = await cached.get();
+    const sitesWithOwnDictionary = fromStore?.sitesWithOwnDictionary ?? [...(await currentKnowledge()).corrections.namesBySite.keys()];
+    const site = sitesWithOwnDictionary.includes(siteOf(url)) ? siteOf(url) : '';
     const known = matchers.get(site);
     if (known) return known;
-    const matcher = currentKnowledge().then((read) => loadMatcher(compileMatcher(dictionaryOf(read, site || undefined))));
+    const compiled = fromStore?.compiled[site];
+    const matcher = compiled ? Promise.resolve(compiled).then(loadMatcher) : compiledFromKnowledge(site);
     matchers.set(site, matcher);
     // A failed read is not kept: the next page asks the store again.
     matcher.catch(() => matchers.get(site) === matcher && matchers.delete(site));
     return matcher;
+  }
+
+  async function compiledFromKnowledge(site: string): Promise<Matcher> {
+    const read = await currentKnowledge();
+    const compiled = compileMatcher(dictionaryOf(read, site || undefined));
+    const sitesWithOwnDictionary = [...read.corrections.namesBySite.keys()];
+    // Kept for the next start; a store that cannot keep it (a full disk) costs that start a compilation, nothing more.
+    void cacheDictionary(db, { build: platform.build, stamp: read.stamp, site, compiled, sitesWithOwnDictionary }).catch(() => {});
+    return loadMatcher(compiled);
   }
 
   /**
@@ -110,6 +129,7 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     forgetKnowledge() {
       matchers.clear();
       knowledge.forget();
+      cached.forget();
     },
   };
 }

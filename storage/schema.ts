@@ -7,6 +7,7 @@ import { withSentenceSpans, type PackDocument, type PackEntity, type PackEvent, 
 import type { UserPackId } from '@/core/pack-id';
 import type { NoteRecord } from '@/core/web-annotation';
 import { DATABASE_NAME } from './database-name';
+import { knowledgeStampMiddleware, MATCHER_CACHE_TABLE, type MatcherCacheRow } from './matcher-cache';
 import { documentMentionRows } from './mentions';
 
 export { DATABASE_NAME };
@@ -64,6 +65,7 @@ export type ContestoDatabase = Dexie & {
   notes: EntityTable<StoredNote, 'id'>;
   settings: EntityTable<Setting, 'key'>;
   corrections: EntityTable<StoredCorrection, 'id'>;
+  matcherCache: EntityTable<MatcherCacheRow, 'key'>;
 };
 
 /** Version 1, the first schema shipped: kept verbatim so that upgrades from it stay tested. */
@@ -107,6 +109,12 @@ const SCHEMA_V5 = {
 const SCHEMA_V6 = {
   ...SCHEMA_V5,
   mentions: null,
+};
+
+/** Version 7: the compiled dictionaries and the knowledge's stamp (storage/matcher-cache.ts). */
+const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  [MATCHER_CACHE_TABLE]: 'key',
 };
 
 export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
@@ -154,5 +162,7 @@ export function openDatabase(name = DATABASE_NAME): ContestoDatabase {
       }
     });
   db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
+  db.use(knowledgeStampMiddleware);
   return db;
 }

@@ -7,8 +7,8 @@
  */
 import { expect } from 'vitest';
 import { stopBackground, workerStopper } from './background';
-import { openExtensionPage, sendRequest, storedNotes, tabIdOf } from './extension-pages';
-import { hoverForPopover, popoverText, test, waitForHighlights } from './harness';
+import { openExtensionPage, sendRequest, storedNotes, storedRows, tabIdOf } from './extension-pages';
+import { highlightedTexts, hoverForPopover, popoverText, test, untilScanned, waitForHighlights } from './harness';
 
 test('after the background is stopped, hovering, searching in the side panel and adding a note all work', async ({ chromium, server }) => {
   const { context, extensionId } = chromium;
@@ -78,5 +78,39 @@ test('a note saved while the background is being stopped is stored and shown exa
   ).toEqual([...bodies].sort());
 
   for (const note of (await storedNotes(panel)).filter((stored) => bodies.includes(stored.body))) await sendRequest(panel, 'notes/delete', { id: note.id });
+  await Promise.all([page.close(), panel.close()]);
+});
+
+interface MatcherCacheRow {
+  key: string;
+  dictionaries?: { compiled: Record<string, unknown> };
+}
+
+test('a woken background matches with the dictionary kept in the store, and a name hidden before it slept stays hidden', async ({ chromium, server }) => {
+  const { context, extensionId } = chromium;
+  const page = await context.newPage();
+  const panel = await openExtensionPage(context, extensionId, 'popup.html');
+  const highlightedAfterWaking = async () => {
+    await stopBackground(context, panel, extensionId);
+    await page.goto(`${server.origin}/demo.html`);
+    await untilScanned(page, panel);
+    return Object.values(await highlightedTexts(page)).flat();
+  };
+  // The sites whose compiled dictionary the store keeps ('' for every site).
+  const kept = async () => Object.keys((await storedRows<MatcherCacheRow>(panel, 'matcherCache')).find((row) => row.key === 'dictionaries')?.dictionaries?.compiled ?? {});
+
+  await page.goto(`${server.origin}/demo.html`);
+  await waitForHighlights(page);
+  await expect.poll(kept).toEqual(['']);
+  expect(await highlightedAfterWaking()).toContain('John Kirby');
+
+  // The correction's write stamps the knowledge anew, in its own transaction: the kept dictionary is out of date at once.
+  const hidden = await sendRequest(panel, 'corrections/add', { kind: 'hidden-name', name: 'John Kirby' });
+  const shown = await highlightedAfterWaking();
+  expect(shown).not.toContain('John Kirby');
+  expect(shown).toContain('Kim Jong-un');
+
+  await sendRequest(panel, 'corrections/remove', { id: (hidden.value as { correction: { id: string } }).correction.id });
+  expect(await highlightedAfterWaking()).toContain('John Kirby');
   await Promise.all([page.close(), panel.close()]);
 });

@@ -12,8 +12,7 @@ import { createRouter, type Sender } from '@/services/router';
 import { allEvents, documentWithCollection, entityDossier, knowledgeDictionary } from '@/storage/knowledge';
 import { addNote } from '@/storage/notes';
 import { appendToPack, deleteDocument, entityCounts } from '@/storage/packs';
-import type { ContestoDatabase } from '@/storage/schema';
-import { seededDatabases } from './helpers/database';
+import { seededDatabases, storeContent } from './helpers/database';
 import { samplePack, samplePackAs } from './helpers/packs';
 
 const database = seededDatabases('documents');
@@ -38,10 +37,6 @@ async function withCollection() {
     MINE,
   );
   return db;
-}
-
-async function snapshot(db: ContestoDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
 }
 
 describe('the document view’s address', () => {
@@ -124,20 +119,20 @@ describe('deleting a document', () => {
 
   it('answers with what went, which appended again puts every row back', async () => {
     const db = await withCollection();
-    const before = await snapshot(db);
+    const before = await storeContent(db);
     const deleted = await deleteDocument(db, 'u3');
     expect(deleted!.removed.documents.map((document) => document.id)).toEqual(['u3']);
     await appendToPack(db, deleted!.removed, deleted!.packId);
-    const after = await snapshot(db);
+    const after = await storeContent(db);
     expect(after).toEqual(before);
   });
 
   it('answers null for a document it does not hold, and refuses one of the bundled example, changing nothing', async () => {
     const db = await withCollection();
-    const before = await snapshot(db);
+    const before = await storeContent(db);
     expect(await deleteDocument(db, 'nowhere')).toBeNull();
     await expect(deleteDocument(db, 'd1')).rejects.toThrow(/^one\.txt is part of Contesto’s bundled example/);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await storeContent(db)).toEqual(before);
   });
 });
 
@@ -172,12 +167,12 @@ describe('the background’s answers about documents', () => {
 
   it('deletes for the extension’s pages only, tells open pages, and refuses bad input leaving the store as it was', async () => {
     const { router, platform, db } = await background();
-    const before = await snapshot(db);
+    const before = await storeContent(db);
     expect(await router.handle({ type: 'documents/delete', payload: { documentId: 'u3' } }, FROM_PAGE)).toEqual({ ok: false, error: '"documents/delete" is not available to web pages.' });
     for (const payload of [{}, { documentId: '' }, { documentId: ['u3'] }, { documentId: 'x'.repeat(201) }])
       expect((await router.handle({ type: 'documents/delete', payload }, { context: 'extension' })).ok).toBe(false);
     expect((await router.handle({ type: 'documents/delete', payload: { documentId: 'd1' } }, { context: 'extension' })).ok).toBe(false);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await storeContent(db)).toEqual(before);
     expect(platform.knowledgeChanged).not.toHaveBeenCalled();
 
     const reply = await router.handle({ type: 'documents/delete', payload: { documentId: 'u3' } }, { context: 'extension' });

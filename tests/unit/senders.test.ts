@@ -11,8 +11,7 @@ import { createPageService } from '@/services/page-service';
 import { createRouter, type Sender } from '@/services/router';
 import { createUndoShelf } from '@/services/undo-shelf';
 import { addNote } from '@/storage/notes';
-import type { ContestoDatabase } from '@/storage/schema';
-import { seededDatabases } from './helpers/database';
+import { seededDatabases, storeContent } from './helpers/database';
 import { pageServices } from './helpers/services';
 import { samplePackAs } from './helpers/packs';
 import { PAGE_CONTEXT, selection, validRequests } from '../helpers/requests';
@@ -47,9 +46,6 @@ async function background() {
 }
 
 /** Everything the store holds, to compare before and after. */
-async function snapshot(db: ContestoDatabase) {
-  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
-}
 
 describe('who may ask the background what', () => {
   it('answers a web page only the requests a page needs, and the extension’s own pages all of them', async () => {
@@ -85,7 +81,7 @@ describe('who may ask the background what', () => {
 
   it('survives 10,000 random and mutated messages: no crash, no write, and still answers', async () => {
     const { db, router } = await background();
-    const before = await snapshot(db);
+    const before = await storeContent(db);
     const types = Object.keys(VALID) as RequestType[];
     // Mutations of valid requests that must all be refused: other types' payloads, broken fields, extra keys.
     const mutated = fc.oneof(
@@ -111,7 +107,7 @@ describe('who may ask the background what', () => {
       ),
       { numRuns: 10_000, seed: 20261129 },
     );
-    expect(await snapshot(db)).toEqual(before);
+    expect(await storeContent(db)).toEqual(before);
     expect(await router.handle({ type: 'entity/card', payload: { entityId: 'putin' } }, FROM_PAGE)).toMatchObject({ ok: true, value: { name: 'Vladimir Putin' } });
   });
 });

@@ -4,10 +4,10 @@ import { createKnowledgeService, type Platform } from '@/services/knowledge-serv
 import { createNotesService, type NotesPlatform } from '@/services/notes-service';
 import type { ContestoDatabase } from '@/storage/schema';
 
-export function pageServices(db: ContestoDatabase, uiLanguage = 'en') {
+export function pageServices(db: ContestoDatabase, uiLanguage = 'en', build = 'test-build') {
   const notesPlatform = { notesChanged: vi.fn(), selectionOf: vi.fn(async () => null) } satisfies NotesPlatform;
   const notes = createNotesService(db, notesPlatform);
-  const platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => uiLanguage, selectionNotesOn: notes.selectionNotesOn } satisfies Platform;
+  const platform = { openSidePanel: vi.fn(async () => true), settingsChanged: vi.fn(), uiLanguage: () => uiLanguage, selectionNotesOn: notes.selectionNotesOn, build } satisfies Platform;
   const knowledge = createKnowledgeService(db, platform);
   return { knowledge, notes, platform, notesPlatform };
 }
