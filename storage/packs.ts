@@ -4,7 +4,7 @@
  */
 import { mergeNames } from '@/core/names';
 import { PACK_FORMAT, PACK_VERSION, parsePack, type EntityType, type Pack } from '@/core/pack';
-import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest';
+import { knownDocumentsCollector, type KnownDocuments } from '@/core/ingest/known-documents';
 import { isUserPackId, USER_PACK_PREFIX, type UserPackId } from '@/core/pack-id';
 import { mentionsOfDocument, mentionsOfPack, mentionsOfRow, writeMentions } from './mentions';
 import type { ContestoDatabase, PackId, StoredDocument, StoredEntity, StoredEvent, StoredMention } from './schema';

@@ -4,7 +4,6 @@
  * Pure TypeScript: HTML parsing is injected, so this runs in Node and in extension pages alike.
  */
 import { stableHash } from '../hash';
-import { isUserPackId, userPackLabel } from '../pack-id';
 import { foldAlias } from '../normalize';
 import {
   DocumentSchema,
@@ -34,6 +33,8 @@ import { sentencesOf, type Sentence } from './sentences';
 import { emptyCasing, recordCasing, tokenize, type AnalysedSentence, type Casing } from './tokens';
 
 export { emptyCasing, recordCasing, type Casing } from './tokens';
+export { knownDocumentsCollector, type KnownDocuments } from './known-documents';
+import type { KnownDocuments } from './known-documents';
 import { isCommonWord, isGivenName } from './words';
 
 export { parseThesaurus, type Thesaurus } from './aliases';
@@ -81,26 +82,6 @@ export interface DocumentRecords {
   document: PackDocument;
   mentions: PackMention[];
   events: PackEvent[];
-}
-
-/** Documents already in the store: a text they hold is a duplicate, an id they use is taken. */
-export interface KnownDocuments {
-  /** stableHash of a stored document's text → where it is (its source, and collection). */
-  textHashes: ReadonlyMap<string, string>;
-  documentIds: ReadonlySet<string>;
-}
-
-/** Collects KnownDocuments from stored documents, one at a time (the store and the import worker read them each their own way). */
-export function knownDocumentsCollector(): { known: KnownDocuments; add(document: { id: string; text: string; source: string; pack: string }): void } {
-  const textHashes = new Map<string, string>();
-  const documentIds = new Set<string>();
-  return {
-    known: { textHashes, documentIds },
-    add({ id, text, source, pack }) {
-      documentIds.add(id);
-      textHashes.set(stableHash(text), `${source} (${isUserPackId(pack) ? userPackLabel(pack) : pack})`);
-    },
-  };
 }
 
 /**
