@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import type { FirstScan } from '../core/messages';
 import { parsePack, type Pack } from '../core/pack';
+import { stopBackground } from '../tests/e2e/background';
 import { askScanState } from '../tests/e2e/page-probes';
 import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
@@ -71,6 +72,8 @@ interface Sample {
   pageMainWaitMs: number;
   firstHighlightMs?: number;
   lastHighlightMs?: number;
+  /** When Contesto's first scan ended, after DOMContentLoaded. */
+  scanEndMs?: number;
   highlights: number;
 }
 
@@ -225,7 +228,8 @@ function readPage() {
  * are read, so that the asking is not counted as the extension's work on the page.
  */
 async function scanState(setup: Setup, page: Page): Promise<FirstScan | null> {
-  const worker = setup.browser.context.serviceWorkers()[0] ?? (await setup.browser.context.waitForEvent('serviceworker'));
+  // The newest: a worker stopped before the load (coldBackground) has been started again since.
+  const worker = setup.browser.context.serviceWorkers().at(-1) ?? (await setup.browser.context.waitForEvent('serviceworker'));
   return worker.evaluate(askScanState, page.url());
 }
 
@@ -241,10 +245,18 @@ async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return events;
 }
 
-/** One fresh load in a new tab; traced when asked (tracing costs time, so traced loads are not among the samples). */
-async function loadOnce(setup: Setup, url: string, trace?: readonly string[]): Promise<{ sample: Sample; trace?: TraceEvent[]; extensionPids: number[] }> {
+interface LoadOptions {
+  /** Trace categories: traced when given (tracing costs time, so traced loads are not among the samples). */
+  trace?: readonly string[];
+  /** Stop the extension's service worker first, as Chromium does after 30 s without an event: the page meets a background that must start. */
+  coldBackground?: boolean;
+}
+
+/** One fresh load in a new tab. */
+async function loadOnce(setup: Setup, url: string, { trace, coldBackground = false }: LoadOptions = {}): Promise<{ sample: Sample; trace?: TraceEvent[]; extensionPids: number[] }> {
   const page = await setup.browser.context.newPage();
   try {
+    if (coldBackground) await stopBackground(setup.browser.context, page, setup.browser.extensionId);
     const cdp = await setup.browser.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -286,6 +298,7 @@ async function loadOnce(setup: Setup, url: string, trace?: readonly string[]): P
         ...cpu,
         firstHighlightMs: scan?.firstHighlightAt == null ? undefined : scan.firstHighlightAt - dcl,
         lastHighlightMs: scan?.lastHighlightAt == null ? undefined : scan.lastHighlightAt - dcl,
+        scanEndMs: scan?.endedAt == null ? undefined : scan.endedAt - dcl,
         highlights,
       },
       trace: events,
@@ -304,6 +317,8 @@ interface PageRow {
   medians: Record<SetupKey, Sample>;
   /** Per Contesto setup: the traced load. */
   traces: Partial<Record<SetupKey, TraceSummary>>;
+  /** Per Contesto setup: the load that met a stopped background (LoadOptions.coldBackground). */
+  cold: Partial<Record<SetupKey, Sample>>;
 }
 
 const FIGURES = [
@@ -318,6 +333,7 @@ const FIGURES = [
   'pageMainWaitMs',
   'firstHighlightMs',
   'lastHighlightMs',
+  'scanEndMs',
   'highlights',
 ] as const;
 
@@ -355,6 +371,7 @@ function pageTable(rows: PageRow[], key: SetupKey): string {
     'Tasks running our script, all / longest (ms, traced)',
     'Heap extra',
     'Highlights',
+    'Woken background: its CPU / DCL → scan end (ms)',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
@@ -374,6 +391,7 @@ function pageTable(rows: PageRow[], key: SetupKey): string {
         `${ms(row.traces[key]?.ourTaskMs)} / ${ms(row.traces[key]?.longestOurTaskMs)}`,
         kb(extra(row, key, 'heapBytes')),
         String(m[key].highlights),
+        `${ms(row.cold[key]?.extensionCpuMs)} / ${ms(row.cold[key]?.scanEndMs)}`,
       ].join(' | ')} |`,
     );
   }
@@ -398,6 +416,8 @@ interface Summary {
   longestTask: { ms: number; threadMs?: number; page: string; parts: string };
   ourTasks: number;
   heapExtra: number;
+  /** Loads that met a stopped background. */
+  cold: { backgroundCpuMean: number; backgroundCpuMedian: number; extraTask: number; firstHighlight: number; scanEnd: number };
 }
 
 function summarize(rows: PageRow[], key: SetupKey): Summary {
@@ -443,6 +463,13 @@ function summarize(rows: PageRow[], key: SetupKey): Summary {
     longestTask: longest,
     heapExtra: median(over((r) => extra(r, key, 'heapBytes'))),
     ourTasks: median(over((r) => r.traces[key]?.ourTaskMs ?? 0)),
+    cold: {
+      backgroundCpuMean: mean(over((r) => r.cold[key]!.extensionCpuMs)),
+      backgroundCpuMedian: median(over((r) => r.cold[key]!.extensionCpuMs)),
+      extraTask: median(over((r) => r.cold[key]!.taskMs - r.medians.control.taskMs)),
+      firstHighlight: median(rows.flatMap((r) => r.cold[key]!.firstHighlightMs ?? [])),
+      scanEnd: median(rows.flatMap((r) => r.cold[key]!.scanEndMs ?? [])),
+    },
   };
 }
 
@@ -504,6 +531,19 @@ function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
       Math.max(pack.longestTask.ms, large.longestTask.ms) <= TARGETS.longestTaskMs,
     ),
     line('Heap held in the page, extra over the control, median (pack / 30,000)', `${kb(pack.heapExtra)} / ${kb(large.heapExtra)}`, '', undefined),
+    line(
+      'Woken background (one load per page after its service worker was stopped): extension process CPU per page, mean / median (pack; 30,000)',
+      `${ms(pack.cold.backgroundCpuMean)} / ${ms(pack.cold.backgroundCpuMedian)} ms; ${ms(large.cold.backgroundCpuMean)} / ${ms(large.cold.backgroundCpuMedian)} ms`,
+      '',
+      undefined,
+    ),
+    line(
+      '…DOMContentLoaded → first highlight, median; → end of the first scan, median (pack; 30,000)',
+      `${ms(pack.cold.firstHighlight)}; ${ms(pack.cold.scanEnd)} ms; ${ms(large.cold.firstHighlight)}; ${ms(large.cold.scanEnd)} ms`,
+      '',
+      undefined,
+    ),
+    line('…extra main-thread time over the control, median (pack / 30,000)', `${ms(pack.cold.extraTask)} / ${ms(large.cold.extraTask)} ms`, '', undefined),
     line('Do-nothing extension over no extension, median main-thread time', `${ms(controlOverNone)} ms`, '', undefined),
   ].join('\n');
 }
@@ -595,20 +635,19 @@ async function main() {
 
     const rows: PageRow[] = [];
     for (const page of pages) {
-      const row: PageRow = { page, medians: {} as PageRow['medians'], traces: {} };
+      const row: PageRow = { page, medians: {} as PageRow['medians'], traces: {}, cold: {} };
       for (const setup of setups) row.medians[setup.key] = medianSample(samples.get(page)!.get(setup.key)!);
       for (const setup of setups.filter((s) => s.contesto)) {
-        const { trace, extensionPids } = await loadOnce(setup, urlOf(page), TASK_TRACE_CATEGORIES);
+        const { trace, extensionPids } = await loadOnce(setup, urlOf(page), { trace: TASK_TRACE_CATEGORIES });
         row.traces[setup.key] = summarizeTrace(trace!, urlOf(page), setup.origin!, extensionPids);
       }
       rows.push(row);
       log(`traced ${page}`);
     }
-    const [packSummary, largeSummary] = [summarize(rows, 'pack'), summarize(rows, 'gazetteer')];
     const worst = rows.reduce((a, b) => (extra(b, 'pack', 'taskMs') > extra(a, 'pack', 'taskMs') ? b : a));
     const controlSetup = setups.find((s) => s.key === 'control')!;
     const traced = async (setup: Setup) => {
-      const { trace, extensionPids } = await loadOnce(setup, urlOf(worst.page), PROFILED_TRACE_CATEGORIES);
+      const { trace, extensionPids } = await loadOnce(setup, urlOf(worst.page), { trace: PROFILED_TRACE_CATEGORIES });
       return summarizeTrace(trace!, urlOf(worst.page), setup.origin!, extensionPids);
     };
     const worstBreakdown = [
@@ -616,6 +655,13 @@ async function main() {
       '',
       breakdown(worst.page, 'gazetteer', await traced(large), await traced(controlSetup)),
     ].join('\n');
+
+    // Last, since each stops the worker: in real browsing a reader's pages come minutes apart, and Chromium stops a worker idle for 30 s.
+    for (const row of rows) {
+      for (const setup of setups.filter((s) => s.contesto)) row.cold[setup.key] = (await loadOnce(setup, urlOf(row.page), { coldBackground: true })).sample;
+      log(`woken background, ${row.page}`);
+    }
+    const [packSummary, largeSummary] = [summarize(rows, 'pack'), summarize(rows, 'gazetteer')];
 
     const loadAfter = loadavg();
     const command = `npm run bench:real -- ${process.argv.slice(2).join(' ')}`.trim();
@@ -626,7 +672,7 @@ async function main() {
       `- Command: \`${command}\` (\`npx tsx scripts/bench-real.ts\` after \`npm run build\`)`,
       `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
       `- Machine load (1-minute load average): ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
-      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,
+      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced and, in the Contesto browsers, once more after its service worker was stopped; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,
       "- Page conditions as in `npm run bench`: served from 127.0.0.1 with CSP `script-src 'none'` (the page's own scripts off), COOP/COEP; every other host fails at once (`--host-resolver-rules`).",
       `- Four browsers side by side: **none** (no extension), **control** (a do-nothing MV3 extension: empty service worker, empty content script at document_idle), **pack** (\`${relative(ROOT, resolve(values.extension))}\`, the bundled pack: ${distinctAliases(fromPack).length} aliases), **30,000 aliases** (the same build with the gazetteer of \`npm run bench\` imported as a pack: ${largeAliases.toLocaleString('en-US')} distinct aliases). In both Contesto browsers the welcome tab that opens on install is closed before any page is loaded, as a reader closes it: Chromium hands every message a content script sends to each open page of the extension as well, which costs the extension's process about 1.3 ms a page load while one is open (a scratch probe, 12 pages × 3 loads).`,
       '',
@@ -638,6 +684,7 @@ async function main() {
       "- **DCL → first / last highlight**: when Contesto's first scan drew its first and its last highlight, on the page's clock, as the content script tells the extension (`tab/scan-state`, asked from the service worker after the figures above are read), less `domContentLoadedEventStart`.",
       "- **Longest task of ours**: from a traced load per page (CDP Tracing of tasks and script, without the sampling profiler, which about doubles the wall time of our tasks), the longest main-thread task that ran the extension's script, its wall time (what the target is about) and its thread time, the part of it the page's thread ran on a core.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
+      "- **Woken background**: one more load per page in each Contesto browser, after its service worker was stopped through the DevTools protocol (`ServiceWorker.stopAllWorkers`), as Chromium stops a worker that has had no event for 30 s: in real browsing, where a reader's pages come minutes apart, nearly every page meets a background that must start again (its process, its script, the store opened, the dictionary loaded). The other loads, a few seconds apart, meet a warm one. Its process's CPU over the load (a new process: all of it counted), and when the first scan drew its first highlight and ended.",
       "- **(low to high)** beside a summary figure: its 95% bootstrap interval over the pages (2,000 resamples of the pages' figures, seeded): where the same run could land on another draw of such pages. A change that moves a figure by less than that interval's width cannot be told from the machine's noise with this run.",
       '',
       '## Summary',
