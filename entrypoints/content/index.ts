@@ -12,6 +12,7 @@ import { pageUrl } from '@/core/page-url';
 import { siteOf } from '@/core/settings';
 import { onBroadcast } from '@/services/broadcast';
 import { request } from '@/services/rpc';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** The card's script (entrypoints/popover-card.ts), run in this world on the first show; it leaves its mount function here. */
 async function loadCardScript(): Promise<MountPopover> {
@@ -20,11 +21,26 @@ async function loadCardScript(): Promise<MountPopover> {
   return (globalThis as unknown as Record<string, MountPopover>)[MOUNT_POPOVER_GLOBAL]!;
 }
 
+const askInit = () => request('page/init', { url: location.href });
+
+/** Resolves once the document is parsed (document_end's moment: its state is interactive, DOMContentLoaded not yet fired). */
+function parsed(ctx: ContentScriptContext): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => ctx.addEventListener(document, 'readystatechange', () => resolve(), { once: true }));
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  // At the DOM's end, not at idle: Chromium's idle is the load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
-  runAt: 'document_end',
+  // At the document's start, to ask for the page's settings at once: a background the browser stopped (after 30 s idle, so on most
+  // pages a reader opens) starts while the page is parsed. The page is read once it is parsed, not at idle: Chromium's idle is the
+  // load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
+  runAt: 'document_start',
   async main(ctx) {
+    let firstInit: ReturnType<typeof askInit> | undefined = askInit();
+    // Its failure is met where it is awaited, after the parse: not an unhandled rejection meanwhile.
+    firstInit.catch(() => {});
+    await parsed(ctx);
+    if (ctx.isInvalid) return;
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer), to tell when they change; undefined asks for a fresh start.
     let runningWith: string | undefined;
@@ -48,7 +64,8 @@ export default defineContentScript({
 
     // (Re)starts or stops Contesto on this page as the reader's settings say: a change to what is drawn or how starts it over.
     async function applySettings() {
-      const init = await request('page/init', { url: location.href });
+      const init = await (firstInit ?? askInit());
+      firstInit = undefined;
       if (ctx.isInvalid) return;
       if (!init.enabled) return turnOff();
       const { notes: notesOnPage, ...settings } = init;

@@ -22,6 +22,8 @@ export async function workerStopper(context: BrowserContext, from: Page, extensi
   await cdp.send('ServiceWorker.enable');
   const allStopped = () => states.size > 0 && [...states.values()].every((state) => state === 'stopped');
   return {
+    /** Whether a version of Contesto's worker is starting or running, as the protocol last reported. */
+    awake: () => [...states.values()].some((state) => state === 'starting' || state === 'running'),
     /** Resolves once the protocol reports every version of Contesto's worker stopped (at once if it already was); throws after STOP_TIMEOUT_MS. */
     async stop() {
       await cdp.send('ServiceWorker.stopAllWorkers');

@@ -5,6 +5,8 @@
  * moment the worker stops is stored once, since the sender repeats a request nobody answered and
  * the note's own id makes the repeat store nothing new.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { stopBackground, workerStopper } from './background';
 import { openExtensionPage, sendRequest, storedNotes, storedRows, tabIdOf } from './extension-pages';
@@ -113,4 +115,36 @@ test('a woken background matches with the dictionary kept in the store, and a na
   await sendRequest(panel, 'corrections/remove', { id: (hidden.value as { correction: { id: string } }).correction.id });
   expect(await highlightedAfterWaking()).toContain('John Kirby');
   await Promise.all([page.close(), panel.close()]);
+});
+
+test('a page opened while the background sleeps wakes it while the page is still arriving, and is highlighted once it has', async ({ chromium }) => {
+  const { context, extensionId } = chromium;
+  // A page whose second half the server holds back until the test lets it go: the document stays in its parsing meanwhile.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const server = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.write(`<!doctype html><html lang="en"><head><title>Arriving</title></head><body><p>Kim Jong-un arrived in Moscow.</p>${' '.repeat(4096)}`);
+    void released.then(() => response.end('<p>John Kirby spoke later.</p></body></html>'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const panel = await openExtensionPage(context, extensionId, 'popup.html');
+  const stopper = await workerStopper(context, panel, extensionId);
+  try {
+    await stopper.stop();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/arriving.html`, { waitUntil: 'commit' });
+    await expect.poll(stopper.awake, { timeout: 5_000 }).toBe(true);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    release();
+    await untilScanned(page, panel);
+    expect(Object.values(await highlightedTexts(page)).flat()).toEqual(expect.arrayContaining(['Kim Jong-un', 'John Kirby']));
+    await page.close();
+  } finally {
+    release();
+    await stopper.detach();
+    await panel.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
