@@ -54,7 +54,12 @@ export function createKnowledgeService(db: ContestoDatabase, platform: Platform)
     const known = matchers.get(site);
     if (known) return known;
     const compiled = fromStore?.compiled[site];
-    const matcher = compiled ? Promise.resolve(compiled).then(loadMatcher) : compiledFromKnowledge(site);
+    // A kept dictionary that does not load (the store's copy damaged) is compiled again, rather than failing every page until the knowledge changes.
+    const matcher = compiled
+      ? Promise.resolve(compiled)
+          .then(loadMatcher)
+          .catch(() => compiledFromKnowledge(site))
+      : compiledFromKnowledge(site);
     matchers.set(site, matcher);
     // A failed read is not kept: the next page asks the store again.
     matcher.catch(() => matchers.get(site) === matcher && matchers.delete(site));

@@ -50,15 +50,12 @@ export const knowledgeStampMiddleware: Middleware<DBCore> = {
   name: 'knowledge-stamp',
   create(down) {
     const stamped = new WeakSet<DBCoreTransaction>();
+    const cacheExists = down.schema.tables.some((table) => table.name === MATCHER_CACHE_TABLE);
     const coversCache = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(MATCHER_CACHE_TABLE) ?? false;
     return {
       ...down,
       transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' &&
-          stores.some((store) => KNOWLEDGE_TABLES.includes(store)) &&
-          !stores.includes(MATCHER_CACHE_TABLE) &&
-          down.schema.tables.some((table) => table.name === MATCHER_CACHE_TABLE);
+        const widened = mode === 'readwrite' && stores.some((store) => KNOWLEDGE_TABLES.includes(store)) && !stores.includes(MATCHER_CACHE_TABLE) && cacheExists;
         return down.transaction(widened ? [...stores, MATCHER_CACHE_TABLE] : stores, mode, options);
       },
       table(name) {

@@ -88,7 +88,7 @@ interface MatcherCacheRow {
   dictionaries?: { compiled: Record<string, unknown> };
 }
 
-test('a woken background matches with the dictionary kept in the store, and a name hidden before it slept stays hidden', async ({ chromium, server }) => {
+test('the compiled dictionary is kept in the store, a woken background highlights the page, and a name hidden before it slept stays hidden', async ({ chromium, server }) => {
   const { context, extensionId } = chromium;
   const page = await context.newPage();
   const panel = await openExtensionPage(context, extensionId, 'popup.html');

@@ -48,6 +48,17 @@ describe('the compiled dictionaries kept in the store', () => {
     expect(compiles()).toBe(before + 1);
   });
 
+  it('are compiled again when the store’s copy is damaged, and the page is matched all the same', async () => {
+    const db = await seededDatabase();
+    await wake(db).find('https://news.example/a', TEXT);
+    await vi.waitFor(async () => expect(await readCachedDictionaries(db, 'build-1')).toBeDefined());
+    const row = (await db.matcherCache.get('dictionaries'))!;
+    await db.matcherCache.put({ ...row, dictionaries: { ...row.dictionaries!, compiled: { '': { format: 'contesto-matcher', version: 3, table: 'x' } as never } } });
+    const before = compiles();
+    expect(await wake(db).find('https://news.example/a', TEXT)).toEqual(['Putin', 'Kim Jong-un', 'Vladivostok']);
+    expect(compiles()).toBe(before + 1);
+  });
+
   it('are compiled again by another build, which may compile differently', async () => {
     const db = await seededDatabase();
     await wake(db).find('https://news.example/a', TEXT);
