@@ -43,12 +43,18 @@ function topLevelTasks(events: TraceEvent[]): TraceEvent[] {
 export interface TraceSummary {
   /** Every top-level task of the page's main thread. */
   taskMs: number;
-  /** Tasks that ran the extension's script, and the longest of them. */
+  /**
+   * Tasks that ran the extension's script, and the longest of them. Each counts whole, but for a task of the page's parser, where
+   * a `document_start` script is evaluated and `readystatechange` dispatched: that task is the page's, run with or without us,
+   * and only our script's events in it count.
+   */
   ourTasks: number;
   ourTaskMs: number;
   longestOurTaskMs: number;
   /** The longest one's time on a core (the rest it waited for one, or was blocked). */
   longestOurTaskThreadMs?: number;
+  /** The whole of the parser's task when the longest is counted as our part of one. */
+  longestOurTaskInParserMs?: number;
   /** What the longest of them spent most of its time in (self time by event). */
   longestOurTaskParts: { name: string; ms: number }[];
   /** Self time on the page's main thread by event name, in ms. */
@@ -77,28 +83,27 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionO
   const { pid, tid } = mainThreadOf(events, pageUrl);
   const onThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks = topLevelTasks(onThread);
-  const ourTaskList: TraceEvent[] = [];
-  // Tasks do not overlap: walk both lists once.
-  const scripts = onThread.filter((e) => urlOf(e).startsWith(extensionOrigin));
-  let next = 0;
-  for (const task of tasks) {
-    while (next < scripts.length && scripts[next]!.ts < task.ts) next++;
-    if (next < scripts.length && scripts[next]!.ts <= task.ts + task.dur!) ourTaskList.push(task);
-  }
+  const ourTaskList = tasks.flatMap((task) => {
+    const inTask = eventsWithin(onThread, task);
+    const ourScript = outermost(inTask.filter((e) => urlOf(e).startsWith(extensionOrigin)));
+    if (ourScript.length === 0) return [];
+    const parsing = inTask.some((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url as string | undefined) === pageUrl);
+    const counted = parsing ? ourScript : [task];
+    return [{ task, inTask, parsing, ms: sumOf(counted, 'dur'), threadMs: counted.every((e) => e.tdur !== undefined) ? sumOf(counted, 'tdur') : undefined }];
+  });
 
   const selfByName = selfTimes(onThread);
   const { ourFunctions, ourScriptMs } = profileOf(events, pid, extensionOrigin);
-  const ourDurations = ourTaskList.map((t) => t.dur! / 1000);
-  const longest = ourTaskList.reduce<TraceEvent | undefined>((a, b) => (!a || b.dur! > a.dur! ? b : a), undefined);
-  const inLongest = longest ? selfTimes(onThread.filter((e) => e.ts >= longest.ts && e.ts + e.dur! <= longest.ts + longest.dur!)) : new Map<string, number>();
+  const longest = ourTaskList.reduce<(typeof ourTaskList)[number] | undefined>((a, b) => (!a || b.ms > a.ms ? b : a), undefined);
   const backgroundTasks = topLevelTasks(events.filter((e) => extensionPids.includes(e.pid)));
   return {
     taskMs: tasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
     ourTasks: ourTaskList.length,
-    ourTaskMs: ourDurations.reduce((a, b) => a + b, 0),
-    longestOurTaskMs: Math.max(0, ...ourDurations),
-    ...(longest?.tdur !== undefined && { longestOurTaskThreadMs: longest.tdur / 1000 }),
-    longestOurTaskParts: [...inLongest.entries()]
+    ourTaskMs: ourTaskList.reduce((sum, t) => sum + t.ms, 0),
+    longestOurTaskMs: longest?.ms ?? 0,
+    ...(longest?.threadMs !== undefined && { longestOurTaskThreadMs: longest.threadMs }),
+    ...(longest?.parsing && { longestOurTaskInParserMs: longest.task.dur! / 1000 }),
+    longestOurTaskParts: [...selfTimes(longest?.inTask ?? []).entries()]
       .filter(([name]) => !TASK_NAMES.has(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
@@ -109,6 +114,34 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionO
     backgroundTaskMs: backgroundTasks.reduce((sum, t) => sum + t.dur!, 0) / 1000,
   };
 }
+
+/** The events (sorted by start) that start and end within a task. */
+function eventsWithin(sorted: TraceEvent[], task: TraceEvent): TraceEvent[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.ts < task.ts) low = middle + 1;
+    else high = middle;
+  }
+  const end = task.ts + task.dur!;
+  const inside: TraceEvent[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.ts <= end; i++) if (sorted[i]!.ts + sorted[i]!.dur! <= end) inside.push(sorted[i]!);
+  return inside;
+}
+
+/** Events that no other of the list holds (the list sorted by start, longest first). */
+function outermost(events: TraceEvent[]): TraceEvent[] {
+  let openUntil = -Infinity;
+  return events.filter((e) => {
+    if (e.ts < openUntil) return false;
+    openUntil = e.ts + e.dur!;
+    return true;
+  });
+}
+
+/** Total of a duration field over events, in ms. */
+const sumOf = (events: TraceEvent[], field: 'dur' | 'tdur') => events.reduce((sum, e) => sum + e[field]!, 0) / 1000;
 
 /** Self time by event name: each event's duration less its children's, over a stack of open events (sorted by start, longest first). */
 function selfTimes(events: TraceEvent[]): Map<string, number> {
