@@ -23,10 +23,13 @@ async function loadCardScript(): Promise<MountPopover> {
 
 const askInit = () => request('page/init', { url: location.href });
 
-/** Resolves once the document is parsed (document_end's moment: its state is interactive, DOMContentLoaded not yet fired). */
+/**
+ * Resolves once the document is parsed (its state is interactive), in a task of its own: readystatechange fires inside the
+ * parser's last task, and reading the page there would make one long task of the page's parsing, its layout and our scan.
+ */
 function parsed(ctx: ContentScriptContext): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => ctx.addEventListener(document, 'readystatechange', () => resolve(), { once: true }));
+  return new Promise((resolve) => ctx.addEventListener(document, 'readystatechange', () => ctx.setTimeout(resolve, 0), { once: true }));
 }
 
 export default defineContentScript({
