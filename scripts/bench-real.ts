@@ -317,7 +317,7 @@ interface PageRow {
   medians: Record<SetupKey, Sample>;
   /** Per Contesto setup: the traced load. */
   traces: Partial<Record<SetupKey, TraceSummary>>;
-  /** Per Contesto setup: the load that met a stopped background (LoadOptions.coldBackground). */
+  /** Per Contesto setup and the control: the load that met a stopped background (LoadOptions.coldBackground). */
   cold: Partial<Record<SetupKey, Sample>>;
 }
 
@@ -417,7 +417,16 @@ interface Summary {
   ourTasks: number;
   heapExtra: number;
   /** Loads that met a stopped background. */
-  cold: { backgroundCpuMean: number; backgroundCpuMedian: number; extraTask: number; firstHighlight: number; scanEnd: number };
+  cold: {
+    backgroundCpuMean: number;
+    backgroundCpuMedian: number;
+    /** Over the control's own woken load: its main thread's extra time, and of its threads' time, on a core and waiting for one. */
+    extraTask: number;
+    pageMainCpuExtra: number;
+    pageMainWaitExtra: number;
+    firstHighlight: number;
+    scanEnd: number;
+  };
 }
 
 function summarize(rows: PageRow[], key: SetupKey): Summary {
@@ -467,7 +476,9 @@ function summarize(rows: PageRow[], key: SetupKey): Summary {
     cold: {
       backgroundCpuMean: mean(over((r) => r.cold[key]!.extensionCpuMs)),
       backgroundCpuMedian: median(over((r) => r.cold[key]!.extensionCpuMs)),
-      extraTask: median(over((r) => r.cold[key]!.taskMs - r.medians.control.taskMs)),
+      extraTask: median(over((r) => r.cold[key]!.taskMs - r.cold.control!.taskMs)),
+      pageMainCpuExtra: median(over((r) => r.cold[key]!.pageMainCpuMs - r.cold.control!.pageMainCpuMs)),
+      pageMainWaitExtra: median(over((r) => r.cold[key]!.pageMainWaitMs - r.cold.control!.pageMainWaitMs)),
       firstHighlight: median(rows.flatMap((r) => r.cold[key]!.firstHighlightMs ?? [])),
       scanEnd: median(rows.flatMap((r) => r.cold[key]!.scanEndMs ?? [])),
     },
@@ -549,7 +560,12 @@ function summaryTable(pack: Summary, large: Summary, rows: PageRow[]): string {
       '',
       undefined,
     ),
-    line('…extra main-thread time over the control, median (pack / 30,000)', `${ms(pack.cold.extraTask)} / ${ms(large.cold.extraTask)} ms`, '', undefined),
+    line(
+      "…extra main-thread time over the control's woken load, median (pack / 30,000); of the main threads' time, on a core / waiting for one",
+      `${ms(pack.cold.extraTask)} / ${ms(large.cold.extraTask)} ms; ${ms(pack.cold.pageMainCpuExtra)} / ${ms(pack.cold.pageMainWaitExtra)} ms; ${ms(large.cold.pageMainCpuExtra)} / ${ms(large.cold.pageMainWaitExtra)} ms`,
+      '',
+      undefined,
+    ),
     line('Do-nothing extension over no extension, median main-thread time', `${ms(controlOverNone)} ms`, '', undefined),
   ].join('\n');
 }
@@ -664,7 +680,7 @@ async function main() {
 
     // Last, since each stops the worker: in real browsing a reader's pages come minutes apart, and Chromium stops a worker idle for 30 s.
     for (const row of rows) {
-      for (const setup of setups.filter((s) => s.contesto)) row.cold[setup.key] = (await loadOnce(setup, urlOf(row.page), { coldBackground: true })).sample;
+      for (const setup of setups.filter((s) => s.contesto || s.key === 'control')) row.cold[setup.key] = (await loadOnce(setup, urlOf(row.page), { coldBackground: true })).sample;
       log(`woken background, ${row.page}`);
     }
     const [packSummary, largeSummary] = [summarize(rows, 'pack'), summarize(rows, 'gazetteer')];
@@ -690,7 +706,7 @@ async function main() {
       "- **DCL → first / last highlight**: when Contesto's first scan drew its first and its last highlight, on the page's clock, as the content script tells the extension (`tab/scan-state`, asked from the service worker after the figures above are read), less `domContentLoadedEventStart`.",
       "- **Longest task of ours**: from a traced load per page (CDP Tracing of tasks and script, without the sampling profiler, which about doubles the wall time of our tasks), the longest main-thread task that ran the extension's script, its wall time (what the target is about) and its thread time, the part of it the page's thread ran on a core. A task of the page's parser counts only our script's events in it (our `document_start` evaluation, our `readystatechange` listener): the page parses in it with or without us.",
       '- **Heap extra**: `Runtime.getHeapUsage` after a full GC (the page and our isolated world share one isolate), less the control.',
-      "- **Woken background**: one more load per page in each Contesto browser, after its service worker was stopped through the DevTools protocol (`ServiceWorker.stopAllWorkers`), as Chromium stops a worker that has had no event for 30 s: in real browsing, where a reader's pages come minutes apart, nearly every page meets a background that must start again (its process, its script, the store opened, the dictionary loaded). The other loads, a few seconds apart, meet a warm one. Its process's CPU over the load (a new process: all of it counted), and when the first scan drew its first highlight and ended.",
+      "- **Woken background**: one more load per page in each Contesto browser and in the control's, after its service worker was stopped through the DevTools protocol (`ServiceWorker.stopAllWorkers`), as Chromium stops a worker that has had no event for 30 s: in real browsing, where a reader's pages come minutes apart, nearly every page meets a background that must start again (its process, its script, the store opened, the dictionary loaded). The other loads, a few seconds apart, meet a warm one. Its process's CPU over the load (a new process: all of it counted), when the first scan drew its first highlight and ended, and the page's main-thread time over the control's woken load, its time on a core and waiting for one.",
       "- **(low to high)** beside a summary figure: its 95% bootstrap interval over the pages (2,000 resamples of the pages' figures, seeded): where the same run could land on another draw of such pages. A change that moves a figure by less than that interval's width cannot be told from the machine's noise with this run.",
       '',
       '## Summary',
