@@ -67,9 +67,12 @@ export interface TraceSummary {
   backgroundTaskMs: number;
 }
 
+/** Whether an event is the parsing of `pageUrl` (or of a part of it: the parser yields between tasks). */
+const parses = (event: TraceEvent, pageUrl: string) => event.name === 'ParseHTML' && (event.args?.beginData?.url as string | undefined) === pageUrl;
+
 /** The page's main thread: the renderer thread that parsed `pageUrl`. */
 function mainThreadOf(events: TraceEvent[], pageUrl: string): { pid: number; tid: number } {
-  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url as string | undefined) === pageUrl);
+  const parse = events.find((e) => parses(e, pageUrl));
   if (!parse) throw new Error(`The trace has no parsing of ${pageUrl}`);
   return { pid: parse.pid, tid: parse.tid };
 }
@@ -87,7 +90,7 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string, extensionO
     const inTask = eventsWithin(onThread, task);
     const ourScript = outermost(inTask.filter((e) => urlOf(e).startsWith(extensionOrigin)));
     if (ourScript.length === 0) return [];
-    const parsing = inTask.some((e) => e.name === 'ParseHTML' && (e.args?.beginData?.url as string | undefined) === pageUrl);
+    const parsing = inTask.some((e) => parses(e, pageUrl));
     const counted = parsing ? ourScript : [task];
     return [{ task, inTask, parsing, ms: sumOf(counted, 'dur'), threadMs: counted.every((e) => e.tdur !== undefined) ? sumOf(counted, 'tdur') : undefined }];
   });
