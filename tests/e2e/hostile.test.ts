@@ -40,7 +40,7 @@ const MISLABELLED_PAGE = resolve('tests/fixtures/gold/pages/it-QuotidianoDiPugli
 const MISLABELLED = '/mislabelled.html';
 const LONG_TASK_MS = 50;
 /** Fresh loads of the large page the test may take to tell a collection of the page's heap from a slice of ours that is too long (see the test). */
-const LARGE_PAGE_LOADS = 3;
+const LARGE_PAGE_LOADS = 5;
 
 const test = base.extend<{ hostile: StaticServer; elsewhere: StaticServer; plain: ChromiumWithExtension }>({
   hostile: perFile(
