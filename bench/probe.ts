@@ -78,6 +78,21 @@ export function floor(): FloorResult {
   return { ms: performance.now() - start, chars };
 }
 
+/**
+ * The least a scanner pays that must see the page's elements (to skip menus, form fields and
+ * editors, and to tell blocks apart): a bare TreeWalker over elements and text nodes, reading
+ * each element's name and each text node's data, deciding nothing. Each element it reaches gets
+ * a wrapper in the script's world, which the floor's text-only walk never makes.
+ */
+export function elementWalk(): FloorResult {
+  collectGarbage();
+  const start = performance.now();
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += node.nodeType === Node.TEXT_NODE ? (node as Text).data.length : (node as Element).localName.length;
+  return { ms: performance.now() - start, chars };
+}
+
 /** A thread that stands for the background: the matcher loaded and warmed before the page is timed. */
 async function startMatcherThread(dictionaryUrl: string, warmUp: string) {
   const compiled = (await (await fetch(dictionaryUrl)).json()) as CompiledMatcher;

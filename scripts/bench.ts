@@ -112,10 +112,14 @@ async function bundleProbe(): Promise<string> {
 const warmUpText = readFile(join(ROOT, 'corpus/000_8393216312377e60.txt'), 'utf8');
 
 type Job = { runs: number } & (
-  { contender: 'floor' } | { contender: 'ours'; dictionary: Dictionary } | { contender: 'markRegExp'; dictionary: Dictionary } | { contender: 'markArray'; dictionary: Dictionary }
+  | { contender: 'floor' }
+  | { contender: 'elementWalk' }
+  | { contender: 'ours'; dictionary: Dictionary }
+  | { contender: 'markRegExp'; dictionary: Dictionary }
+  | { contender: 'markArray'; dictionary: Dictionary }
 );
 
-type JobResult = { floor: FloorResult & PageText } | { ours: OursResult } | { mark: MarkResult };
+type JobResult = { floor: FloorResult & PageText } | { elementWalk: FloorResult } | { ours: OursResult } | { mark: MarkResult };
 
 /**
  * One run on a fresh load: a new browser context each time, so no JIT, RegExp or HTTP cache
@@ -133,6 +137,8 @@ async function runOnFreshLoad(browser: Browser, server: StaticServer, probe: str
     switch (job.contender) {
       case 'floor':
         return { floor: await page.evaluate(() => ({ ...contestoBench.floor(), ...contestoBench.pageText() })) };
+      case 'elementWalk':
+        return { elementWalk: await page.evaluate(() => contestoBench.elementWalk()) };
       case 'ours':
         return { ours: await page.evaluate(([url, text]) => contestoBench.ours(url, text), [dictionaryPath(job.dictionary), await warmUpText] as const) };
       case 'markRegExp':
@@ -155,6 +161,8 @@ export interface PageRow {
   page: string;
   readableChars: number;
   floorMs: number;
+  /** A bare walk over elements and text (bench/probe.ts elementWalk). */
+  elementWalkMs: number;
   /** Per dictionary key. */
   ours: Record<string, { mainMs: number; totalMs: number; matcherMs: number; matches: number; longestGapMs: number; worstGapMs: number; longTaskMaxMs: number; heapBytes: number }>;
   markRegExp: Record<string, { ms: number; marks: number }>;
@@ -169,7 +177,10 @@ interface Runs {
 }
 
 async function benchPage(browser: Browser, server: StaticServer, probe: string, pageUrl: string, dictionaries: Dictionary[], { runs, slowRuns }: Runs): Promise<PageRow> {
-  const jobs: Job[] = [{ contender: 'floor', runs }];
+  const jobs: Job[] = [
+    { contender: 'floor', runs },
+    { contender: 'elementWalk', runs },
+  ];
   for (const dictionary of dictionaries) {
     jobs.push({ contender: 'ours', dictionary, runs }, { contender: 'markRegExp', dictionary, runs: dictionary.runMarkArray ? runs : slowRuns });
     if (dictionary.runMarkArray) jobs.push({ contender: 'markArray', dictionary, runs: slowRuns });
@@ -180,8 +191,17 @@ async function benchPage(browser: Browser, server: StaticServer, probe: string, 
     for (const job of jobs.filter((job) => run < job.runs)) samples.get(job)!.push(await runOnFreshLoad(browser, server, probe, pageUrl, job));
   }
   const floors = samples.get(jobs[0]!)!.map((result) => (result as { floor: FloorResult & PageText }).floor);
-  const row: PageRow = { page: basename(new URL(pageUrl).pathname), readableChars: floors[0]!.readableChars, floorMs: median(floors.map((f) => f.ms)), ours: {}, markRegExp: {}, markArray: {} };
-  for (const job of jobs.slice(1)) {
+  const elementWalks = samples.get(jobs[1]!)!.map((result) => (result as { elementWalk: FloorResult }).elementWalk);
+  const row: PageRow = {
+    page: basename(new URL(pageUrl).pathname),
+    readableChars: floors[0]!.readableChars,
+    floorMs: median(floors.map((f) => f.ms)),
+    elementWalkMs: median(elementWalks.map((w) => w.ms)),
+    ours: {},
+    markRegExp: {},
+    markArray: {},
+  };
+  for (const job of jobs.slice(2)) {
     const key = (job as { dictionary: Dictionary }).dictionary.key;
     const results = samples.get(job)!;
     if (job.contender === 'ours') {
@@ -196,7 +216,7 @@ async function benchPage(browser: Browser, server: StaticServer, probe: string, 
         longTaskMaxMs: Math.max(0, ...ours.flatMap((o) => o.longTasksMs)),
         heapBytes: median(ours.map((o) => o.retainedHeapBytes)),
       };
-    } else if (job.contender !== 'floor') {
+    } else if (job.contender === 'markRegExp' || job.contender === 'markArray') {
       const marks = results.map((result) => (result as { mark: MarkResult }).mark);
       row[job.contender][key] = { ms: median(marks.map((m) => m.ms)), marks: median(marks.map((m) => m.marks)) };
     }
@@ -216,10 +236,12 @@ function pageTable(dictionary: Dictionary, rows: PageRow[]): string {
     'Page',
     'Text chars',
     'Floor ms',
+    'Element walk ms',
     'Ours, main thread ms',
     'Ours, wall ms',
     'Matcher thread ms',
     'Ours/floor',
+    'Ours/element walk',
     'mark.js RegExp ms',
     'mark.js/ours',
     'Longest task ms (worst)',
@@ -237,10 +259,12 @@ function pageTable(dictionary: Dictionary, rows: PageRow[]): string {
       row.page,
       kilo(row.readableChars),
       ms(row.floorMs),
+      ms(row.elementWalkMs),
       ms(ours.mainMs),
       ms(ours.totalMs),
       ms(ours.matcherMs),
       ratio(ours.mainMs / row.floorMs),
+      ratio(ours.mainMs / row.elementWalkMs),
       ms(mark.ms),
       ratio(mark.ms / ours.mainMs),
       `${ms(ours.longestGapMs)} (${ms(ours.worstGapMs)})`,
@@ -258,6 +282,7 @@ function pageTable(dictionary: Dictionary, rows: PageRow[]): string {
 interface Summary {
   dictionary: Dictionary;
   oursOverFloor: number;
+  oursOverElementWalk: number;
   markOverOurs: number;
   longestTaskMax: { ms: number; page: string };
   longestTaskMedian: number;
@@ -271,6 +296,7 @@ function summarize(dictionary: Dictionary, rows: PageRow[]): Summary {
   return {
     dictionary,
     oursOverFloor: median(rows.map((row) => row.ours[dictionary.key]!.mainMs / row.floorMs)),
+    oursOverElementWalk: median(rows.map((row) => row.ours[dictionary.key]!.mainMs / row.elementWalkMs)),
     markOverOurs: median(rows.map((row) => row.markRegExp[dictionary.key]!.ms / row.ours[dictionary.key]!.mainMs)),
     longestTaskMax: { ms: worst.longestGapMs, page: worst.page },
     longestTaskMedian: median(ours.map((o) => o.longestGapMs)),
@@ -281,18 +307,18 @@ function summarize(dictionary: Dictionary, rows: PageRow[]): Summary {
 
 function summaryTable(summaries: Summary[], rows: PageRow[]): string {
   const lines = [
-    '| Dictionary | Median ours/floor (target ≤ 3) | Median mark.js/ours (target ≥ 10) | Longest task, max over pages (target ≤ 50 ms) | Longest task, median | Heap, median |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| Dictionary | Median ours/floor (target ≤ 3) | Median ours/element walk | Median mark.js/ours (target ≥ 10) | Longest task, max over pages (target ≤ 50 ms) | Longest task, median | Heap, median |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const s of summaries) {
     lines.push(
-      `| ${s.dictionary.title} | ${ratio(s.oursOverFloor)} ${verdict(s.oursOverFloor <= 3)} | ${ratio(s.markOverOurs)} ${verdict(s.markOverOurs >= 10)} | ${ms(s.longestTaskMax.ms)} ms (${s.longestTaskMax.page}) ${verdict(s.pagesOverBudget.length === 0)} | ${ms(s.longestTaskMedian)} ms | ${(s.heapMedian / 1024).toFixed(0)} KB |`,
+      `| ${s.dictionary.title} | ${ratio(s.oursOverFloor)} ${verdict(s.oursOverFloor <= 3)} | ${ratio(s.oursOverElementWalk)} | ${ratio(s.markOverOurs)} ${verdict(s.markOverOurs >= 10)} | ${ms(s.longestTaskMax.ms)} ms (${s.longestTaskMax.page}) ${verdict(s.pagesOverBudget.length === 0)} | ${ms(s.longestTaskMedian)} ms | ${(s.heapMedian / 1024).toFixed(0)} KB |`,
     );
   }
   const medianOf = (pick: (row: PageRow) => number) => median(rows.map(pick));
   lines.push(
     '',
-    `Medians over pages: text ${kilo(medianOf((r) => r.readableChars))} characters outside script and style; floor ${ms(medianOf((r) => r.floorMs))} ms; ` +
+    `Medians over pages: text ${kilo(medianOf((r) => r.readableChars))} characters outside script and style; floor ${ms(medianOf((r) => r.floorMs))} ms; element walk ${ms(medianOf((r) => r.elementWalkMs))} ms (${ratio(median(rows.map((r) => r.elementWalkMs / r.floorMs)))} the floor); ` +
       summaries
         .map(
           (s) =>
@@ -336,7 +362,7 @@ function report({
     `- Date: ${new Date().toISOString()}`,
     `- Command: \`${command}\``,
     `- Browser: headless Chromium ${chromiumVersion}; machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
-    `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, ours and mark.js RegExp with a dictionary small enough for mark(array); ${runs.slowRuns} of mark.js RegExp with a larger one and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
+    `- Pages: ${rows.length} (.html in \`${pagesDir}\`). Each run is on a fresh load of the page in a new browser context: ${runs.runs} runs per page of the floor, the element walk, ours and mark.js RegExp with a dictionary small enough for mark(array); ${runs.slowRuns} of mark.js RegExp with a larger one and of mark(array), which take seconds each. Figures are per-page medians, summaries are medians over pages. Run time ${Math.round(elapsedS)} s.`,
     "- Page conditions: served from 127.0.0.1, every other request aborted, the page's own scripts off (CSP `script-src 'none'`) so that nothing but the contender runs, cross-origin isolated (COOP/COEP) so that `performance.now()` resolves 5 µs.",
     '',
     '## Dictionaries',
@@ -350,6 +376,7 @@ function report({
     '## What is measured',
     '',
     "- **Floor**: a bare TreeWalker pass reading every text node's data.",
+    "- **Element walk** (a reference, not a contender): a bare TreeWalker pass over elements and text nodes, reading each element's name and each text node's data and deciding nothing. It is the least a scanner pays that must see the page's elements, as ours must to skip menus, form fields and editors and to keep blocks apart: each element it reaches gets a wrapper object in the script's world, which the floor never makes. Run on a fresh load of its own, like every contender.",
     "- **Ours**: the content script's `scanInSlices` with the real highlighter (CSS Custom Highlights) until done, its matching done as in the extension by another thread: a worker (`bench/match-worker.ts`) standing for the background, which holds the loaded matcher and is warmed on the bundled article before the page is timed, as the background is after its first page. *Main thread* = wall time less the waits for the worker's answers (walking the text, sending it, placing the ranges, registering the highlights, and the message round trips' own work); *wall* includes the waits; *matcher thread* = the worker's own time on the page's text. Ours/floor and mark.js/ours use the main thread's time, the page's cost; the matcher thread's is the background's, on another core.",
     '- **mark.js** 8.11.1: `markRegExp` with one combined case-insensitive, word-bounded expression (flags `giu`, lookarounds on `\\p{L}\\p{N}_`), compiled inside the timed section since every page pays for it. `mark(array)` (`separateWordSearch: false`, `accuracy: "exactly"`, other options default) only with a dictionary of at most ' +
       count(MARK_ARRAY_MAX_ALIASES) +
