@@ -177,21 +177,21 @@ interface Runs {
 }
 
 async function benchPage(browser: Browser, server: StaticServer, probe: string, pageUrl: string, dictionaries: Dictionary[], { runs, slowRuns }: Runs): Promise<PageRow> {
-  const jobs: Job[] = [
-    { contender: 'floor', runs },
-    { contender: 'elementWalk', runs },
-  ];
+  const floorJob: Job = { contender: 'floor', runs };
+  const elementWalkJob: Job = { contender: 'elementWalk', runs };
+  const dictionaryJobs: Job[] = [];
   for (const dictionary of dictionaries) {
-    jobs.push({ contender: 'ours', dictionary, runs }, { contender: 'markRegExp', dictionary, runs: dictionary.runMarkArray ? runs : slowRuns });
-    if (dictionary.runMarkArray) jobs.push({ contender: 'markArray', dictionary, runs: slowRuns });
+    dictionaryJobs.push({ contender: 'ours', dictionary, runs }, { contender: 'markRegExp', dictionary, runs: dictionary.runMarkArray ? runs : slowRuns });
+    if (dictionary.runMarkArray) dictionaryJobs.push({ contender: 'markArray', dictionary, runs: slowRuns });
   }
+  const jobs = [floorJob, elementWalkJob, ...dictionaryJobs];
   const samples = new Map<Job, JobResult[]>(jobs.map((job) => [job, []]));
   // Runs interleave the contenders so that a slow moment of the machine does not hit only one.
   for (let run = 0; run < Math.max(runs, slowRuns); run++) {
     for (const job of jobs.filter((job) => run < job.runs)) samples.get(job)!.push(await runOnFreshLoad(browser, server, probe, pageUrl, job));
   }
-  const floors = samples.get(jobs[0]!)!.map((result) => (result as { floor: FloorResult & PageText }).floor);
-  const elementWalks = samples.get(jobs[1]!)!.map((result) => (result as { elementWalk: FloorResult }).elementWalk);
+  const floors = samples.get(floorJob)!.map((result) => (result as { floor: FloorResult & PageText }).floor);
+  const elementWalks = samples.get(elementWalkJob)!.map((result) => (result as { elementWalk: FloorResult }).elementWalk);
   const row: PageRow = {
     page: basename(new URL(pageUrl).pathname),
     readableChars: floors[0]!.readableChars,
@@ -201,7 +201,7 @@ async function benchPage(browser: Browser, server: StaticServer, probe: string, 
     markRegExp: {},
     markArray: {},
   };
-  for (const job of jobs.slice(2)) {
+  for (const job of dictionaryJobs) {
     const key = (job as { dictionary: Dictionary }).dictionary.key;
     const results = samples.get(job)!;
     if (job.contender === 'ours') {
