@@ -95,7 +95,8 @@ export function elementWalk(): FloorResult {
 
 /** A thread that stands for the background: the matcher loaded and warmed before the page is timed. */
 async function startMatcherThread(dictionaryUrl: string, warmUp: string) {
-  const compiled = (await (await fetch(dictionaryUrl)).json()) as CompiledMatcher;
+  // Against the page's origin, not its base URL: a saved page's <base href> points at its own site.
+  const compiled = (await (await fetch(new URL(dictionaryUrl, location.origin))).json()) as CompiledMatcher;
   const worker = new Worker(URL.createObjectURL(new Blob([MATCH_WORKER_SOURCE], { type: 'text/javascript' })));
   const next = () => new Promise<MatchWorkerReply>((resolve) => worker.addEventListener('message', ({ data }) => resolve(data as MatchWorkerReply), { once: true }));
   const ask = (request: MatchWorkerRequest) => {
