@@ -12,19 +12,17 @@
  *
  *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12] [--extension .output/chrome-mv3]
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CDPSession, Page } from 'playwright-core';
-import type { FirstScan } from '../core/messages';
+import type { CDPSession } from 'playwright-core';
 import { parsePack, type Pack } from '../core/pack';
 import { stopBackground } from '../tests/e2e/background';
-import { askScanState } from '../tests/e2e/page-probes';
-import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
+import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, spreadOver, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
+import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu } from './lib/page-load-cost';
 import { serveStatic, type StaticServer } from './lib/serve';
 import { PROFILED_TRACE_CATEGORIES, summarizeTrace, TASK_TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
 
@@ -79,42 +77,11 @@ interface Sample {
 
 // ---------------------------------------------------------------- browsers
 
-/** A do-nothing MV3 extension: an empty service worker and an empty content script on every page. */
-async function controlExtension(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'contesto-control-'));
-  const manifest = {
-    manifest_version: 3,
-    name: 'Control',
-    version: '1.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
-  };
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'background.js'), '');
-  await writeFile(join(dir, 'content.js'), '');
-  return dir;
-}
-
 async function startSetup(key: SetupKey, title: string, extension: string | null, contesto = false): Promise<Setup> {
   const browser = await launchChromium({ extension, extraArgs: OFFLINE_ARGS });
   const session = await browser.context.browser()!.newBrowserCDPSession();
   if (contesto) await closeWelcomeTab(browser);
   return { key, title, browser, session, origin: extension ? `chrome-extension://${browser.extensionId}/` : undefined, contesto };
-}
-
-/**
- * Closes the tab Contesto opens on install, as a reader does once they have read it. Left open, it
- * would cost the extension's process on every page load: Chromium offers every message a content
- * script sends to each open page of the extension too, whether it listens or not.
- */
-async function closeWelcomeTab(browser: ChromiumWithExtension): Promise<void> {
-  const deadline = performance.now() + 10_000;
-  for (;;) {
-    const welcome = browser.context.pages().find((page) => page.url().endsWith('/welcome.html'));
-    if (welcome) return welcome.close();
-    if (performance.now() > deadline) throw new Error('Contesto opened no welcome tab on install');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The gazetteer as a knowledge pack: one place per entity id, without documents, imported through the background as the options page does. */
@@ -144,93 +111,12 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 
 // ---------------------------------------------------------------- one load
 
-/**
- * CPU time of a process so far, in ms: the sum over its threads of the scheduler's own count, in
- * nanoseconds (/proc/<pid>/task/<tid>/schedstat). /proc/<pid>/stat and CDP's
- * SystemInfo.getProcessInfo count 10 ms ticks, too coarse for a few milliseconds a page.
- */
-function cpuMs(pid: number): number {
-  return tasksOf(pid).reduce((sum, tid) => sum + schedstat(pid, tid).runMs, 0);
-}
-
-/** A thread's time on a core and its time ready to run but waiting for one, in ms; zero for a thread that has ended. */
-function schedstat(pid: number, tid: number | string): { runMs: number; waitMs: number } {
-  try {
-    const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
-  } catch {
-    return { runMs: 0, waitMs: 0 };
-  }
-}
-
-function tasksOf(pid: number): string[] {
-  try {
-    return readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-}
-
-/** Chromium rewrites its processes' titles, so the command line reads as one string of arguments. */
-const isExtensionProcess = (pid: number) => {
-  try {
-    return /(^|[\s\0])--extension-process([\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
-type ProcessKind = 'extension' | 'page' | 'browser';
-interface ProcessCpu {
-  kind: ProcessKind;
-  /** The whole process's CPU, or for a page's renderer its main thread's (whose thread id is the process id). */
-  ms: number;
-  waitMs: number;
-}
-
-/** CPU time so far of the extension's process, of the pages' renderers' main threads, and of the browser's other processes. */
-async function processCpu(setup: Setup): Promise<Map<number, ProcessCpu>> {
-  const { processInfo } = (await setup.session.send('SystemInfo.getProcessInfo' as never)) as { processInfo: { type: string; id: number }[] };
-  const result = new Map<number, ProcessCpu>();
-  for (const { type, id } of processInfo) {
-    const kind: ProcessKind = type !== 'renderer' ? 'browser' : isExtensionProcess(id) ? 'extension' : 'page';
-    if (kind === 'page') {
-      const { runMs, waitMs } = schedstat(id, id);
-      result.set(id, { kind, ms: runMs, waitMs });
-    } else result.set(id, { kind, ms: cpuMs(id), waitMs: 0 });
-  }
-  return result;
-}
-
-function cpuBetween(before: Map<number, ProcessCpu>, after: Map<number, ProcessCpu>) {
-  const spent = { extension: 0, page: 0, browser: 0 };
-  let pageMainWaitMs = 0;
-  const extensionPids: number[] = [];
-  for (const [pid, { kind, ms, waitMs }] of after) {
-    spent[kind] += ms - (before.get(pid)?.ms ?? 0);
-    if (kind === 'page') pageMainWaitMs += waitMs - (before.get(pid)?.waitMs ?? 0);
-    if (kind === 'extension') extensionPids.push(pid);
-  }
-  return { extensionCpuMs: spent.extension, browserCpuMs: spent.browser, pageMainCpuMs: spent.page, pageMainWaitMs, extensionPids };
-}
-
 /** Read in the page after the load: its DOMContentLoaded on the page's clock, and what is highlighted. No inner functions: tsx would name them with a helper the page lacks. */
 function readPage() {
   const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
   let highlights = 0;
   for (const [name, highlight] of CSS.highlights) if (name.startsWith('contesto-')) highlights += highlight.size;
   return { dcl, highlights };
-}
-
-/**
- * Contesto's first scan of the page, asked from the extension's service worker (tab/scan-state), as
- * its own pages would: the content script keeps it from the page's scripts. Asked after the figures
- * are read, so that the asking is not counted as the extension's work on the page.
- */
-async function scanState(setup: Setup, page: Page): Promise<FirstScan | null> {
-  // The newest: a worker stopped before the load (coldBackground) has been started again since.
-  const worker = setup.browser.context.serviceWorkers().at(-1) ?? (await setup.browser.context.waitForEvent('serviceworker'));
-  return worker.evaluate(askScanState, page.url());
 }
 
 /** Ends the browser-wide trace (every process: the page's renderer and the extension's) and returns its events. */
@@ -262,13 +148,13 @@ async function loadOnce(setup: Setup, url: string, { trace, coldBackground = fal
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Performance.enable');
     if (trace) await setup.session.send('Tracing.start', { traceConfig: { includedCategories: [...trace] }, transferMode: 'ReportEvents' });
-    const cpuBefore = await processCpu(setup);
+    const cpuBefore = await processCpu(setup.session);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(SETTLE_MS);
     const readFigures = async () => ({
       metrics: (await cdp.send('Performance.getMetrics')).metrics,
-      cpu: cpuBetween(cpuBefore, await processCpu(setup)),
-      scan: setup.contesto ? await scanState(setup, page) : null,
+      cpu: cpuBetween(cpuBefore, await processCpu(setup.session)),
+      scan: setup.contesto ? await firstScanOf(setup.browser, page) : null,
     });
     // Read after the scan has ended: when it has not by then (a long page on a busy machine), read again a moment later.
     const deadline = performance.now() + SCAN_TIMEOUT_MS;
@@ -595,11 +481,6 @@ function breakdown(page: string, key: SetupKey, ours: TraceSummary, control: Tra
 // ---------------------------------------------------------------- main
 
 /** `count` pages spread evenly over the sorted list, so that short and long pages both come in. */
-function spread(pages: string[], count: number): string[] {
-  if (pages.length <= count) return pages;
-  return Array.from({ length: count }, (_, i) => pages[Math.floor((i * pages.length) / count)]!);
-}
-
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -617,7 +498,7 @@ async function main() {
   const log = (message: string) => process.stderr.write(`[bench:real ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
   const loadBefore = loadavg();
 
-  const pages = spread((await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort(), Number(values.pages));
+  const pages = spreadOver((await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort(), Number(values.pages));
   if (pages.length === 0) throw new Error(`No .html pages in ${pagesDir}`);
   const fromPack = packEntries(parsePack(await readFile(BUNDLED_PACK, 'utf8')));
   const gazetteer = await gazetteerEntries(fromPack);

@@ -136,3 +136,9 @@ export function bootstrapInterval(values: number[], statistic: (sample: number[]
   const tail = ((1 - confidence) / 2) * 100;
   return [percentile(estimates, tail), percentile(estimates, 100 - tail)];
 }
+
+/** `count` of `pages` (a sorted list), spread evenly over it: all of them when there are no more. */
+export function spreadOver(pages: string[], count: number): string[] {
+  if (pages.length <= count) return pages;
+  return Array.from({ length: count }, (_, i) => pages[Math.floor((i * pages.length) / count)]!);
+}

@@ -1,0 +1,126 @@
+/**
+ * What the real-browser benchmarks share (`npm run bench:real`, `npm run bench:parts`): the
+ * do-nothing control extension, closing Contesto's welcome tab, and the CPU time of the browser's
+ * processes read from the scheduler.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { FirstScan } from '../../core/messages';
+import { askScanState } from '../../tests/e2e/page-probes';
+import type { ChromiumWithExtension } from './browsers';
+
+/** A do-nothing MV3 extension: an empty service worker and an empty content script on every page, run at `runAt`. */
+export async function controlExtension(runAt: 'document_start' | 'document_idle' = 'document_idle'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'contesto-control-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Control',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: runAt }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'background.js'), '');
+  await writeFile(join(dir, 'content.js'), '');
+  return dir;
+}
+
+/**
+ * Closes the tab Contesto opens on install, as a reader does once they have read it. Left open, it
+ * would cost the extension's process on every page load: Chromium offers every message a content
+ * script sends to each open page of the extension too, whether it listens or not.
+ */
+export async function closeWelcomeTab(browser: ChromiumWithExtension): Promise<void> {
+  const deadline = performance.now() + 10_000;
+  for (;;) {
+    const welcome = browser.context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) return welcome.close();
+    if (performance.now() > deadline) throw new Error('Contesto opened no welcome tab on install');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * CPU time of a process so far, in ms: the sum over its threads of the scheduler's own count, in
+ * nanoseconds (/proc/<pid>/task/<tid>/schedstat). /proc/<pid>/stat and CDP's
+ * SystemInfo.getProcessInfo count 10 ms ticks, too coarse for a few milliseconds a page.
+ */
+function cpuMs(pid: number): number {
+  return tasksOf(pid).reduce((sum, tid) => sum + schedstat(pid, tid).runMs, 0);
+}
+
+/** A thread's time on a core and its time ready to run but waiting for one, in ms; zero for a thread that has ended. */
+function schedstat(pid: number, tid: number | string): { runMs: number; waitMs: number } {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    return { runMs: 0, waitMs: 0 };
+  }
+}
+
+function tasksOf(pid: number): string[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+}
+
+/** Chromium rewrites its processes' titles, so the command line reads as one string of arguments. */
+const isExtensionProcess = (pid: number) => {
+  try {
+    return /(^|[\s\0])--extension-process([\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
+
+export type ProcessKind = 'extension' | 'page' | 'browser';
+export interface ProcessCpu {
+  kind: ProcessKind;
+  /** The whole process's CPU, or for a page's renderer its main thread's (whose thread id is the process id). */
+  ms: number;
+  waitMs: number;
+}
+
+/** CPU time so far of the extension's process, of the pages' renderers' main threads, and of the browser's other processes. */
+export async function processCpu(session: CDPSession): Promise<Map<number, ProcessCpu>> {
+  const { processInfo } = (await session.send('SystemInfo.getProcessInfo' as never)) as { processInfo: { type: string; id: number }[] };
+  const result = new Map<number, ProcessCpu>();
+  for (const { type, id } of processInfo) {
+    const kind: ProcessKind = type !== 'renderer' ? 'browser' : isExtensionProcess(id) ? 'extension' : 'page';
+    if (kind === 'page') {
+      const { runMs, waitMs } = schedstat(id, id);
+      result.set(id, { kind, ms: runMs, waitMs });
+    } else result.set(id, { kind, ms: cpuMs(id), waitMs: 0 });
+  }
+  return result;
+}
+
+/** What each kind of process spent between two readings of processCpu; the pages' main threads also their wait for a core. */
+export function cpuBetween(before: Map<number, ProcessCpu>, after: Map<number, ProcessCpu>) {
+  const spent = { extension: 0, page: 0, browser: 0 };
+  let pageMainWaitMs = 0;
+  const extensionPids: number[] = [];
+  for (const [pid, { kind, ms, waitMs }] of after) {
+    spent[kind] += ms - (before.get(pid)?.ms ?? 0);
+    if (kind === 'page') pageMainWaitMs += waitMs - (before.get(pid)?.waitMs ?? 0);
+    if (kind === 'extension') extensionPids.push(pid);
+  }
+  return { extensionCpuMs: spent.extension, browserCpuMs: spent.browser, pageMainCpuMs: spent.page, pageMainWaitMs, extensionPids };
+}
+
+/**
+ * Contesto's first scan of the page, asked from the extension's service worker (tab/scan-state), as
+ * its own pages would: the content script keeps it from the page's scripts. Asked after the figures
+ * are read, so that the asking is not counted as the extension's work on the page.
+ */
+export async function firstScanOf(browser: ChromiumWithExtension, page: Page): Promise<FirstScan | null> {
+  // The newest: a worker stopped before the load (bench:real's woken loads) has been started again since.
+  const worker = browser.context.serviceWorkers().at(-1) ?? (await browser.context.waitForEvent('serviceworker'));
+  return worker.evaluate(askScanState, page.url());
+}
