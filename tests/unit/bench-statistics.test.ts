@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, median, percentile } from '@/scripts/lib/bench-pages';
+import { bootstrapInterval, median, percentile, spreadOver } from '@/scripts/lib/bench-pages';
 
 describe('the benchmarks’ statistics', () => {
   it('takes the middle value, or the mean of the two middle ones, as the median, and nearest-rank percentiles', () => {
@@ -29,5 +29,12 @@ describe('the benchmarks’ statistics', () => {
     const values = [3, 9, 4, 7, 1, 8, 2, 6];
     expect(bootstrapInterval(values, median)).toEqual(bootstrapInterval(values, median));
     expect(bootstrapInterval([], median)).toEqual([NaN, NaN]);
+  });
+
+  it('spreads the pages it takes evenly over the sorted list, from its first, and takes all of a list no longer than asked', () => {
+    const pages = Array.from({ length: 12 }, (_, i) => `page-${String(i).padStart(2, '0')}.html`);
+    expect(spreadOver(pages, 4)).toEqual(['page-00.html', 'page-03.html', 'page-06.html', 'page-09.html']);
+    expect(spreadOver(pages, 12)).toEqual(pages);
+    expect(spreadOver(pages.slice(0, 3), 5)).toEqual(pages.slice(0, 3));
   });
 });
