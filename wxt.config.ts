@@ -3,9 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { ensureBundledPack } from './scripts/lib/bundled-pack';
 
+/** Where the content script stops in the partial builds that `npm run bench:parts` times (scripts/bench-parts.ts); empty in every other build. */
+const contentStop = process.env.CONTESTO_CONTENT_STOP ?? '';
+if (!['', 'evaluated', 'asked'].includes(contentStop)) throw new Error(`CONTESTO_CONTENT_STOP is "evaluated", "asked" or unset, not "${contentStop}"`);
+
 // Chrome MV3 and Firefox MV2 from one source; see docs in README.md ("Architecture").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A partial build goes beside the real one, never in its place.
+  ...(contentStop && { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-stopped-${contentStop}` }),
   // The background imports the pack built from corpus/; each build makes sure it is current.
   hooks: {
     'build:before': (wxt) => wxt.logger.info(`Bundled pack: ${ensureBundledPack()}.`),
@@ -13,8 +19,12 @@ export default defineConfig({
   // WXT has no Preact module: point Vite's JSX at Preact.
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    // Names this build, so that dictionaries another build compiled are compiled again (storage/matcher-cache.ts).
-    define: { 'import.meta.env.CONTESTO_BUILD': JSON.stringify(randomUUID()) },
+    define: {
+      // Names this build, so that dictionaries another build compiled are compiled again (storage/matcher-cache.ts).
+      'import.meta.env.CONTESTO_BUILD': JSON.stringify(randomUUID()),
+      // In a partial build, an expression the minifier cannot settle: it would drop the code after the stop, and the build would time a smaller script than Contesto's.
+      'import.meta.env.CONTESTO_CONTENT_STOP': contentStop ? `(globalThis.contestoContentStop ?? ${JSON.stringify(contentStop)})` : '""',
+    },
     // The polyfill, without the interop's copy of the browser's whole API at every start (see the file).
     resolve: {
       alias: [

@@ -39,11 +39,13 @@ export default defineContentScript({
   // load event or 200 ms after the DOM's end, whichever comes first, so a page still loading its images would wait for its first highlight.
   runAt: 'document_start',
   async main(ctx) {
+    if (import.meta.env.CONTESTO_CONTENT_STOP === 'evaluated') return;
     let firstInit: ReturnType<typeof askInit> | undefined = askInit();
     // Its failure is met where it is awaited, after the parse: not an unhandled rejection meanwhile.
     firstInit.catch(() => {});
     await parsed(ctx);
     if (ctx.isInvalid) return;
+    if (import.meta.env.CONTESTO_CONTENT_STOP === 'asked') return void (await firstInit.catch(() => {}));
     let annotator: Annotator | undefined;
     // The page settings the annotator runs with (page/init's answer), to tell when they change; undefined asks for a fresh start.
     let runningWith: string | undefined;

@@ -51,6 +51,11 @@ describe.each([
     }
   });
 
+  it('runs its whole content script: the early stops of the partial builds that npm run bench:parts times are compiled away', () => {
+    // A partial build stops where this expression says (wxt.config.ts); a release build compares constants, which the minifier removes.
+    expect(readFileSync(join(build, 'content-scripts', 'content.js'), 'utf8')).not.toContain('contestoContentStop');
+  });
+
   it("keeps its content script small: none of ingestion's gazetteers or date parser, which only the import worker carries", () => {
     const contentScript = readFileSync(join(build, 'content-scripts', 'content.js'), 'utf8');
     const importWorker = filesOf(build).find((file) => /import\.worker.*\.js$/.test(file))!;
