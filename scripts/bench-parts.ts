@@ -11,14 +11,14 @@
  *   npx tsx scripts/bench-parts.ts [pagesDir] [--out bench/parts.md] [--runs 4] [--pages 12]   (after npm run build)
  */
 import { execFileSync } from 'node:child_process';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
-import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, median, spreadOver } from './lib/bench-pages';
+import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, median } from './lib/bench-pages';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
-import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu } from './lib/page-load-cost';
+import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu, startRun } from './lib/page-load-cost';
 import { serveStatic } from './lib/serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -109,14 +109,7 @@ async function main() {
     allowPositionals: true,
     options: { out: { type: 'string', default: 'bench/parts.md' }, runs: { type: 'string', default: '4' }, pages: { type: 'string', default: '12' } },
   });
-  const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
-  const runs = Number(values.runs);
-  if (!(runs >= 1)) throw new Error('--runs takes a whole number ≥ 1');
-  const started = performance.now();
-  const log = (message: string) => process.stderr.write(`[bench:parts ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
-  const loadBefore = loadavg();
-  const pages = spreadOver((await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort(), Number(values.pages));
-  if (pages.length === 0) throw new Error(`No .html pages in ${pagesDir}`);
+  const { pagesDir, pages, runs, loadBefore, seconds, log, report } = await startRun('bench:parts', positionals[0], values);
 
   // The whole build is the one `npm run build` made (npm run bench:parts makes it first).
   const extensions = new Map<string, string>([
@@ -177,8 +170,8 @@ async function main() {
       '',
       `- Date: ${new Date().toISOString()}`,
       `- Command: \`${command}\``,
-      `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; load average ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end.`,
-      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser, the browsers taking turns in a rotating order; served and measured as in \`npm run bench:real\` (page scripts off, cache off, figures read ${SETTLE_MS / 1000} s after the load event, and for the whole build after its first scan has ended). Run time ${Math.round((performance.now() - started) / 1000)} s.`,
+      `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}; load average ${loadBefore.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end.`,
+      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser, the browsers taking turns in a rotating order; served and measured as in \`npm run bench:real\` (page scripts off, cache off, figures read ${SETTLE_MS / 1000} s after the load event, and for the whole build after its first scan has ended). Run time ${seconds()} s.`,
       '- Five browsers: the do-nothing control of `bench:real`, an empty content script at `document_start`, and three builds of Contesto with the bundled pack, its content script stopped once evaluated, stopped once the background answered `page/init` (what it asks at the document’s start), and whole.',
       '- Each figure: the median over pages of the stage’s per-page median less the control’s, with its 95% bootstrap interval over the pages. *Task* is `TaskDuration` (CDP `Performance.getMetrics`): the wall time of the page’s main-thread tasks, waits for a core included; *on a core* and *waiting* are the scheduler’s count for that thread. *Adds to the stage before* is the median over pages of the per-page difference in task time.',
       '',
@@ -186,9 +179,7 @@ async function main() {
       `| --- | ${FIGURES.map(() => '---:').join(' | ')} | ---: |`,
       ...rows,
     ].join('\n');
-    await writeFile(resolve(values.out), markdown + '\n');
-    console.log(markdown);
-    log(`wrote ${values.out}`);
+    await report(values.out, markdown);
   } finally {
     for (const setup of setups) await setup.browser.close();
     await server.close();

@@ -12,17 +12,17 @@
  *
  *   npx tsx scripts/bench-real.ts [pagesDir] [--out bench/results-real.md] [--runs 3] [--pages 12] [--extension .output/chrome-mv3]
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { parsePack, type Pack } from '../core/pack';
 import { stopBackground } from '../tests/e2e/background';
-import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, defaultPagesDir, distinctAliases, gazetteerEntries, median, packEntries, percentile, spreadOver, type MatchEntry } from './lib/bench-pages';
+import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
-import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu } from './lib/page-load-cost';
+import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu, startRun } from './lib/page-load-cost';
 import { serveStatic, type StaticServer } from './lib/serve';
 import { PROFILED_TRACE_CATEGORIES, summarizeTrace, TASK_TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
 
@@ -499,15 +499,7 @@ async function main() {
       extension: { type: 'string', default: CHROME_BUILD },
     },
   });
-  const pagesDir = resolve(positionals[0] ?? defaultPagesDir());
-  const runs = Number(values.runs);
-  if (!(runs >= 1)) throw new Error('--runs takes a whole number ≥ 1');
-  const started = performance.now();
-  const log = (message: string) => process.stderr.write(`[bench:real ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
-  const loadBefore = loadavg();
-
-  const pages = spreadOver((await readdir(pagesDir)).filter((name) => name.endsWith('.html')).sort(), Number(values.pages));
-  if (pages.length === 0) throw new Error(`No .html pages in ${pagesDir}`);
+  const { pagesDir, pages, runs, loadBefore, seconds, log, report } = await startRun('bench:real', positionals[0], values);
   const fromPack = packEntries(parsePack(await readFile(BUNDLED_PACK, 'utf8')));
   const gazetteer = await gazetteerEntries(fromPack);
   const largeAliases = distinctAliases([...gazetteer, ...fromPack]).length;
@@ -582,8 +574,8 @@ async function main() {
       `- Date: ${new Date().toISOString()}`,
       `- Command: \`${command}\` (\`npx tsx scripts/bench-real.ts\` after \`npm run build\`)`,
       `- Browser: headless Chromium ${setups[0]!.browser.context.browser()!.version()} (Debian); machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`,
-      `- Machine load (1-minute load average): ${loadBefore[0]!.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
-      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced and, in the Contesto browsers, once more after its service worker was stopped; figures per page are medians of the loads, summaries are over pages. Run time ${Math.round((performance.now() - started) / 1000)} s.`,
+      `- Machine load (1-minute load average): ${loadBefore.toFixed(2)} at the start, ${loadAfter[0]!.toFixed(2)} at the end, on ${cpus().length} cores shared with other work: absolute times are inflated, differences between the four browsers (which take turns) less so.`,
+      `- Pages: ${pages.length} of \`${relative(ROOT, pagesDir) || '.'}\` (spread over its sorted list), each loaded fresh in a new tab ${runs} times per browser (cache off), then once more traced and, in the Contesto browsers, once more after its service worker was stopped; figures per page are medians of the loads, summaries are over pages. Run time ${seconds()} s.`,
       "- Page conditions as in `npm run bench`: served from 127.0.0.1 with CSP `script-src 'none'` (the page's own scripts off), COOP/COEP; every other host fails at once (`--host-resolver-rules`).",
       `- Four browsers side by side: **none** (no extension), **control** (a do-nothing MV3 extension: empty service worker, empty content script at document_idle), **pack** (\`${relative(ROOT, resolve(values.extension))}\`, the bundled pack: ${distinctAliases(fromPack).length} aliases), **30,000 aliases** (the same build with the gazetteer of \`npm run bench\` imported as a pack: ${largeAliases.toLocaleString('en-US')} distinct aliases). In both Contesto browsers the welcome tab that opens on install is closed before any page is loaded, as a reader closes it: Chromium hands every message a content script sends to each open page of the extension as well, which costs the extension's process about 1.3 ms a page load while one is open (a scratch probe, 12 pages × 3 loads).`,
       '',
@@ -608,9 +600,7 @@ async function main() {
       '',
       ...setups.filter((s) => s.contesto).flatMap((s) => [`## ${s.title}: per page`, '', pageTable(rows, s.key), '']),
     ].join('\n');
-    await writeFile(resolve(values.out), markdown + '\n');
-    console.log(markdown);
-    log(`wrote ${values.out}`);
+    await report(values.out, markdown);
   } finally {
     for (const setup of setups) await setup.browser.close();
     await server.close();

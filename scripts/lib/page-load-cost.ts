@@ -1,16 +1,45 @@
 /**
- * What the real-browser benchmarks share (`npm run bench:real`, `npm run bench:parts`): the
- * do-nothing control extension, closing Contesto's welcome tab, and the CPU time of the browser's
- * processes read from the scheduler.
+ * What the real-browser benchmarks share (`npm run bench:real`, `npm run bench:parts`): how a run
+ * starts, the do-nothing control extension, closing Contesto's welcome tab, the CPU time of the
+ * browser's processes read from the scheduler, and Contesto's word on its first scan.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { FirstScan } from '../../core/messages';
 import { askScanState } from '../../tests/e2e/page-probes';
+import { defaultPagesDir, spreadOver } from './bench-pages';
 import type { ChromiumWithExtension } from './browsers';
+
+/**
+ * A run's pages (`count` of the folder's sorted `.html` files, spread over it) and runs, the machine's
+ * load average at its start, a log that says the seconds since then, and where its report goes.
+ */
+export async function startRun(bench: string, pagesDir: string | undefined, { runs, pages: count }: { runs: string; pages: string }) {
+  const folder = resolve(pagesDir ?? defaultPagesDir());
+  if (!(Number(runs) >= 1)) throw new Error('--runs takes a whole number ≥ 1');
+  const pages = spreadOver((await readdir(folder)).filter((name) => name.endsWith('.html')).sort(), Number(count));
+  if (pages.length === 0) throw new Error(`No .html pages in ${folder}`);
+  const started = performance.now();
+  const seconds = () => Math.round((performance.now() - started) / 1000);
+  const log = (message: string) => process.stderr.write(`[${bench} ${String(seconds()).padStart(4)} s] ${message}\n`);
+  return {
+    pagesDir: folder,
+    pages,
+    runs: Number(runs),
+    loadBefore: loadavg()[0]!,
+    seconds,
+    log,
+    /** Writes the run's report to `out` and prints it. */
+    async report(out: string, markdown: string) {
+      await writeFile(resolve(out), `${markdown}\n`);
+      console.log(markdown);
+      log(`wrote ${out}`);
+    },
+  };
+}
 
 /** A do-nothing MV3 extension: an empty service worker and an empty content script on every page, run at `runAt`. */
 export async function controlExtension(runAt: 'document_start' | 'document_idle' = 'document_idle'): Promise<string> {
