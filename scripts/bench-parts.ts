@@ -18,20 +18,17 @@ import { parseArgs } from 'node:util';
 import type { CDPSession } from 'playwright-core';
 import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, median } from './lib/bench-pages';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
-import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu, startRun } from './lib/page-load-cost';
+import { closeWelcomeTab, controlExtension, loadAndRead, SETTLE_MS, startRun } from './lib/page-load-cost';
 import { serveStatic } from './lib/serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** As in bench:real: after the load event, what every browser gets before it is measured. */
-const SETTLE_MS = 1500;
-const SCAN_TIMEOUT_MS = 30_000;
 
 interface Stage {
   key: string;
   title: string;
   /** Where a partial build of Contesto stops its content script (CONTESTO_CONTENT_STOP). */
   stop?: 'evaluated' | 'asked';
-  /** Contesto's whole build: its figures are read once its first scan has ended. */
+  /** Contesto's whole build: its figures are read once its first scan has ended (loadAndRead). */
   whole?: boolean;
 }
 
@@ -70,33 +67,9 @@ function partialBuild(stop: 'evaluated' | 'asked'): string {
 async function load(setup: Setup, url: string): Promise<Sample> {
   const page = await setup.browser.context.newPage();
   try {
-    const cdp = await setup.browser.context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Performance.enable');
-    const cpuBefore = await processCpu(setup.session);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(SETTLE_MS);
-    const read = async () => ({ metrics: (await cdp.send('Performance.getMetrics')).metrics, cpu: cpuBetween(cpuBefore, await processCpu(setup.session)) });
-    let figures = await read();
     // As bench:real: the whole build is read after its first scan has ended.
-    const deadline = performance.now() + SCAN_TIMEOUT_MS;
-    while (setup.stage.whole && (await firstScanOf(setup.browser, page))?.endedAt == null) {
-      if (performance.now() > deadline) throw new Error(`No scan finished on ${url} within ${SCAN_TIMEOUT_MS / 1000} s`);
-      await page.waitForTimeout(250);
-      figures = await read();
-    }
-    const metric = (name: string) => (figures.metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    const { pageMainCpuMs, pageMainWaitMs, extensionCpuMs } = figures.cpu;
-    return {
-      taskMs: metric('TaskDuration'),
-      scriptMs: metric('ScriptDuration'),
-      styleMs: metric('RecalcStyleDuration'),
-      layoutMs: metric('LayoutDuration'),
-      pageMainCpuMs,
-      pageMainWaitMs,
-      extensionCpuMs,
-    };
+    const figures = await loadAndRead(setup.browser, setup.session, page, url, { contesto: !!setup.stage.whole });
+    return Object.fromEntries(FIGURES.map(([figure]) => [figure, figures[figure]])) as Sample;
   } finally {
     await page.close();
   }

@@ -22,15 +22,11 @@ import { stopBackground } from '../tests/e2e/background';
 import { BENCH_HEADERS, OFFLINE_ARGS, bootstrapInterval, distinctAliases, gazetteerEntries, median, packEntries, percentile, type MatchEntry } from './lib/bench-pages';
 import { BUNDLED_PACK } from './lib/bundled-pack';
 import { CHROME_BUILD, launchChromium, type ChromiumWithExtension } from './lib/browsers';
-import { closeWelcomeTab, controlExtension, cpuBetween, firstScanOf, processCpu, startRun } from './lib/page-load-cost';
+import { closeWelcomeTab, controlExtension, loadAndRead, SETTLE_MS, startRun } from './lib/page-load-cost';
 import { serveStatic, type StaticServer } from './lib/serve';
 import { PROFILED_TRACE_CATEGORIES, summarizeTrace, TASK_TRACE_CATEGORIES, type TraceEvent, type TraceSummary } from './lib/trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** After the load event, what every browser gets before it is measured: the extension's work and its follow-ups end well within it. */
-const SETTLE_MS = 1500;
-/** How long a scan may take, with the large dictionary on a loaded machine, before the run fails. */
-const SCAN_TIMEOUT_MS = 30_000;
 
 const TARGETS = {
   extraTaskMedianMs: 10,
@@ -143,45 +139,18 @@ async function loadOnce(setup: Setup, url: string, { trace, coldBackground = fal
   const page = await setup.browser.context.newPage();
   try {
     if (coldBackground) await stopBackground(setup.browser.context, page, setup.browser.extensionId);
-    const cdp = await setup.browser.context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Performance.enable');
-    if (trace) await setup.session.send('Tracing.start', { traceConfig: { includedCategories: [...trace] }, transferMode: 'ReportEvents' });
-    const cpuBefore = await processCpu(setup.session);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(SETTLE_MS);
-    const readFigures = async () => ({
-      metrics: (await cdp.send('Performance.getMetrics')).metrics,
-      cpu: cpuBetween(cpuBefore, await processCpu(setup.session)),
-      scan: setup.contesto ? await firstScanOf(setup.browser, page) : null,
+    const { cdp, scan, extensionPids, ...figures } = await loadAndRead(setup.browser, setup.session, page, url, {
+      contesto: setup.contesto,
+      beforeLoad: trace && (() => setup.session.send('Tracing.start', { traceConfig: { includedCategories: [...trace] }, transferMode: 'ReportEvents' })),
     });
-    // Read after the scan has ended: when it has not by then (a long page on a busy machine), read again a moment later.
-    const deadline = performance.now() + SCAN_TIMEOUT_MS;
-    let figures = await readFigures();
-    while (setup.contesto && figures.scan?.endedAt == null) {
-      if (performance.now() > deadline) throw new Error(`No scan finished on ${page.url()} within ${SCAN_TIMEOUT_MS / 1000} s`);
-      await page.waitForTimeout(250);
-      figures = await readFigures();
-    }
-    const {
-      metrics,
-      scan,
-      cpu: { extensionPids, ...cpu },
-    } = figures;
     const events = trace ? await collectTrace(setup.session) : undefined;
     const { dcl, highlights } = await page.evaluate(readPage);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     return {
       sample: {
-        taskMs: metric('TaskDuration'),
-        scriptMs: metric('ScriptDuration'),
-        styleMs: metric('RecalcStyleDuration'),
-        layoutMs: metric('LayoutDuration'),
+        ...figures,
         heapBytes: usedSize,
-        ...cpu,
         firstHighlightMs: scan?.firstHighlightAt == null ? undefined : scan.firstHighlightAt - dcl,
         lastHighlightMs: scan?.lastHighlightAt == null ? undefined : scan.lastHighlightAt - dcl,
         scanEndMs: scan?.endedAt == null ? undefined : scan.endedAt - dcl,

@@ -1,7 +1,8 @@
 /**
  * What the real-browser benchmarks share (`npm run bench:real`, `npm run bench:parts`): how a run
  * starts, the do-nothing control extension, closing Contesto's welcome tab, the CPU time of the
- * browser's processes read from the scheduler, and Contesto's word on its first scan.
+ * browser's processes read from the scheduler, Contesto's word on its first scan, and one load read
+ * by all of these.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
@@ -12,6 +13,11 @@ import type { FirstScan } from '../../core/messages';
 import { askScanState } from '../../tests/e2e/page-probes';
 import { defaultPagesDir, spreadOver } from './bench-pages';
 import type { ChromiumWithExtension } from './browsers';
+
+/** After the load event, what every browser gets before it is measured: the extension's work and its follow-ups end well within it. */
+export const SETTLE_MS = 1500;
+/** How long a scan may take, with the large dictionary on a loaded machine, before the run fails. */
+const SCAN_TIMEOUT_MS = 30_000;
 
 /**
  * A run's pages (`count` of the folder's sorted `.html` files, spread over it) and runs, the machine's
@@ -152,4 +158,62 @@ export async function firstScanOf(browser: ChromiumWithExtension, page: Page): P
   // The newest: a worker stopped before the load (bench:real's woken loads) has been started again since.
   const worker = browser.context.serviceWorkers().at(-1) ?? (await browser.context.waitForEvent('serviceworker'));
   return worker.evaluate(askScanState, page.url());
+}
+
+export interface LoadFigures extends Omit<ReturnType<typeof cpuBetween>, 'extensionPids'> {
+  taskMs: number;
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+  extensionPids: number[];
+  /** Contesto's first scan, where it runs; null elsewhere. */
+  scan: FirstScan | null;
+  /** The page's DevTools session, still open. */
+  cdp: CDPSession;
+}
+
+/**
+ * Loads `url` fresh in `page` (cache off) and reads it SETTLE_MS after its load event and, where
+ * Contesto runs, once its first scan has ended (a long page on a busy machine is read again a
+ * moment later): the page renderer's main-thread metrics (CDP Performance.getMetrics), what each
+ * kind of process spent over the load, and Contesto's word on its scan. `beforeLoad` runs just
+ * before the navigation. Nothing is run in the page before it is read.
+ */
+export async function loadAndRead(
+  browser: ChromiumWithExtension,
+  session: CDPSession,
+  page: Page,
+  url: string,
+  { contesto, beforeLoad }: { contesto: boolean; beforeLoad?: () => Promise<unknown> },
+): Promise<LoadFigures> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  await beforeLoad?.();
+  const cpuBefore = await processCpu(session);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const read = async () => ({
+    metrics: (await cdp.send('Performance.getMetrics')).metrics,
+    cpu: cpuBetween(cpuBefore, await processCpu(session)),
+    scan: contesto ? await firstScanOf(browser, page) : null,
+  });
+  const deadline = performance.now() + SCAN_TIMEOUT_MS;
+  let figures = await read();
+  while (contesto && figures.scan?.endedAt == null) {
+    if (performance.now() > deadline) throw new Error(`No scan finished on ${url} within ${SCAN_TIMEOUT_MS / 1000} s`);
+    await page.waitForTimeout(250);
+    figures = await read();
+  }
+  const metric = (name: string) => (figures.metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    taskMs: metric('TaskDuration'),
+    scriptMs: metric('ScriptDuration'),
+    styleMs: metric('RecalcStyleDuration'),
+    layoutMs: metric('LayoutDuration'),
+    ...figures.cpu,
+    scan: figures.scan,
+    cdp,
+  };
 }
